@@ -1,0 +1,55 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Everything the server reads from the environment. Documented in README.md ("Configuration"). */
+export interface Config {
+  /** TCP port (PORT, default 3000; 0 picks a free one). */
+  port: number;
+  /** Interface to listen on (HOST, default 0.0.0.0 so others on the network can join). */
+  host: string;
+  /** Where the SQLite database lives (DATA_DIR, default ./data). */
+  dataDir: string;
+  /** When set, creating a meeting requires `Authorization: Bearer <ADMIN_TOKEN>` (ADMIN_TOKEN). */
+  adminToken: string | null;
+  /** The address people reach Oogst at, for the links it hands out (PUBLIC_URL; else from the request). */
+  publicUrl: string | null;
+  /** Trust X-Forwarded-* headers from a reverse proxy (TRUST_PROXY=1). */
+  trustProxy: boolean;
+  /** Meetings older than this many days are deleted with all their data (RETENTION_DAYS, default 90). */
+  retentionDays: number;
+  /** The built client (CLIENT_DIR, default dist/client). */
+  clientDir: string;
+  /** How long broadcasts of results and presence are gathered before one goes out (ms). */
+  broadcastDelayMs: number;
+  /** Log verbosity: error, warn, info, debug (LOG_LEVEL, default info). */
+  logLevel: 'error' | 'warn' | 'info' | 'debug';
+}
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** The repository root, whether running from `server/` (tsx) or `dist/server/` (built). */
+export const projectRoot = path.basename(root) === 'dist' ? path.dirname(root) : root;
+
+function int(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0)
+    throw new Error(`${name} must be a non-negative integer, got "${value}"`);
+  return n;
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const level = env.LOG_LEVEL ?? 'info';
+  if (!['error', 'warn', 'info', 'debug'].includes(level)) throw new Error(`LOG_LEVEL "${level}" is unknown`);
+  return {
+    port: int(env.PORT, 3000, 'PORT'),
+    host: env.HOST || '0.0.0.0',
+    dataDir: path.resolve(env.DATA_DIR || path.join(projectRoot, 'data')),
+    adminToken: env.ADMIN_TOKEN || null,
+    publicUrl: env.PUBLIC_URL ? env.PUBLIC_URL.replace(/\/+$/, '') : null,
+    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    retentionDays: int(env.RETENTION_DAYS, 90, 'RETENTION_DAYS'),
+    clientDir: path.resolve(env.CLIENT_DIR || path.join(projectRoot, 'dist', 'client')),
+    broadcastDelayMs: int(env.BROADCAST_DELAY_MS, 50, 'BROADCAST_DELAY_MS'),
+    logLevel: level as Config['logLevel'],
+  };
+}

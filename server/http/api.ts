@@ -1,0 +1,157 @@
+import { type NextFunction, type Request, type Response, Router } from 'express';
+import { formatCode } from '../../shared/domain/ids';
+import { DomainError } from '../../shared/protocol/ack';
+import { JoinRequest, MeetingCreate } from '../../shared/protocol/schemas/meeting';
+import type { AppContext } from '../context';
+import { activityView } from '../meetings/activities';
+import { meetingView, participantSelf } from '../meetings/meetings';
+import { hashToken, sameHash } from '../meetings/tokens';
+import { summarise } from '../realtime/handle';
+import { closeMeetingSockets } from '../realtime/io';
+import { bearer } from './auth';
+import { sendError } from './errors';
+
+type Handler = (req: Request, res: Response) => Promise<void>;
+const wrap =
+  (ctx: AppContext, h: Handler) =>
+  (req: Request, res: Response, next: NextFunction): void => {
+    h(req, res).catch((err: unknown) => {
+      if (err instanceof DomainError) return sendError(res, err.code, err.message);
+      ctx.log.error('request failed', {
+        path: req.route?.path,
+        err: err instanceof Error ? err.message : String(err),
+      });
+      if (res.headersSent) return next(err);
+      sendError(res, 'internal', 'something went wrong on the server');
+    });
+  };
+
+/** The public HTTP API (see docs/PROTOCOL.md). */
+export function apiRouter(ctx: AppContext): Router {
+  const r = Router();
+
+  const baseUrl = (req: Request) => ctx.config.publicUrl ?? `${req.protocol}://${req.get('host')}`;
+
+  /** Staff role for `:id` from the bearer token, or an error response already sent. */
+  const staff = async (req: Request, res: Response, roles: ('facilitator' | 'secretary')[]) => {
+    const token = bearer(req);
+    const id = String(req.params.id);
+    const meeting = await ctx.store.meetings.get(id);
+    if (!meeting) {
+      sendError(res, 'not_found', 'no such meeting');
+      return null;
+    }
+    if (!token) {
+      sendError(res, 'unauthorized', 'send the facilitator or secretary token as a Bearer token');
+      return null;
+    }
+    const role = await ctx.meetings.staffRole(id, token);
+    if (!role || !roles.includes(role)) {
+      sendError(res, 'forbidden', 'this token does not give access to this');
+      return null;
+    }
+    return { meeting, role };
+  };
+
+  r.get('/health', (_req, res) => {
+    res.json({ ok: true });
+  });
+
+  /** What the start page needs to know: whether creating a meeting takes an admin token. */
+  r.get('/config', (_req, res) => {
+    res.json({ adminRequired: ctx.config.adminToken !== null });
+  });
+
+  // [MEET1] Create a meeting: its id, join code and the three links.
+  r.post(
+    '/meetings',
+    wrap(ctx, async (req, res) => {
+      if (ctx.config.adminToken !== null) {
+        const token = bearer(req);
+        if (!token) return sendError(res, 'unauthorized', 'creating a meeting requires the admin token');
+        if (!sameHash(hashToken(token), hashToken(ctx.config.adminToken))) {
+          return sendError(res, 'forbidden', 'wrong admin token');
+        }
+      }
+      const parsed = MeetingCreate.safeParse(req.body);
+      if (!parsed.success) return sendError(res, 'invalid_payload', summarise(parsed.error));
+      const { meeting, facilitatorToken, secretaryToken } = await ctx.meetings.create(parsed.data);
+      const base = baseUrl(req);
+      res.status(201).json({
+        id: meeting.id,
+        code: meeting.code,
+        displayCode: formatCode(meeting.code),
+        title: meeting.title,
+        date: meeting.date,
+        facilitatorToken,
+        secretaryToken,
+        links: {
+          facilitator: `${base}/m/${meeting.code}/leiding#${facilitatorToken}`,
+          secretary: `${base}/m/${meeting.code}/verslag#${secretaryToken}`,
+          participant: `${base}/m/${meeting.code}`,
+        },
+      });
+    }),
+  );
+
+  // Public facts about a meeting for the join page: title and date only.
+  r.get(
+    '/meetings/code/:code',
+    wrap(ctx, async (req, res) => {
+      const m = await ctx.meetings.byCode(String(req.params.code));
+      if (!m) return sendError(res, 'not_found', 'no meeting with this code');
+      res.json({ id: m.id, code: m.code, title: m.title, date: m.date });
+    }),
+  );
+
+  // [MEET2] Join (or rejoin with an earlier token) with a display name.
+  r.post(
+    '/join',
+    wrap(ctx, async (req, res) => {
+      const parsed = JoinRequest.safeParse(req.body);
+      if (!parsed.success) return sendError(res, 'invalid_payload', summarise(parsed.error));
+      const { meeting, participant, token, rejoined } = await ctx.meetings.join(parsed.data);
+      if (rejoined) ctx.publish.presence(meeting.id);
+      res.status(rejoined ? 200 : 201).json({
+        meeting: meetingView(meeting),
+        participant: participantSelf(participant),
+        token,
+      });
+    }),
+  );
+
+  // [MEET6] Every activity's results, for facilitator and secretary.
+  r.get(
+    '/meetings/:id/results',
+    wrap(ctx, async (req, res) => {
+      const ok = await staff(req, res, ['facilitator', 'secretary']);
+      if (!ok) return;
+      const activities = await ctx.store.activities.list(ok.meeting.id);
+      const items = [];
+      for (const a of activities) {
+        items.push({ activity: activityView(a), results: await ctx.activities.results(a) });
+      }
+      res.json({
+        meeting: meetingView(ok.meeting),
+        agenda: await ctx.agenda.list(ok.meeting.id),
+        participants: await ctx.store.participants.count(ok.meeting.id),
+        activities: items,
+      });
+    }),
+  );
+
+  // [MEET7] The facilitator deletes the meeting and everything in it.
+  r.delete(
+    '/meetings/:id',
+    wrap(ctx, async (req, res) => {
+      const ok = await staff(req, res, ['facilitator']);
+      if (!ok) return;
+      await ctx.store.meetings.delete(ok.meeting.id);
+      closeMeetingSockets(ctx, ok.meeting.id);
+      res.json({ ok: true });
+    }),
+  );
+
+  r.use((_req, res) => sendError(res, 'not_found', 'no such API route'));
+  return r;
+}

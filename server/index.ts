@@ -1,0 +1,30 @@
+import { createApp } from './app';
+import { readConfig } from './config';
+import { createLogger } from './log';
+import { openSqliteStore } from './storage/sqlite';
+
+const config = readConfig();
+const log = createLogger(config.logLevel);
+const store = openSqliteStore(config.dataDir);
+const app = createApp({ config, store, log });
+
+app.httpServer.listen(config.port, config.host, () => {
+  const addr = app.httpServer.address();
+  const port = typeof addr === 'object' && addr ? addr.port : config.port;
+  const shown = config.publicUrl ?? `http://localhost:${port}`;
+  log.info(`Oogst is running at ${shown}`, { port, dataDir: config.dataDir });
+  console.log(`\n  Oogst draait op ${shown}\n`);
+});
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    log.info('stopping', { signal });
+    app.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  });
+}

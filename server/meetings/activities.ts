@@ -1,0 +1,204 @@
+import { checkValue, type Results, tally } from '../../shared/domain/activities';
+import type { ActivityView, MyResponse } from '../../shared/domain/types';
+import { DomainError } from '../../shared/protocol/ack';
+import {
+  type ActivityKindName,
+  type ActivitySpec,
+  VALUE_SCHEMAS,
+} from '../../shared/protocol/schemas/activity';
+import { LIMITS } from '../../shared/protocol/schemas/common';
+import type { ActivityRecord, ResponseRecordRow, Store } from '../storage/store';
+
+export const activityView = (a: ActivityRecord): ActivityView => ({
+  id: a.id,
+  agendaItemId: a.agendaItemId,
+  anonymous: a.anonymous,
+  status: a.status,
+  revealed: a.revealed,
+  spec: a.spec,
+  createdAt: a.createdAt,
+});
+
+const myResponse = (r: ResponseRecordRow): MyResponse => ({
+  id: r.commandId,
+  activityId: r.activityId,
+  value: r.value,
+  note: r.note,
+  updatedAt: r.updatedAt,
+});
+
+/** [POLL1–POLL9] Activities (werkvormen) and the answers to them, server-authoritative. */
+export class ActivityService {
+  constructor(
+    private readonly store: Store,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** An activity of this meeting, or not found (ids of other meetings are not revealed to exist). */
+  async own(meetingId: string, id: string): Promise<ActivityRecord> {
+    const a = await this.store.activities.get(id);
+    if (!a || a.meetingId !== meetingId) throw new DomainError('not_found', 'no such activity');
+    return a;
+  }
+
+  async list(meetingId: string): Promise<ActivityView[]> {
+    return (await this.store.activities.list(meetingId)).map(activityView);
+  }
+
+  private async checkItem(meetingId: string, agendaItemId: string | null | undefined) {
+    if (!agendaItemId) return;
+    const item = await this.store.agenda.get(agendaItemId);
+    if (!item || item.meetingId !== meetingId) throw new DomainError('not_found', 'no such agenda item');
+  }
+
+  /** [POLL1] Created as a draft, hidden results. Idempotent on the client-made id. */
+  async create(
+    meetingId: string,
+    input: { id: string; agendaItemId: string | null; anonymous: boolean; spec: ActivitySpec },
+  ): Promise<ActivityView> {
+    const existing = await this.store.activities.get(input.id);
+    if (existing) {
+      if (existing.meetingId !== meetingId) throw new DomainError('conflict', 'id already in use');
+      return activityView(existing);
+    }
+    if ((await this.store.activities.count(meetingId)) >= LIMITS.activitiesPerMeeting) {
+      throw new DomainError('too_large', `a meeting holds at most ${LIMITS.activitiesPerMeeting} activities`);
+    }
+    await this.checkItem(meetingId, input.agendaItemId);
+    const t = this.now();
+    const record: ActivityRecord = {
+      id: input.id,
+      meetingId,
+      agendaItemId: input.agendaItemId,
+      anonymous: input.anonymous,
+      status: 'draft',
+      revealed: false,
+      spec: input.spec,
+      createdAt: t,
+      updatedAt: t,
+    };
+    await this.store.activities.insert(record);
+    return activityView(record);
+  }
+
+  /**
+   * [POLL2] The question and levels can change only while nobody has answered; anonymity only while
+   * a draft (switching it later would expose or hide authors people were promised otherwise).
+   */
+  async update(
+    meetingId: string,
+    input: { id: string; anonymous?: boolean; agendaItemId?: string | null; spec?: ActivitySpec },
+  ): Promise<ActivityView> {
+    const a = await this.own(meetingId, input.id);
+    if (input.spec && input.spec.kind !== a.spec.kind) {
+      throw new DomainError('invalid_payload', 'the kind of an activity cannot change');
+    }
+    if (input.spec && (await this.store.responses.count(a.id)) > 0) {
+      throw new DomainError('conflict', 'answers exist: the question can no longer change');
+    }
+    if (input.anonymous !== undefined && input.anonymous !== a.anonymous && a.status !== 'draft') {
+      throw new DomainError('conflict', 'anonymity can only change before the activity opens');
+    }
+    await this.checkItem(meetingId, input.agendaItemId);
+    const patch: Partial<ActivityRecord> = {};
+    if (input.spec) patch.spec = input.spec;
+    if (input.anonymous !== undefined) patch.anonymous = input.anonymous;
+    if (input.agendaItemId !== undefined) patch.agendaItemId = input.agendaItemId;
+    await this.store.activities.update(a.id, patch);
+    return activityView({ ...a, ...patch });
+  }
+
+  async remove(meetingId: string, id: string): Promise<{ id: string }> {
+    await this.own(meetingId, id);
+    await this.store.activities.delete(id);
+    return { id };
+  }
+
+  /** [POLL3] open / close / reveal / hide. Setting a state twice is harmless. */
+  async setState(
+    meetingId: string,
+    id: string,
+    change: 'open' | 'close' | 'reveal' | 'hide',
+  ): Promise<ActivityView> {
+    const a = await this.own(meetingId, id);
+    const patch: Partial<ActivityRecord> =
+      change === 'open'
+        ? { status: 'open' }
+        : change === 'close'
+          ? { status: a.status === 'draft' ? 'draft' : 'closed' }
+          : { revealed: change === 'reveal' };
+    await this.store.activities.update(a.id, patch);
+    return activityView({ ...a, ...patch });
+  }
+
+  /**
+   * [POLL4][POLL5] A participant's answer: only while open, checked against the activity's kind,
+   * one per participant (a database key), replaced when changed, applied once per command id.
+   */
+  async submit(
+    meetingId: string,
+    participantId: string,
+    input: { id: string; activityId: string; value: unknown; note?: string },
+  ): Promise<MyResponse> {
+    const a = await this.own(meetingId, input.activityId);
+    const existing = await this.store.responses.get(a.id, participantId);
+    if (existing && existing.commandId === input.id) return myResponse(existing);
+    if (a.status !== 'open') throw new DomainError('closed', 'this activity is not open for answers');
+    const parsed = VALUE_SCHEMAS[a.spec.kind as ActivityKindName].safeParse(input.value);
+    if (!parsed.success) throw new DomainError('invalid_payload', `value: ${parsed.error.message}`);
+    const problem = checkValue(a.spec, parsed.data);
+    if (problem) throw new DomainError('invalid_payload', problem);
+    const t = this.now();
+    const row: ResponseRecordRow = {
+      activityId: a.id,
+      participantId,
+      commandId: input.id,
+      value: parsed.data,
+      note: input.note ?? '',
+      createdAt: existing?.createdAt ?? t,
+      updatedAt: t,
+    };
+    await this.store.responses.upsert(row);
+    return myResponse(row);
+  }
+
+  /** [POLL5] Taking an answer back, while open. */
+  async retract(meetingId: string, participantId: string, activityId: string) {
+    const a = await this.own(meetingId, activityId);
+    if (a.status !== 'open') throw new DomainError('closed', 'this activity is not open for answers');
+    await this.store.responses.delete(a.id, participantId);
+    return { activityId: a.id };
+  }
+
+  async mine(meetingId: string, participantId: string): Promise<MyResponse[]> {
+    return (await this.store.responses.listByParticipant(meetingId, participantId)).map(myResponse);
+  }
+
+  /** [POLL6] Results with author names only for activities that are not anonymous. */
+  async results(a: ActivityRecord): Promise<Results> {
+    const responses = await this.store.responses.list(a.id);
+    let authorOf: ((id: string) => string | undefined) | undefined;
+    if (!a.anonymous) {
+      const names = new Map(
+        (await this.store.participants.list(a.meetingId)).map((p) => [p.id, p.name] as const),
+      );
+      authorOf = (id) => names.get(id);
+    }
+    return tally(
+      a.id,
+      a.spec,
+      responses.map((r) => ({
+        id: r.commandId,
+        participantId: r.participantId,
+        value: r.value,
+        note: r.note,
+        updatedAt: r.updatedAt,
+      })),
+      authorOf,
+    );
+  }
+
+  async respondents(activityId: string): Promise<string[]> {
+    return this.store.responses.respondents(activityId);
+  }
+}

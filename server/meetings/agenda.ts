@@ -1,0 +1,62 @@
+import type { AgendaItem } from '../../shared/domain/types';
+import { DomainError } from '../../shared/protocol/ack';
+import { LIMITS } from '../../shared/protocol/schemas/common';
+import type { Store } from '../storage/store';
+
+/** [AGENDA1–AGENDA3] The ordered agenda of a meeting. Every method returns the whole new agenda. */
+export class AgendaService {
+  constructor(private readonly store: Store) {}
+
+  async list(meetingId: string): Promise<AgendaItem[]> {
+    return (await this.store.agenda.list(meetingId)).map(({ id, title, body }) => ({ id, title, body }));
+  }
+
+  /** An item of this meeting, or a clear error (an id of another meeting is simply not found). */
+  async own(meetingId: string, id: string) {
+    const item = await this.store.agenda.get(id);
+    if (!item || item.meetingId !== meetingId) throw new DomainError('not_found', 'no such agenda item');
+    return item;
+  }
+
+  /** [AGENDA1] Adding is idempotent on the client-made id. */
+  async add(meetingId: string, input: { id: string; title: string; body?: string; index?: number }) {
+    const existing = await this.store.agenda.get(input.id);
+    if (existing) {
+      if (existing.meetingId !== meetingId) throw new DomainError('conflict', 'id already in use');
+      return this.list(meetingId);
+    }
+    const items = await this.store.agenda.list(meetingId);
+    if (items.length >= LIMITS.agendaItems) {
+      throw new DomainError('too_large', `an agenda holds at most ${LIMITS.agendaItems} items`);
+    }
+    await this.store.agenda.insert(
+      meetingId,
+      { id: input.id, title: input.title, body: input.body ?? '' },
+      input.index,
+    );
+    return this.list(meetingId);
+  }
+
+  async update(meetingId: string, input: { id: string; title?: string; body?: string }) {
+    await this.own(meetingId, input.id);
+    const patch: { title?: string; body?: string } = {};
+    if (input.title !== undefined) patch.title = input.title;
+    if (input.body !== undefined) patch.body = input.body;
+    await this.store.agenda.update(input.id, patch);
+    return this.list(meetingId);
+  }
+
+  /** [AGENDA2] Moving to an index; the others keep their relative order. */
+  async move(meetingId: string, input: { id: string; index: number }) {
+    await this.own(meetingId, input.id);
+    await this.store.agenda.move(meetingId, input.id, input.index);
+    return this.list(meetingId);
+  }
+
+  /** [AGENDA3] Removing an item keeps its activities (they lose their place, not their answers). */
+  async remove(meetingId: string, input: { id: string }) {
+    await this.own(meetingId, input.id);
+    await this.store.agenda.delete(meetingId, input.id);
+    return this.list(meetingId);
+  }
+}

@@ -1,0 +1,124 @@
+import { newId, normaliseCode } from '../../shared/domain/ids';
+import type { Role } from '../../shared/domain/roles';
+import type { MeetingView, ParticipantSelf } from '../../shared/domain/types';
+import { DomainError } from '../../shared/protocol/ack';
+import { LIMITS } from '../../shared/protocol/schemas/common';
+import type { JoinRequest, MeetingCreate } from '../../shared/protocol/schemas/meeting';
+import { CodeTakenError, type MeetingRecord, type ParticipantRecord, type Store } from '../storage/store';
+import { hashToken, newJoinCode, newToken, sameHash } from './tokens';
+
+/** Who a connection or request is, as established by the server from a token it issued. */
+export interface Session {
+  meetingId: string;
+  role: Role;
+  participantId: string | null;
+}
+
+export const meetingView = (m: MeetingRecord): MeetingView => ({
+  id: m.id,
+  code: m.code,
+  title: m.title,
+  date: m.date,
+  currentItemId: m.currentItemId,
+});
+
+export const participantSelf = (p: ParticipantRecord): ParticipantSelf => ({
+  id: p.id,
+  name: p.name,
+  orgType: p.orgType,
+});
+
+/** [MEET1–MEET6] Creating meetings, joining them, and telling who holds a token. */
+export class MeetingService {
+  constructor(
+    private readonly store: Store,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** [MEET1] A new meeting with its join code and two secret staff tokens (returned once, stored hashed). */
+  async create(input: MeetingCreate) {
+    const facilitatorToken = newToken();
+    const secretaryToken = newToken();
+    for (let attempt = 0; ; attempt++) {
+      const meeting: MeetingRecord = {
+        id: newId(),
+        code: newJoinCode(),
+        title: input.title,
+        date: input.date ?? null,
+        createdAt: this.now(),
+        facilitatorTokenHash: hashToken(facilitatorToken),
+        secretaryTokenHash: hashToken(secretaryToken),
+        currentItemId: null,
+      };
+      try {
+        await this.store.meetings.insert(meeting);
+        return { meeting, facilitatorToken, secretaryToken };
+      } catch (err) {
+        if (!(err instanceof CodeTakenError) || attempt > 5) throw err;
+      }
+    }
+  }
+
+  async byCode(code: string): Promise<MeetingRecord | undefined> {
+    const c = normaliseCode(code);
+    return c.length > 0 && c.length <= 12 ? this.store.meetings.getByCode(c) : undefined;
+  }
+
+  /**
+   * [MEET3] The role a token gives in a meeting: facilitator or secretary by their secret, participant
+   * by the token issued at joining; observer when there is no token. A wrong token is no role at all.
+   */
+  async resolve(meeting: MeetingRecord, token: string | undefined): Promise<Session | null> {
+    if (token === undefined) return { meetingId: meeting.id, role: 'observer', participantId: null };
+    const hash = hashToken(token);
+    if (sameHash(hash, meeting.facilitatorTokenHash)) {
+      return { meetingId: meeting.id, role: 'facilitator', participantId: null };
+    }
+    if (sameHash(hash, meeting.secretaryTokenHash)) {
+      return { meetingId: meeting.id, role: 'secretary', participantId: null };
+    }
+    const p = await this.store.participants.getByToken(meeting.id, hash);
+    return p ? { meetingId: meeting.id, role: 'participant', participantId: p.id } : null;
+  }
+
+  /** A staff role (facilitator or secretary) for a bearer token on a meeting id, or null. */
+  async staffRole(meetingId: string, token: string): Promise<'facilitator' | 'secretary' | null> {
+    const m = await this.store.meetings.get(meetingId);
+    if (!m) return null;
+    const hash = hashToken(token);
+    if (sameHash(hash, m.facilitatorTokenHash)) return 'facilitator';
+    if (sameHash(hash, m.secretaryTokenHash)) return 'secretary';
+    return null;
+  }
+
+  /**
+   * [MEET2] Join with a display name. A browser that presents its earlier token gets the same
+   * participant back (its answers included); the name and organisation are updated to what it sent.
+   */
+  async join(req: JoinRequest) {
+    const meeting = await this.byCode(req.code);
+    if (!meeting) throw new DomainError('not_found', 'no meeting with this code');
+    if (req.token) {
+      const existing = await this.store.participants.getByToken(meeting.id, hashToken(req.token));
+      if (existing) {
+        const patch = { name: req.name, orgType: req.orgType ?? existing.orgType };
+        await this.store.participants.update(existing.id, patch);
+        return { meeting, participant: { ...existing, ...patch }, token: req.token, rejoined: true };
+      }
+    }
+    if ((await this.store.participants.count(meeting.id)) >= LIMITS.participantsPerMeeting) {
+      throw new DomainError('too_large', 'this meeting is full');
+    }
+    const token = newToken();
+    const participant: ParticipantRecord = {
+      id: newId(),
+      meetingId: meeting.id,
+      name: req.name,
+      orgType: req.orgType ?? null,
+      tokenHash: hashToken(token),
+      createdAt: this.now(),
+    };
+    await this.store.participants.insert(participant);
+    return { meeting, participant, token, rejoined: false };
+  }
+}

@@ -1,0 +1,34 @@
+import type { AgendaItem } from '../../../shared/domain/types';
+import { AgendaAdd, AgendaMove, AgendaRemove, AgendaUpdate } from '../../../shared/protocol/schemas/meeting';
+import type { AppContext } from '../../context';
+import { command, done } from '../handle';
+import { rooms } from '../rooms';
+import type { AppSocket } from '../types';
+
+export function registerAgenda(ctx: AppContext, socket: AppSocket): void {
+  const broadcast = (meetingId: string, agenda: AgendaItem[]) => () => {
+    ctx.io.to(rooms.meeting(meetingId)).emit('agenda:updated', agenda);
+  };
+  command(ctx, socket, 'agenda:add', AgendaAdd, 'agenda:edit', async (input, s) => {
+    const agenda = await ctx.agenda.add(s.meetingId, input);
+    return done(agenda, broadcast(s.meetingId, agenda));
+  });
+  command(ctx, socket, 'agenda:update', AgendaUpdate, 'agenda:edit', async (input, s) => {
+    const agenda = await ctx.agenda.update(s.meetingId, input);
+    return done(agenda, broadcast(s.meetingId, agenda));
+  });
+  command(ctx, socket, 'agenda:move', AgendaMove, 'agenda:edit', async (input, s) => {
+    const agenda = await ctx.agenda.move(s.meetingId, input);
+    return done(agenda, broadcast(s.meetingId, agenda));
+  });
+  command(ctx, socket, 'agenda:remove', AgendaRemove, 'agenda:edit', async (input, s) => {
+    const agenda = await ctx.agenda.remove(s.meetingId, input);
+    return done(agenda, async () => {
+      broadcast(s.meetingId, agenda)();
+      // Activities under the removed item now hang loose: tell everyone.
+      for (const a of await ctx.activities.list(s.meetingId)) {
+        if (a.agendaItemId === null) ctx.io.to(rooms.meeting(s.meetingId)).emit('activity:updated', a);
+      }
+    });
+  });
+}

@@ -1,0 +1,42 @@
+import { isStaff } from '../../../shared/domain/roles';
+import type { Results, Snapshot } from '../../../shared/domain/types';
+import { DomainError } from '../../../shared/protocol/ack';
+import { Empty } from '../../../shared/protocol/schemas/common';
+import type { AppContext } from '../../context';
+import { activityView } from '../../meetings/activities';
+import { meetingView, participantSelf, type Session } from '../../meetings/meetings';
+import { command, done } from '../handle';
+import type { AppSocket } from '../types';
+
+/** [MEET4] The whole state a connection may see, for its role. Sent on every (re)connect. */
+export async function snapshot(ctx: AppContext, s: Session): Promise<Snapshot> {
+  const meeting = await ctx.store.meetings.get(s.meetingId);
+  if (!meeting) throw new DomainError('not_found', 'this meeting no longer exists');
+  const staff = isStaff(s.role);
+  const activities = await ctx.store.activities.list(s.meetingId);
+  const results: Results[] = [];
+  for (const a of activities) {
+    if (staff || a.revealed) results.push(await ctx.activities.results(a));
+  }
+  const me = s.participantId ? await ctx.store.participants.get(s.participantId) : undefined;
+  return {
+    serverTime: ctx.now(),
+    role: s.role,
+    meeting: meetingView(meeting),
+    me: me ? participantSelf(me) : null,
+    agenda: await ctx.agenda.list(s.meetingId),
+    activities: activities.map(activityView),
+    results,
+    progress: staff
+      ? await Promise.all(
+          activities.filter((a) => a.status !== 'draft').map((a) => ctx.publish.progress(s.meetingId, a.id)),
+        )
+      : [],
+    mine: s.participantId ? await ctx.activities.mine(s.meetingId, s.participantId) : [],
+    presence: await ctx.publish.presenceView(s.meetingId, staff),
+  };
+}
+
+export function registerSession(ctx: AppContext, socket: AppSocket): void {
+  command(ctx, socket, 'session:sync', Empty, null, async (_input, s) => done(await snapshot(ctx, s)));
+}

@@ -1,0 +1,73 @@
+import type http from 'node:http';
+import { Server } from 'socket.io';
+import { HandshakeAuth } from '../../shared/protocol/schemas/meeting';
+import type { AppContext } from '../context';
+import { registerActivity } from './handlers/activity';
+import { registerAgenda } from './handlers/agenda';
+import { registerMeeting } from './handlers/meeting';
+import { registerSession } from './handlers/session';
+import { rooms } from './rooms';
+import type { AppServer, AppSocket } from './types';
+
+/**
+ * Largest Socket.IO message accepted (bytes); a bigger one closes the connection. Set above the
+ * largest field cap times a margin, so an over-long text gets a clear `invalid_payload` ack
+ * instead of a dropped connection.
+ */
+export const MAX_SOCKET_MESSAGE = 2 * 1024 * 1024;
+
+export function createIo(httpServer: http.Server): AppServer {
+  return new Server(httpServer, {
+    // Other upgrades (the verslag's /yjs endpoint) share this HTTP server: engine.io must not kill them.
+    destroyUpgrade: false,
+    maxHttpBufferSize: MAX_SOCKET_MESSAGE,
+    serveClient: false,
+    cors: undefined,
+  });
+}
+
+/** The handler files, one per area of the product. A new area registers here. */
+const AREAS = [registerSession, registerMeeting, registerAgenda, registerActivity];
+
+export function setupRealtime(ctx: AppContext): void {
+  const { io } = ctx;
+
+  // [MEET3] The role comes from a token the server issued; it is put on socket.data and never read
+  // from a payload again.
+  io.use(async (socket, next) => {
+    const auth = HandshakeAuth.safeParse(socket.handshake.auth);
+    if (!auth.success) return next(new Error('unauthorized'));
+    try {
+      const meeting = await ctx.meetings.byCode(auth.data.code);
+      if (!meeting) return next(new Error('not_found'));
+      const session = await ctx.meetings.resolve(meeting, auth.data.token);
+      if (!session) return next(new Error('unauthorized'));
+      socket.data = session;
+      next();
+    } catch (err) {
+      ctx.log.error('auth failed', { err: err instanceof Error ? err.message : String(err) });
+      next(new Error('internal'));
+    }
+  });
+
+  io.on('connection', (socket: AppSocket) => {
+    const s = socket.data;
+    const joined = [rooms.meeting(s.meetingId)];
+    if (s.role === 'facilitator' || s.role === 'secretary') joined.push(rooms.staff(s.meetingId));
+    if (s.role === 'observer') joined.push(rooms.observers(s.meetingId));
+    if (s.participantId) joined.push(rooms.participants(s.meetingId), rooms.participant(s.participantId));
+    void socket.join(joined);
+    for (const register of AREAS) register(ctx, socket);
+    if (s.participantId) {
+      ctx.publish.presence(s.meetingId);
+      socket.on('disconnect', () => ctx.publish.presence(s.meetingId));
+    }
+  });
+}
+
+/** Disconnects every socket of a meeting (after it was deleted). */
+export function closeMeetingSockets(ctx: AppContext, meetingId: string): void {
+  ctx.io.to(rooms.meeting(meetingId)).emit('meeting:deleted', { id: meetingId });
+  ctx.io.in(rooms.meeting(meetingId)).disconnectSockets(true);
+  ctx.publish.forget(meetingId);
+}

@@ -1,0 +1,121 @@
+import type { MyResponse, PresenceView } from '../../shared/domain/types';
+import type { Logger } from '../log';
+import type { ActivityService } from '../meetings/activities';
+import { activityView } from '../meetings/activities';
+import { participantSelf } from '../meetings/meetings';
+import type { Store } from '../storage/store';
+import { Coalescer } from './coalesce';
+import { rooms } from './rooms';
+import type { AppServer } from './types';
+
+/**
+ * Every broadcast the server makes, each to the audience allowed to see it. Results and presence
+ * are gathered per activity / meeting for a moment, so bursts cost one message per client.
+ */
+export class Publisher {
+  private readonly coalescer: Coalescer;
+  /** Last presence counts per meeting: a cache for snapshots, recomputed on every change. */
+  private readonly presenceCache = new Map<string, { online: number; joined: number }>();
+
+  constructor(
+    private readonly io: AppServer,
+    private readonly store: Store,
+    private readonly activities: ActivityService,
+    log: Logger,
+    delayMs: number,
+  ) {
+    this.coalescer = new Coalescer(delayMs, (err) =>
+      log.error('broadcast failed', { err: err instanceof Error ? err.message : String(err) }),
+    );
+  }
+
+  close(): void {
+    this.coalescer.close();
+  }
+
+  /** [POLL7] Results go to staff always, and to everyone once revealed; progress to staff. */
+  results(meetingId: string, activityId: string): void {
+    this.coalescer.schedule(`results:${activityId}`, async () => {
+      const a = await this.store.activities.get(activityId);
+      if (!a || a.meetingId !== meetingId) return;
+      const results = await this.activities.results(a);
+      this.io
+        .to(a.revealed ? rooms.meeting(meetingId) : rooms.staff(meetingId))
+        .emit('results:updated', results);
+      this.io
+        .to(rooms.staff(meetingId))
+        .emit('activity:progress', await this.progress(meetingId, activityId));
+    });
+  }
+
+  /** After a reveal or hide: the activity to everyone, and results shown or withdrawn. */
+  async visibility(meetingId: string, activityId: string): Promise<void> {
+    const a = await this.store.activities.get(activityId);
+    if (!a) return;
+    this.io.to(rooms.meeting(meetingId)).emit('activity:updated', activityView(a));
+    if (a.revealed) {
+      this.io.to(rooms.meeting(meetingId)).emit('results:updated', await this.activities.results(a));
+    } else {
+      this.io
+        .to([rooms.participants(meetingId), rooms.observers(meetingId)])
+        .emit('results:hidden', { activityId });
+    }
+  }
+
+  mine(participantId: string, activityId: string, response: MyResponse | null): void {
+    this.io.to(rooms.participant(participantId)).emit('response:mine', { activityId, response });
+  }
+
+  /** Participant ids with at least one open connection, across every node. */
+  async onlineParticipants(meetingId: string): Promise<Set<string>> {
+    const sockets = await this.io.in(rooms.participants(meetingId)).fetchSockets();
+    return new Set(sockets.map((s) => s.data.participantId).filter((x): x is string => x !== null));
+  }
+
+  /** [POLL8] n of m: m counts who is online now and who answered (and may have left). */
+  async progress(meetingId: string, activityId: string) {
+    const [online, answered] = await Promise.all([
+      this.onlineParticipants(meetingId),
+      this.activities.respondents(activityId),
+    ]);
+    for (const id of answered) online.add(id);
+    return { activityId, answered: answered.length, total: online.size };
+  }
+
+  /** [MEET5] Names and online state to staff; counts to everyone else. */
+  presence(meetingId: string): void {
+    this.coalescer.schedule(`presence:${meetingId}`, async () => {
+      const full = await this.presenceView(meetingId, true);
+      const counts = { online: full.online, joined: full.joined };
+      this.presenceCache.set(meetingId, counts);
+      this.io.to(rooms.staff(meetingId)).emit('presence:updated', full);
+      this.io
+        .to([rooms.participants(meetingId), rooms.observers(meetingId)])
+        .emit('presence:updated', counts);
+      for (const a of await this.store.activities.list(meetingId)) {
+        if (a.status === 'open') {
+          this.io.to(rooms.staff(meetingId)).emit('activity:progress', await this.progress(meetingId, a.id));
+        }
+      }
+    });
+  }
+
+  async presenceView(meetingId: string, withNames: boolean): Promise<PresenceView> {
+    if (!withNames) {
+      const cached = this.presenceCache.get(meetingId);
+      if (cached) return cached;
+    }
+    const [online, all] = await Promise.all([
+      this.onlineParticipants(meetingId),
+      this.store.participants.list(meetingId),
+    ]);
+    const counts = { online: online.size, joined: all.length };
+    this.presenceCache.set(meetingId, counts);
+    if (!withNames) return counts;
+    return { ...counts, participants: all.map((p) => ({ ...participantSelf(p), online: online.has(p.id) })) };
+  }
+
+  forget(meetingId: string): void {
+    this.presenceCache.delete(meetingId);
+  }
+}

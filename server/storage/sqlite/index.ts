@@ -1,0 +1,40 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { Store } from '../store';
+import { sqliteActivities } from './activities';
+import { sqliteAgenda } from './agenda';
+import { sqliteMeetings } from './meetings';
+import { migrate } from './migrations';
+import { sqliteParticipants } from './participants';
+import { sqliteResponses } from './responses';
+
+export interface SqliteStore extends Store {
+  /** The connection, for areas that keep their own tables (the verslag's Yjs updates). */
+  readonly db: Database.Database;
+}
+
+/**
+ * The embedded store: one SQLite file in `dataDir`, WAL mode, `synchronous=FULL` so that a
+ * commit that returned is on disk before the server acks it, even if the process is killed.
+ */
+export function openSqliteStore(dataDir: string): SqliteStore {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const db = new Database(path.join(dataDir, 'oogst.sqlite'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+  return {
+    db,
+    meetings: sqliteMeetings(db),
+    participants: sqliteParticipants(db),
+    agenda: sqliteAgenda(db),
+    activities: sqliteActivities(db),
+    responses: sqliteResponses(db),
+    async close() {
+      if (db.open) db.close();
+    },
+  };
+}

@@ -1,0 +1,119 @@
+import type { OrgType } from '../../shared/domain/roles';
+import type { ActivityStatus, AgendaItem } from '../../shared/domain/types';
+import type { ActivitySpec } from '../../shared/protocol/schemas/activity';
+
+/**
+ * Storage behind one interface. Every method is async so that a networked database (PostgreSQL)
+ * can implement it as well as the embedded SQLite store. A method resolves only once the change is
+ * durable: callers ack to clients after it.
+ */
+export interface Store {
+  readonly meetings: MeetingRepo;
+  readonly participants: ParticipantRepo;
+  readonly agenda: AgendaRepo;
+  readonly activities: ActivityRepo;
+  readonly responses: ResponseRepo;
+  close(): Promise<void>;
+}
+
+export interface MeetingRecord {
+  id: string;
+  code: string;
+  title: string;
+  date: string | null;
+  createdAt: number;
+  facilitatorTokenHash: string;
+  secretaryTokenHash: string;
+  currentItemId: string | null;
+}
+
+export interface MeetingRepo {
+  /** Inserts; rejects with `CodeTakenError` when the join code exists (the caller picks another). */
+  insert(m: MeetingRecord): Promise<void>;
+  get(id: string): Promise<MeetingRecord | undefined>;
+  getByCode(code: string): Promise<MeetingRecord | undefined>;
+  update(id: string, patch: Partial<Pick<MeetingRecord, 'title' | 'date' | 'currentItemId'>>): Promise<void>;
+  /** Deletes the meeting and everything that belongs to it. */
+  delete(id: string): Promise<void>;
+  /** Ids of meetings created before `time` (ms), for retention. */
+  listCreatedBefore(time: number): Promise<string[]>;
+}
+
+export class CodeTakenError extends Error {}
+
+export interface ParticipantRecord {
+  id: string;
+  meetingId: string;
+  name: string;
+  orgType: OrgType | null;
+  tokenHash: string;
+  createdAt: number;
+}
+
+export interface ParticipantRepo {
+  insert(p: ParticipantRecord): Promise<void>;
+  get(id: string): Promise<ParticipantRecord | undefined>;
+  getByToken(meetingId: string, tokenHash: string): Promise<ParticipantRecord | undefined>;
+  list(meetingId: string): Promise<ParticipantRecord[]>;
+  count(meetingId: string): Promise<number>;
+  update(id: string, patch: Partial<Pick<ParticipantRecord, 'name' | 'orgType'>>): Promise<void>;
+}
+
+export interface AgendaRepo {
+  /** In agenda order. */
+  list(meetingId: string): Promise<(AgendaItem & { meetingId: string })[]>;
+  get(id: string): Promise<(AgendaItem & { meetingId: string }) | undefined>;
+  /** Inserts at `index` (end when undefined), shifting later items. */
+  insert(meetingId: string, item: AgendaItem, index?: number): Promise<void>;
+  update(id: string, patch: Partial<Pick<AgendaItem, 'title' | 'body'>>): Promise<void>;
+  move(meetingId: string, id: string, index: number): Promise<void>;
+  /** Removes the item; activities that hung under it keep existing without an item. */
+  delete(meetingId: string, id: string): Promise<void>;
+}
+
+export interface ActivityRecord {
+  id: string;
+  meetingId: string;
+  agendaItemId: string | null;
+  anonymous: boolean;
+  status: ActivityStatus;
+  revealed: boolean;
+  spec: ActivitySpec;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface ActivityRepo {
+  insert(a: ActivityRecord): Promise<void>;
+  get(id: string): Promise<ActivityRecord | undefined>;
+  /** In creation order. */
+  list(meetingId: string): Promise<ActivityRecord[]>;
+  count(meetingId: string): Promise<number>;
+  update(
+    id: string,
+    patch: Partial<Pick<ActivityRecord, 'agendaItemId' | 'anonymous' | 'status' | 'revealed' | 'spec'>>,
+  ): Promise<void>;
+  delete(id: string): Promise<void>;
+}
+
+export interface ResponseRecordRow {
+  activityId: string;
+  participantId: string;
+  /** The client-made id of the command that last set this answer: a retry of it is a no-op. */
+  commandId: string;
+  value: unknown;
+  note: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface ResponseRepo {
+  /** One answer per participant per activity: inserts or replaces (a database constraint). */
+  upsert(r: ResponseRecordRow): Promise<void>;
+  get(activityId: string, participantId: string): Promise<ResponseRecordRow | undefined>;
+  list(activityId: string): Promise<ResponseRecordRow[]>;
+  listByParticipant(meetingId: string, participantId: string): Promise<ResponseRecordRow[]>;
+  count(activityId: string): Promise<number>;
+  respondents(activityId: string): Promise<string[]>;
+  delete(activityId: string, participantId: string): Promise<boolean>;
+}

@@ -1,0 +1,63 @@
+import type { ScaleSpec, ScaleValue } from '../../protocol/schemas/activity';
+import type { ResponseRecord } from '../types';
+
+/** The four levels of the reference meeting (seed 000), the default for a new scale poll. */
+export const DEFAULT_SCALE_LEVELS = [
+  'Helemaal niet tevreden',
+  'Beetje tevreden',
+  'Enigszins tevreden',
+  'Zeer tevreden',
+] as const;
+
+export const DEFAULT_SCALE_QUESTION =
+  'Hoe tevreden bent u over de stand van participatie in de aardgasvrije transitie?';
+
+export interface ScaleNote {
+  level: number;
+  text: string;
+  /** Only when the poll is not anonymous. */
+  author?: string;
+}
+
+/** Results of a scale poll: a count per level and the explanations grouped by level. */
+export interface ScaleResults {
+  kind: 'scale';
+  activityId: string;
+  total: number;
+  counts: number[];
+  /** Sorted by level, then by time of answering. */
+  notes: ScaleNote[];
+}
+
+/** [POLL4] A level must exist on this poll's scale. */
+export function checkScaleValue(spec: ScaleSpec, value: ScaleValue): string | null {
+  return value.level < spec.levels.length ? null : `level must be between 0 and ${spec.levels.length - 1}`;
+}
+
+/** [POLL6] Tally: one count per answer, explanations grouped by level, authors only if not anonymous. */
+export function tallyScale(
+  activityId: string,
+  spec: ScaleSpec,
+  responses: readonly ResponseRecord<ScaleValue>[],
+  authorOf?: (participantId: string) => string | undefined,
+): ScaleResults {
+  const counts = spec.levels.map(() => 0);
+  const notes: (ScaleNote & { at: number })[] = [];
+  for (const r of responses) {
+    const level = r.value.level;
+    if (level < 0 || level >= counts.length) continue;
+    counts[level]! += 1;
+    if (r.note.trim() !== '') {
+      const author = authorOf?.(r.participantId);
+      notes.push({ level, text: r.note, at: r.updatedAt, ...(author ? { author } : {}) });
+    }
+  }
+  notes.sort((a, b) => a.level - b.level || a.at - b.at);
+  return {
+    kind: 'scale',
+    activityId,
+    total: counts.reduce((a, b) => a + b, 0),
+    counts,
+    notes: notes.map(({ at: _at, ...n }) => n),
+  };
+}

@@ -1,0 +1,72 @@
+import type { z } from 'zod';
+import type {
+  ActivityView,
+  AgendaItem,
+  MeetingView,
+  MyResponse,
+  ParticipantSelf,
+  PresenceView,
+  Progress,
+  Results,
+  Snapshot,
+} from '../domain/types';
+import type { AckFn } from './ack';
+import type * as S from './schemas';
+
+/** A command: a parsed-by-schema payload and an ack carrying the stored result. */
+type Command<Schema extends z.ZodType, R> = (payload: z.input<Schema>, ack: AckFn<R>) => void;
+
+/**
+ * Client → server commands (`entity:verb`). Each area of the product adds its own map here; the
+ * server registers one handler file per area (`server/realtime/handlers/`).
+ */
+export interface SessionCommands {
+  /** The full state for this connection's role; called on every (re)connect. */
+  'session:sync': (payload: Record<string, never> | undefined, ack: AckFn<Snapshot>) => void;
+}
+
+export interface MeetingCommands {
+  'meeting:update': Command<typeof S.MeetingUpdate, MeetingView>;
+  'participant:update': Command<typeof S.ParticipantUpdate, ParticipantSelf>;
+}
+
+export interface AgendaCommands {
+  'agenda:add': Command<typeof S.AgendaAdd, AgendaItem[]>;
+  'agenda:update': Command<typeof S.AgendaUpdate, AgendaItem[]>;
+  'agenda:move': Command<typeof S.AgendaMove, AgendaItem[]>;
+  'agenda:remove': Command<typeof S.AgendaRemove, AgendaItem[]>;
+}
+
+export interface ActivityCommands {
+  'activity:create': Command<typeof S.ActivityCreate, ActivityView>;
+  'activity:update': Command<typeof S.ActivityUpdate, ActivityView>;
+  'activity:remove': Command<typeof S.ActivityRef, { id: string }>;
+  'activity:open': Command<typeof S.ActivityRef, ActivityView>;
+  'activity:close': Command<typeof S.ActivityRef, ActivityView>;
+  'activity:reveal': Command<typeof S.ActivityRef, ActivityView>;
+  'activity:hide': Command<typeof S.ActivityRef, ActivityView>;
+  'response:submit': Command<typeof S.ResponseSubmit, MyResponse>;
+  'response:retract': Command<typeof S.ResponseRetract, { activityId: string }>;
+}
+
+export type ClientToServerEvents = SessionCommands & MeetingCommands & AgendaCommands & ActivityCommands;
+
+/** Server → client broadcasts (`entity:verbed`), each already filtered for the receiving role. */
+export interface ServerToClientEvents {
+  'meeting:updated': (meeting: MeetingView) => void;
+  'meeting:deleted': (info: { id: string }) => void;
+  'agenda:updated': (agenda: AgendaItem[]) => void;
+  'activity:updated': (activity: ActivityView) => void;
+  'activity:removed': (info: { id: string }) => void;
+  'activity:progress': (progress: Progress) => void;
+  'results:updated': (results: Results) => void;
+  /** Results became hidden again: participants drop what they had. */
+  'results:hidden': (info: { activityId: string }) => void;
+  /** This participant's own answer changed (from another tab, too). */
+  'response:mine': (info: { activityId: string; response: MyResponse | null }) => void;
+  'presence:updated': (presence: PresenceView) => void;
+  'participant:updated': (me: ParticipantSelf) => void;
+}
+
+export type ClientEventName = keyof ClientToServerEvents;
+export type ServerEventName = keyof ServerToClientEvents;

@@ -1,0 +1,3 @@
+export * from './ack';
+export * from './events';
+export * as schemas from './schemas';

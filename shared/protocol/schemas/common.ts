@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+/** Client-made ids are UUIDs: a retried command carries the same id and is applied once. */
+export const Id = z.uuid({ message: 'expected a UUID' });
+
+/**
+ * Text from people: trimmed, bounded, and free of control characters other than newline and tab.
+ * Rendering stays inert everywhere; this only keeps junk bytes out of storage.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to refuse control characters
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+export const text = (max: number, min = 0) =>
+  z
+    .string()
+    .max(max * 4, `at most ${max} characters`)
+    .transform((s) => s.trim())
+    .pipe(
+      z
+        .string()
+        .min(min, min === 1 ? 'must not be empty' : `at least ${min} characters`)
+        .max(max, `at most ${max} characters`)
+        .refine((s) => !CONTROL.test(s), 'contains control characters'),
+    );
+
+/** `YYYY-MM-DD`, a real calendar date. */
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  }, 'not a real date');
+
+export const LIMITS = {
+  meetingTitle: 200,
+  name: 60,
+  agendaTitle: 200,
+  agendaBody: 5000,
+  agendaItems: 100,
+  activitiesPerMeeting: 200,
+  question: 300,
+  levelLabel: 80,
+  note: 1000,
+  participantsPerMeeting: 2000,
+} as const;
+
+/** Commands carrying no input still get a strict empty object (or nothing). */
+export const Empty = z.strictObject({}).nullish();

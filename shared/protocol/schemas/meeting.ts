@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { ORG_TYPES } from '../../domain/roles';
+import { Id, IsoDate, LIMITS, text } from './common';
+
+export const MeetingCreate = z.strictObject({
+  title: text(LIMITS.meetingTitle, 1),
+  date: IsoDate.nullable().optional(),
+});
+export type MeetingCreate = z.infer<typeof MeetingCreate>;
+
+export const MeetingUpdate = z.strictObject({
+  title: text(LIMITS.meetingTitle, 1).optional(),
+  date: IsoDate.nullable().optional(),
+});
+
+export const OrgTypeSchema = z.enum(ORG_TYPES);
+
+export const JoinRequest = z.strictObject({
+  code: z.string().max(20),
+  name: text(LIMITS.name, 1),
+  orgType: OrgTypeSchema.nullable().optional(),
+  /** A token this browser got earlier: rejoining keeps the same participant and answers. */
+  token: z.string().max(200).optional(),
+});
+export type JoinRequest = z.infer<typeof JoinRequest>;
+
+export const ParticipantUpdate = z.strictObject({
+  name: text(LIMITS.name, 1).optional(),
+  orgType: OrgTypeSchema.nullable().optional(),
+});
+
+/** What a socket presents when it connects: the meeting's code and, except for observers, a token. */
+export const HandshakeAuth = z.object({
+  code: z.string().min(1).max(20),
+  token: z.string().min(1).max(200).optional(),
+});
+
+export const AgendaAdd = z.strictObject({
+  id: Id,
+  title: text(LIMITS.agendaTitle, 1),
+  body: text(LIMITS.agendaBody).optional(),
+  /** Position in the agenda; at the end when left out. */
+  index: z.number().int().min(0).max(LIMITS.agendaItems).optional(),
+});
+export const AgendaUpdate = z.strictObject({
+  id: Id,
+  title: text(LIMITS.agendaTitle, 1).optional(),
+  body: text(LIMITS.agendaBody).optional(),
+});
+export const AgendaMove = z.strictObject({ id: Id, index: z.number().int().min(0).max(LIMITS.agendaItems) });
+export const AgendaRemove = z.strictObject({ id: Id });
