@@ -31,18 +31,7 @@ export const IsoDate = z
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
   }, 'not a real date');
 
-export const LIMITS = {
-  meetingTitle: 200,
-  name: 60,
-  agendaTitle: 200,
-  agendaBody: 5000,
-  agendaItems: 100,
-  activitiesPerMeeting: 200,
-  question: 300,
-  levelLabel: 80,
-  note: 1000,
-  participantsPerMeeting: 2000,
-} as const;
+export { LIMITS } from '../../domain/limits';
 
 /** Commands carrying no input still get a strict empty object (or nothing). */
 export const Empty = z.strictObject({}).nullish();

@@ -1,0 +1,62 @@
+import type { MeetingView, ParticipantSelf } from '../shared/domain/types';
+import type { ErrorCode } from '../shared/protocol/ack';
+
+export type ApiResult<T> =
+  | { ok: true; data: T }
+  | { ok: false; error: ErrorCode | 'network'; message: string };
+
+async function request<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  token?: string,
+): Promise<ApiResult<T>> {
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      headers: {
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      body: body !== undefined ? JSON.stringify(body) : undefined,
+    });
+  } catch {
+    return { ok: false, error: 'network', message: 'network error' };
+  }
+  const json = (await res.json().catch(() => null)) as { error?: ErrorCode; message?: string } | null;
+  if (!res.ok) {
+    return { ok: false, error: json?.error ?? 'internal', message: json?.message ?? res.statusText };
+  }
+  return { ok: true, data: json as T };
+}
+
+export interface CreatedMeeting {
+  id: string;
+  code: string;
+  displayCode: string;
+  title: string;
+  date: string | null;
+  facilitatorToken: string;
+  secretaryToken: string;
+  links: { facilitator: string; secretary: string; participant: string };
+}
+
+export const api = {
+  config: () => request<{ adminRequired: boolean }>('GET', '/api/config'),
+  createMeeting: (input: { title: string; date: string | null }, adminToken?: string) =>
+    request<CreatedMeeting>('POST', '/api/meetings', input, adminToken || undefined),
+  meetingByCode: (code: string) =>
+    request<{ id: string; code: string; title: string; date: string | null }>(
+      'GET',
+      `/api/meetings/code/${encodeURIComponent(code)}`,
+    ),
+  join: (input: { code: string; name: string; orgType: string | null; token?: string }) =>
+    request<{ meeting: MeetingView; participant: ParticipantSelf; token: string }>(
+      'POST',
+      '/api/join',
+      input,
+    ),
+  deleteMeeting: (id: string, token: string) =>
+    request<{ ok: true }>('DELETE', `/api/meetings/${id}`, undefined, token),
+};

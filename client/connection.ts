@@ -1,0 +1,127 @@
+import { io, type Socket } from 'socket.io-client';
+import type { Ack } from '../shared/protocol/ack';
+import type { ClientEventName, ClientToServerEvents, ServerToClientEvents } from '../shared/protocol/events';
+
+export type AppClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+export type ConnStatus = 'connecting' | 'online' | 'offline' | 'refused';
+
+type Payload<E extends ClientEventName> = Parameters<ClientToServerEvents[E]>[0];
+type Data<E extends ClientEventName> = Parameters<ClientToServerEvents[E]>[1] extends (
+  r: Ack<infer R>,
+) => void
+  ? R
+  : never;
+
+interface Pending {
+  event: ClientEventName;
+  payload: unknown;
+  resolve(r: Ack<unknown>): void;
+}
+
+export interface ConnectionHooks {
+  onStatus(status: ConnStatus, queued: number): void;
+  /** Called after every (re)connect, before queued commands are resent. */
+  onConnect(conn: Connection): Promise<void>;
+  /** The server refused us for good (wrong token, meeting gone). */
+  onRefused(reason: string): void;
+}
+
+const ACK_TIMEOUT_MS = 10_000;
+
+/**
+ * One Socket.IO connection with an outbox. Commands wait in order while offline and are resent
+ * after a reconnect; every command carries a client-made id, so a resend is applied once.
+ * Reconnects back off exponentially with jitter (Socket.IO's randomizationFactor), so hundreds of
+ * clients do not return at the same instant after a server restart.
+ */
+export class Connection {
+  readonly socket: AppClientSocket;
+  private readonly outbox: Pending[] = [];
+  private flushing = false;
+  private status: ConnStatus = 'connecting';
+
+  constructor(
+    auth: { code: string; token?: string },
+    private readonly hooks: ConnectionHooks,
+  ) {
+    this.socket = io({
+      auth,
+      reconnectionDelay: 1000,
+      reconnectionDelayMax: 15_000,
+      randomizationFactor: 0.5,
+      timeout: 10_000,
+    });
+    this.socket.on('connect', () => {
+      this.setStatus('connecting');
+      this.hooks
+        .onConnect(this)
+        .then(() => {
+          this.setStatus('online');
+          void this.flush();
+        })
+        .catch(() => this.setStatus('offline'));
+    });
+    this.socket.on('disconnect', () => this.setStatus('offline'));
+    this.socket.on('connect_error', (err) => {
+      if (err.message === 'unauthorized' || err.message === 'not_found') {
+        this.socket.disconnect();
+        this.setStatus('refused');
+        this.hooks.onRefused(err.message);
+      } else {
+        this.setStatus('offline');
+      }
+    });
+  }
+
+  get queued(): number {
+    return this.outbox.length;
+  }
+
+  private setStatus(status: ConnStatus) {
+    this.status = status;
+    this.hooks.onStatus(status, this.outbox.length);
+  }
+
+  /** Sends a command now, or as soon as the connection is back. Resolves with the server's ack. */
+  send<E extends ClientEventName>(event: E, payload: Payload<E>): Promise<Ack<Data<E>>> {
+    return new Promise((resolve) => {
+      this.outbox.push({ event, payload, resolve: resolve as (r: Ack<unknown>) => void });
+      this.hooks.onStatus(this.status, this.outbox.length);
+      void this.flush();
+    });
+  }
+
+  /** A command that is answered directly and never queued (reads such as `session:sync`). */
+  async request<E extends ClientEventName>(event: E, payload: Payload<E>): Promise<Ack<Data<E>>> {
+    const s = this.socket as unknown as Socket;
+    return (await s.timeout(ACK_TIMEOUT_MS).emitWithAck(event, payload)) as Ack<Data<E>>;
+  }
+
+  private async flush(): Promise<void> {
+    if (this.flushing) return;
+    this.flushing = true;
+    try {
+      while (this.outbox.length > 0 && this.status === 'online' && this.socket.connected) {
+        const next = this.outbox[0]!;
+        let ack: Ack<unknown>;
+        try {
+          ack = await this.request(next.event, next.payload as never);
+        } catch {
+          // No ack in time: keep it queued; it is resent (same id) once the connection is back.
+          if (this.socket.connected) continue;
+          break;
+        }
+        this.outbox.shift();
+        this.hooks.onStatus(this.status, this.outbox.length);
+        next.resolve(ack);
+      }
+    } finally {
+      this.flushing = false;
+    }
+  }
+
+  close(): void {
+    this.socket.removeAllListeners();
+    this.socket.disconnect();
+  }
+}

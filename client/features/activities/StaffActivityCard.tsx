@@ -1,0 +1,125 @@
+import { useId, useState } from 'react';
+import { can } from '../../../shared/domain/roles';
+import type { ActivityView } from '../../../shared/domain/types';
+import { useT } from '../../i18n';
+import { send } from '../../send';
+import { useAppStore } from '../../store';
+import { KINDS } from './registry';
+import { StatusBadge } from './StatusBadge';
+
+/**
+ * [POLL3][POLL7][POLL8] An activity as the facilitator and secretary see it: state, live progress
+ * ("n van m beantwoord"), live results; the controls only for whom `can` allows.
+ */
+export function StaffActivityCard({
+  activity,
+  headingLevel,
+}: {
+  activity: ActivityView;
+  headingLevel: 3 | 4;
+}) {
+  const t = useT();
+  const id = useId();
+  const role = useAppStore((s) => s.role);
+  const results = useAppStore((s) => s.results[activity.id]);
+  const progress = useAppStore((s) => s.progress[activity.id]);
+  const [editing, setEditing] = useState(false);
+  const [confirmRemove, setConfirmRemove] = useState(false);
+  const [error, setError] = useState('');
+  const kind = KINDS[activity.spec.kind];
+  const manage = can(role ?? undefined, 'activity:manage');
+  const H = `h${headingLevel}` as 'h3';
+
+  const act = async (
+    event: 'activity:open' | 'activity:close' | 'activity:reveal' | 'activity:hide' | 'activity:remove',
+  ) => {
+    setError('');
+    const r = await send(event, { id: activity.id });
+    if (!r.ok) setError(`${t('common.notSaved')} (${r.message})`);
+  };
+
+  if (editing) {
+    return (
+      <kind.Editor
+        existing={activity}
+        agendaItemId={activity.agendaItemId}
+        onDone={() => setEditing(false)}
+      />
+    );
+  }
+
+  return (
+    <article className="activity card card--inset" aria-labelledby={`${id}-h`}>
+      <div className="activity__head">
+        <H id={`${id}-h`} className="activity__title">
+          <span className="activity__kind">{kind.label(t)}</span> {kind.title(activity)}
+        </H>
+        <StatusBadge activity={activity} />
+      </div>
+      {activity.status !== 'draft' && progress ? (
+        <p className="progress-line" aria-live="polite">
+          <meter min={0} max={Math.max(progress.total, 1)} value={progress.answered} aria-hidden="true" />{' '}
+          {t('poll.progress', { n: progress.answered, m: progress.total })}
+        </p>
+      ) : null}
+      {manage ? (
+        <div className="row controls" aria-label={t('activity.controls')} role="group">
+          {activity.status !== 'open' ? (
+            <button type="button" className="btn btn--primary" onClick={() => act('activity:open')}>
+              {activity.status === 'draft' ? t('activity.open') : t('activity.reopen')}
+            </button>
+          ) : (
+            <button type="button" className="btn btn--primary" onClick={() => act('activity:close')}>
+              {t('activity.close')}
+            </button>
+          )}
+          {activity.revealed ? (
+            <button type="button" className="btn" onClick={() => act('activity:hide')}>
+              {t('activity.hide')}
+            </button>
+          ) : (
+            <button
+              type="button"
+              className="btn"
+              onClick={() => act('activity:reveal')}
+              disabled={activity.status === 'draft'}
+            >
+              {t('activity.reveal')}
+            </button>
+          )}
+          <button type="button" className="btn btn--quiet" onClick={() => setEditing(true)}>
+            {t('common.edit')}
+          </button>
+          {confirmRemove ? (
+            <span className="confirm" role="group" aria-label={t('activity.confirmRemove')}>
+              <span>{t('activity.confirmRemove')}</span>
+              <button type="button" className="btn btn--danger" onClick={() => act('activity:remove')}>
+                {t('common.yesRemove')}
+              </button>
+              <button type="button" className="btn btn--quiet" onClick={() => setConfirmRemove(false)}>
+                {t('common.cancel')}
+              </button>
+            </span>
+          ) : (
+            <button type="button" className="btn btn--quiet" onClick={() => setConfirmRemove(true)}>
+              {t('common.remove')}
+            </button>
+          )}
+        </div>
+      ) : null}
+      {error ? (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {activity.status !== 'draft' && results ? (
+        <details className="live-results" open>
+          <summary>
+            {activity.revealed ? t('activity.resultsShown') : t('activity.resultsHiddenForOthers')}
+          </summary>
+          <kind.Results activity={activity} results={results} headingLevel={(headingLevel + 1) as 4 | 5} />
+        </details>
+      ) : null}
+    </article>
+  );
+}

@@ -1,0 +1,30 @@
+import type { ComponentType } from 'react';
+import type { Results } from '../../../shared/domain/activities';
+import type { ActivityView, MyResponse } from '../../../shared/domain/types';
+import type { ActivityKindName } from '../../../shared/protocol/schemas/activity';
+import type { useT } from '../../i18n';
+import { ScaleAnswer } from '../poll/ScaleAnswer';
+import { ScaleEditor } from '../poll/ScaleEditor';
+import { ScaleResultsView } from '../poll/ScaleResultsView';
+
+type T = ReturnType<typeof useT>;
+
+/** The screens of one kind of activity. A new kind adds an entry here. */
+export interface KindUi {
+  label(t: T): string;
+  /** One line that names this activity in lists (its question). */
+  title(activity: ActivityView): string;
+  Answer: ComponentType<{ activity: ActivityView; mine: MyResponse | undefined }>;
+  Results: ComponentType<{ activity: ActivityView; results: Results; headingLevel?: 3 | 4 | 5 }>;
+  Editor: ComponentType<{ existing?: ActivityView; agendaItemId: string | null; onDone: () => void }>;
+}
+
+export const KINDS: Record<ActivityKindName, KindUi> = {
+  scale: {
+    label: (t) => t('kind.scale'),
+    title: (a) => a.spec.question,
+    Answer: ScaleAnswer as KindUi['Answer'],
+    Results: ScaleResultsView as KindUi['Results'],
+    Editor: ScaleEditor as KindUi['Editor'],
+  },
+};

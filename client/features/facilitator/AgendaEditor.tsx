@@ -1,0 +1,256 @@
+import { type FormEvent, useId, useRef, useState } from 'react';
+import { newId } from '../../../shared/domain/ids';
+import { LIMITS } from '../../../shared/domain/limits';
+import type { AgendaItem } from '../../../shared/domain/types';
+import { useT } from '../../i18n';
+import { send } from '../../send';
+import { useAppStore } from '../../store';
+import { sortedActivities } from '../../store/activitySlice';
+import { KINDS } from '../activities/registry';
+import { StaffActivityCard } from '../activities/StaffActivityCard';
+
+/**
+ * [AGENDA1–AGENDA4] The agenda with its activities nested under each item. Reordering is done with
+ * buttons (no dragging); focus stays on the moved item's button.
+ */
+export function AgendaEditor() {
+  const t = useT();
+  const agenda = useAppStore((s) => s.agenda);
+  const activities = useAppStore((s) => s.activities);
+  const all = sortedActivities(activities);
+  const loose = all.filter((a) => a.agendaItemId === null || !agenda.some((i) => i.id === a.agendaItemId));
+  const focusAfter = useRef<string | null>(null);
+
+  return (
+    <>
+      <section className="card" aria-labelledby="agenda-h">
+        <h2 id="agenda-h">{t('agenda.heading')}</h2>
+        {agenda.length === 0 ? <p className="muted">{t('agenda.emptyFacilitator')}</p> : null}
+        <ol className="agenda-editor">
+          {agenda.map((item, i) => (
+            <AgendaRow
+              key={item.id}
+              item={item}
+              index={i}
+              total={agenda.length}
+              focusAfter={focusAfter}
+              activities={all.filter((a) => a.agendaItemId === item.id)}
+            />
+          ))}
+        </ol>
+        <AddAgendaItem />
+      </section>
+      <section className="card" aria-labelledby="loose-h">
+        <h2 id="loose-h">{t('agenda.looseHeading')}</h2>
+        <p className="hint">{t('agenda.looseHint')}</p>
+        {loose.map((a) => (
+          <StaffActivityCard key={a.id} activity={a} headingLevel={3} />
+        ))}
+        <NewActivity agendaItemId={null} />
+      </section>
+    </>
+  );
+}
+
+function AgendaRow(props: {
+  item: AgendaItem;
+  index: number;
+  total: number;
+  activities: ReturnType<typeof sortedActivities>;
+  focusAfter: React.MutableRefObject<string | null>;
+}) {
+  const t = useT();
+  const id = useId();
+  const { item, index, total } = props;
+  const current = useAppStore((s) => s.meeting?.currentItemId === item.id);
+  const [editing, setEditing] = useState(false);
+  const [confirm, setConfirm] = useState(false);
+  const [error, setError] = useState('');
+
+  const move = async (to: number, which: 'up' | 'down') => {
+    const r = await send('agenda:move', { id: item.id, index: to });
+    if (!r.ok) return setError(r.message);
+    // Keep the keyboard where it was: on the same button of the moved item (or its sibling at the edge).
+    requestAnimationFrame(() => {
+      const el =
+        document.querySelector<HTMLButtonElement>(`[data-move="${item.id}-${which}"]:not(:disabled)`) ??
+        document.querySelector<HTMLButtonElement>(`[data-move^="${item.id}-"]:not(:disabled)`);
+      el?.focus();
+    });
+  };
+
+  return (
+    <li className="agenda-row" aria-labelledby={`${id}-h`}>
+      {editing ? (
+        <AgendaItemForm item={item} onDone={() => setEditing(false)} />
+      ) : (
+        <>
+          <div className="agenda-row__head">
+            <h3 id={`${id}-h`}>
+              <span className="agenda-row__num">{index + 1}.</span> {item.title}
+              {current ? <span className="badge badge--open">{t('agenda.now')}</span> : null}
+            </h3>
+            <div
+              className="row controls"
+              role="group"
+              aria-label={t('agenda.itemControls', { title: item.title })}
+            >
+              <button
+                type="button"
+                className="btn btn--icon"
+                data-move={`${item.id}-up`}
+                onClick={() => move(index - 1, 'up')}
+                disabled={index === 0}
+                aria-label={t('agenda.moveUp', { title: item.title })}
+              >
+                ↑
+              </button>
+              <button
+                type="button"
+                className="btn btn--icon"
+                data-move={`${item.id}-down`}
+                onClick={() => move(index + 1, 'down')}
+                disabled={index === total - 1}
+                aria-label={t('agenda.moveDown', { title: item.title })}
+              >
+                ↓
+              </button>
+              <button type="button" className="btn btn--quiet" onClick={() => setEditing(true)}>
+                {t('common.edit')}
+                <span className="visually-hidden"> {item.title}</span>
+              </button>
+              {confirm ? (
+                <>
+                  <button
+                    type="button"
+                    className="btn btn--danger"
+                    onClick={async () => {
+                      const r = await send('agenda:remove', { id: item.id });
+                      if (!r.ok) setError(r.message);
+                    }}
+                  >
+                    {t('common.yesRemove')}
+                  </button>
+                  <button type="button" className="btn btn--quiet" onClick={() => setConfirm(false)}>
+                    {t('common.cancel')}
+                  </button>
+                </>
+              ) : (
+                <button type="button" className="btn btn--quiet" onClick={() => setConfirm(true)}>
+                  {t('common.remove')}
+                  <span className="visually-hidden"> {item.title}</span>
+                </button>
+              )}
+            </div>
+          </div>
+          {item.body ? <p className="agenda-row__body">{item.body}</p> : null}
+        </>
+      )}
+      {error ? (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {props.activities.map((a) => (
+        <StaffActivityCard key={a.id} activity={a} headingLevel={4} />
+      ))}
+      <NewActivity agendaItemId={item.id} itemTitle={item.title} />
+    </li>
+  );
+}
+
+function AgendaItemForm({ item, onDone }: { item?: AgendaItem; onDone: () => void }) {
+  const t = useT();
+  const id = useId();
+  const [title, setTitle] = useState(item?.title ?? '');
+  const [body, setBody] = useState(item?.body ?? '');
+  const [error, setError] = useState('');
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!title.trim()) return setError(t('agenda.titleMissing'));
+    const r = item
+      ? await send('agenda:update', { id: item.id, title: title.trim(), body })
+      : await send('agenda:add', { id: newId(), title: title.trim(), body });
+    if (!r.ok) return setError(`${t('common.notSaved')} (${r.message})`);
+    setTitle('');
+    setBody('');
+    setError('');
+    onDone();
+  };
+  return (
+    <form
+      className="agenda-form"
+      onSubmit={submit}
+      noValidate
+      aria-label={item ? t('agenda.editItem') : t('agenda.addItem')}
+    >
+      <div className="field">
+        <label htmlFor={`${id}-t`}>{t('agenda.itemTitle')}</label>
+        <input
+          id={`${id}-t`}
+          value={title}
+          maxLength={LIMITS.agendaTitle}
+          onChange={(e) => setTitle(e.target.value)}
+          aria-invalid={error && !title.trim() ? true : undefined}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-b`}>{t('agenda.itemBody')}</label>
+        <textarea
+          id={`${id}-b`}
+          value={body}
+          rows={2}
+          maxLength={LIMITS.agendaBody}
+          onChange={(e) => setBody(e.target.value)}
+        />
+      </div>
+      {error ? (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <div className="row">
+        <button type="submit" className="btn btn--primary">
+          {item ? t('common.save') : t('agenda.addButton')}
+        </button>
+        {item ? (
+          <button type="button" className="btn btn--quiet" onClick={onDone}>
+            {t('common.cancel')}
+          </button>
+        ) : null}
+      </div>
+    </form>
+  );
+}
+
+function AddAgendaItem() {
+  const t = useT();
+  return (
+    <details className="add-item">
+      <summary>{t('agenda.addItem')}</summary>
+      <AgendaItemForm onDone={() => {}} />
+    </details>
+  );
+}
+
+/** "Werkvorm toevoegen": pick a kind, then its editor. */
+function NewActivity({ agendaItemId, itemTitle }: { agendaItemId: string | null; itemTitle?: string }) {
+  const t = useT();
+  const [kind, setKind] = useState<keyof typeof KINDS | null>(null);
+  if (kind) {
+    const Editor = KINDS[kind].Editor;
+    return <Editor agendaItemId={agendaItemId} onDone={() => setKind(null)} />;
+  }
+  return (
+    <div className="row new-activity">
+      {(Object.keys(KINDS) as (keyof typeof KINDS)[]).map((k) => (
+        <button key={k} type="button" className="btn" onClick={() => setKind(k)}>
+          + {KINDS[k].label(t)}
+          {itemTitle ? (
+            <span className="visually-hidden"> {t('agenda.forItem', { title: itemTitle })}</span>
+          ) : null}
+        </button>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+import { useEffect, useState } from 'react';
+import { formatCode } from '../../../shared/domain/ids';
+import { staffToken } from '../../credentials';
+import { useLang, useT } from '../../i18n';
+import { useAppStore } from '../../store';
+import { formatDate } from '../common/format';
+import { Layout } from '../common/Layout';
+import { MissingToken, RefusedOrGone } from '../meeting/AccessProblems';
+import { useMeetingConnection } from '../meeting/useMeetingConnection';
+import { AgendaEditor } from './AgendaEditor';
+import { MeetingSettings } from './MeetingSettings';
+import { PresencePanel } from './PresencePanel';
+import { SharePanel } from './SharePanel';
+
+/** The facilitator's console: agenda with activities, who is present, links to share, settings. */
+export default function FacilitatorView({ code }: { code: string }) {
+  const [token] = useState(() => staffToken(code, 'facilitator'));
+  const [secretaryToken] = useState(() => {
+    try {
+      return JSON.parse(localStorage.getItem(`oogst:staff:${code}:secretary`) ?? 'null') as string | null;
+    } catch {
+      return null;
+    }
+  });
+  const t = useT();
+  const { lang } = useLang();
+  useMeetingConnection(code, token, token !== null);
+  const meeting = useAppStore((s) => s.meeting);
+  const refused = useAppStore((s) => s.conn.refused);
+  const deleted = useAppStore((s) => s.deleted);
+  useEffect(() => {
+    if (meeting) document.title = `${t('role.facilitator')}: ${meeting.title} — Oogst`;
+  }, [meeting, t]);
+
+  if (!token) return <MissingToken who="facilitator" />;
+  if (refused || deleted) return <RefusedOrGone refused={refused} />;
+
+  return (
+    <Layout
+      live
+      title={meeting?.title ?? '…'}
+      subtitle={[
+        t('role.facilitator'),
+        meeting?.date ? formatDate(meeting.date, lang) : null,
+        formatCode(code),
+      ]
+        .filter(Boolean)
+        .join(' · ')}
+    >
+      <div className="page">
+        <h1 className="visually-hidden">
+          {t('role.facilitator')}: {meeting?.title}
+        </h1>
+        <div className="console-grid">
+          <div className="console-main">
+            <AgendaEditor />
+          </div>
+          <div className="console-side">
+            <PresencePanel />
+            <SharePanel code={code} secretaryToken={secretaryToken} />
+            <MeetingSettings token={token} />
+          </div>
+        </div>
+      </div>
+    </Layout>
+  );
+}

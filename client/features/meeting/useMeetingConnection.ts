@@ -1,0 +1,30 @@
+import { useEffect } from 'react';
+import { Connection } from '../../connection';
+import { resetMeetingState, useAppStore } from '../../store';
+import { bindSocket } from '../../store/bindSocket';
+
+/**
+ * Opens the meeting's live connection for as long as the view is mounted: every (re)connect first
+ * fetches the full snapshot, then resends whatever waited in the outbox.
+ */
+export function useMeetingConnection(code: string, token: string | null | undefined, enabled = true): void {
+  useEffect(() => {
+    if (!enabled) return;
+    const store = useAppStore.getState();
+    const conn = new Connection(token ? { code, token } : { code }, {
+      onStatus: (status, queued) => useAppStore.getState().connStatus(status, queued),
+      onRefused: (reason) => useAppStore.getState().connRefused(reason),
+      async onConnect(c) {
+        const r = await c.request('session:sync', undefined);
+        if (!r.ok) throw new Error(r.message);
+        useAppStore.getState().applySnapshot(r.data);
+      },
+    });
+    bindSocket(conn.socket);
+    store.setConnection(conn);
+    return () => {
+      conn.close();
+      resetMeetingState();
+    };
+  }, [code, token, enabled]);
+}

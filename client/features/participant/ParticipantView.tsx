@@ -1,0 +1,150 @@
+import { type FormEvent, useEffect, useId, useState } from 'react';
+import { formatCode } from '../../../shared/domain/ids';
+import { LIMITS } from '../../../shared/domain/limits';
+import { participantCredentials, saveParticipantCredentials } from '../../credentials';
+import { useLang, useT } from '../../i18n';
+import { send } from '../../send';
+import { useAppStore } from '../../store';
+import { sortedActivities } from '../../store/activitySlice';
+import { ParticipantActivity } from '../activities/ParticipantActivity';
+import { formatDate } from '../common/format';
+import { Layout } from '../common/Layout';
+import { Notice } from '../common/Notice';
+import { AgendaOverview } from '../meeting/AgendaOverview';
+import { useMeetingConnection } from '../meeting/useMeetingConnection';
+
+/** What a participant sees: the meeting, its agenda, and every activity that has started. */
+export function ParticipantView({
+  code,
+  token,
+  onForgotten,
+}: {
+  code: string;
+  token: string;
+  onForgotten: () => void;
+}) {
+  const t = useT();
+  const { lang } = useLang();
+  useMeetingConnection(code, token);
+  const meeting = useAppStore((s) => s.meeting);
+  const refused = useAppStore((s) => s.conn.refused);
+  const deleted = useAppStore((s) => s.deleted);
+  const activities = useAppStore((s) => s.activities);
+  const visible = sortedActivities(activities).filter((a) => a.status !== 'draft');
+
+  useEffect(() => {
+    if (meeting) document.title = `${meeting.title} — Oogst`;
+  }, [meeting]);
+
+  // The stored token is no longer valid here (e.g. this browser joined an earlier meeting with this
+  // code): forget it and ask for a name again.
+  useEffect(() => {
+    if (refused === 'unauthorized') {
+      saveParticipantCredentials(code, null);
+      onForgotten();
+    }
+  }, [refused, code, onForgotten]);
+
+  if (deleted || refused === 'not_found') {
+    return (
+      <Layout>
+        <div className="page page--narrow">
+          <Notice kind="info">{t('meeting.gone')}</Notice>
+        </div>
+      </Layout>
+    );
+  }
+
+  return (
+    <Layout
+      live
+      title={meeting?.title ?? '…'}
+      subtitle={[
+        meeting?.date ? formatDate(meeting.date, lang) : null,
+        `${t('meeting.code')} ${formatCode(code)}`,
+      ]
+        .filter(Boolean)
+        .join(' · ')}
+    >
+      <div className="page">
+        <h1 className="visually-hidden">{meeting?.title ?? t('meeting.loading')}</h1>
+        <WhoAmI code={code} />
+        <div className="participant-grid">
+          <div className="participant-main">
+            {visible.length === 0 ? (
+              <Notice kind="info" role="status">
+                {t('participant.waiting')}
+              </Notice>
+            ) : (
+              [...visible].reverse().map((a) => <ParticipantActivity key={a.id} activity={a} />)
+            )}
+          </div>
+          <aside className="participant-side" aria-label={t('agenda.heading')}>
+            <AgendaOverview />
+          </aside>
+        </div>
+      </div>
+    </Layout>
+  );
+}
+
+/** "Je doet mee als Ann" with a way to change the name. */
+function WhoAmI({ code }: { code: string }) {
+  const t = useT();
+  const id = useId();
+  const me = useAppStore((s) => s.me);
+  const [editing, setEditing] = useState(false);
+  const [name, setName] = useState('');
+  const [error, setError] = useState('');
+  if (!me) return null;
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!name.trim()) return setError(t('join.nameMissing'));
+    const r = await send('participant:update', { name: name.trim() });
+    if (!r.ok) return setError(`${t('common.notSaved')} (${r.message})`);
+    const creds = participantCredentials(code);
+    if (creds) saveParticipantCredentials(code, { ...creds, name: r.data.name });
+    setEditing(false);
+  };
+  if (!editing) {
+    return (
+      <p className="whoami">
+        {t('participant.youAre', { name: me.name })}{' '}
+        <button
+          type="button"
+          className="btn btn--link"
+          onClick={() => {
+            setName(me.name);
+            setError('');
+            setEditing(true);
+          }}
+        >
+          {t('participant.changeName')}
+        </button>
+      </p>
+    );
+  }
+  return (
+    <form className="whoami row" onSubmit={submit} noValidate>
+      <label htmlFor={`${id}-n`}>{t('join.nameLabel')}</label>
+      <input
+        id={`${id}-n`}
+        value={name}
+        maxLength={LIMITS.name}
+        onChange={(e) => setName(e.target.value)}
+        ref={(el) => el?.focus()}
+      />
+      <button type="submit" className="btn btn--primary">
+        {t('common.save')}
+      </button>
+      <button type="button" className="btn btn--quiet" onClick={() => setEditing(false)}>
+        {t('common.cancel')}
+      </button>
+      {error ? (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </form>
+  );
+}
