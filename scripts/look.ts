@@ -49,12 +49,16 @@ for (const name of ['Ann', 'Bert']) {
   people.push(p);
 }
 await people[0]!.getByLabel('Beetje tevreden').check();
-await people[0]!.getByLabel('Toelichting (niet verplicht)').fill('De dialoog is goed, maar het zijn bubbels.');
+await people[0]!
+  .getByLabel('Toelichting (niet verplicht)')
+  .fill('De dialoog is goed, maar het zijn bubbels.');
 await people[0]!.getByRole('button', { name: 'Antwoord opslaan' }).click();
 await people[0]!.getByText('Je antwoord is opgeslagen.').waitFor();
 await shot(people[0]!, '05-participant-answered');
 await people[1]!.getByLabel('Zeer tevreden').check();
-await people[1]!.getByLabel('Toelichting (niet verplicht)').fill('Het gesprek gaat van wijk naar straat naar woning.');
+await people[1]!
+  .getByLabel('Toelichting (niet verplicht)')
+  .fill('Het gesprek gaat van wijk naar straat naar woning.');
 await people[1]!.getByRole('button', { name: 'Antwoord opslaan' }).click();
 await fac.getByText('2 van 2 beantwoord').waitFor();
 await shot(fac, '06-facilitator-live');

@@ -149,7 +149,8 @@ export const en: Dict = {
   'poll.anonymousHint': 'Anonymous: nobody sees who answered what.',
   'poll.resultsHeading': 'Results',
   'poll.resultsLater': 'You will see the results when the facilitator shows them.',
-  'poll.resultsCaption': ({ n }) => (n === 1 ? 'Results: 1 answer' : `Results: ${n} answers`),
+  'poll.resultsCaption': ({ n }) =>
+    n === 1 ? 'Answers per level (1 in total)' : `Answers per level (${n} in total)`,
   'poll.level': 'Answer',
   'poll.count': 'Count',
   'poll.share': 'Distribution',
