@@ -154,7 +154,7 @@ export const nl = {
   'poll.resultsHeading': 'Uitslag',
   'poll.resultsLater': 'De uitslag zie je als de gespreksleider hem laat zien.',
   'poll.resultsCaption': ({ n }: { n: number }) =>
-    n === 1 ? 'Uitslag: 1 antwoord' : `Uitslag: ${n} antwoorden`,
+    n === 1 ? 'Aantal antwoorden per niveau (1 in totaal)' : `Aantal antwoorden per niveau (${n} in totaal)`,
   'poll.level': 'Antwoord',
   'poll.count': 'Aantal',
   'poll.share': 'Verdeling',

@@ -126,7 +126,9 @@ function WhoAmI({ code }: { code: string }) {
   }
   return (
     <form className="whoami row" onSubmit={submit} noValidate>
-      <label htmlFor={`${id}-n`}>{t('join.nameLabel')}</label>
+      <label htmlFor={`${id}-n`} className="whoami__label">
+        {t('join.nameLabel')}
+      </label>
       <input
         id={`${id}-n`}
         value={name}
