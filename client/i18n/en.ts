@@ -1,3 +1,4 @@
+import { areasEn } from './areas';
 import type { Dict } from './nl';
 
 export const en: Dict = {
@@ -187,4 +188,5 @@ export const en: Dict = {
   'access.toStart': 'To the start page',
 
   'notFound.heading': 'This page does not exist',
+  ...areasEn,
 };

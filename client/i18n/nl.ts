@@ -2,6 +2,8 @@
  * Dutch, the default language. Plain B1 Dutch: short sentences, everyday words, "je".
  * Every key here must exist in `en.ts` too (the type says so).
  */
+import { areasNl } from './areas';
+
 export const nl = {
   'common.skipToContent': 'Naar de inhoud',
   'common.homeLink': 'Oogst, naar de startpagina',
@@ -192,6 +194,7 @@ export const nl = {
   'access.toStart': 'Naar de startpagina',
 
   'notFound.heading': 'Deze pagina bestaat niet',
+  ...areasNl,
 };
 
 export type Dict = typeof nl;

@@ -1,0 +1,7 @@
+/**
+ * Strings of each product area live in their own file (`areas/<area>.ts`, exporting `nl` and an
+ * `en` typed `typeof nl`), so areas do not edit the same lines. Add one import and one spread per
+ * area here; keys are prefixed with the area (`board.…`, `report.…`).
+ */
+export const areasNl = {};
+export const areasEn: typeof areasNl = {};
