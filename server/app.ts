@@ -10,8 +10,10 @@ import { createLogger, type Logger } from './log';
 import { ActivityService } from './meetings/activities';
 import { AgendaService } from './meetings/agenda';
 import { MeetingService } from './meetings/meetings';
+import { startRetention } from './meetings/retention';
 import { createIo, setupRealtime } from './realtime/io';
 import { Publisher } from './realtime/publish';
+import { createLimiters } from './security/rateLimit';
 import type { Store } from './storage/store';
 
 export interface AppDeps {
@@ -54,13 +56,15 @@ export function createApp(deps: AppDeps): App {
   });
 
   const httpServer = http.createServer(app);
-  const io = createIo(httpServer);
+  const io = createIo(httpServer, config);
   const meetings = new MeetingService(store, now);
   const agenda = new AgendaService(store);
   const activities = new ActivityService(store, now);
   const publish = new Publisher(io, store, activities, log, config.broadcastDelayMs);
-  const ctx: AppContext = { config, store, log, now, io, meetings, agenda, activities, publish };
+  const limiters = createLimiters(config.rateLimits);
+  const ctx: AppContext = { config, store, log, now, io, meetings, agenda, activities, publish, limiters };
   setupRealtime(ctx);
+  const stopRetention = startRetention(ctx);
 
   // The router is built before ctx exists; it reads ctx through this indirection at request time.
   function lazyCtx(): AppContext {
@@ -71,6 +75,7 @@ export function createApp(deps: AppDeps): App {
     httpServer,
     ctx,
     async close() {
+      stopRetention();
       publish.close();
       // io.close() drops transports without a disconnect packet, so clients reconnect by themselves.
       await new Promise<void>((resolve) => io.close(() => resolve()));

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_RATE_LIMITS, NO_RATE_LIMITS, type RateLimitConfig } from './security/rateLimit';
 
 /** Everything the server reads from the environment. Documented in README.md ("Configuration"). */
 export interface Config {
@@ -23,6 +24,10 @@ export interface Config {
   broadcastDelayMs: number;
   /** Log verbosity: error, warn, info, debug (LOG_LEVEL, default info). */
   logLevel: 'error' | 'warn' | 'info' | 'debug';
+  /** Rate limits (RATE_LIMIT_* variables; RATE_LIMITS=off turns all off, e.g. for benchmarks). */
+  rateLimits: RateLimitConfig;
+  /** Extra origins allowed to open live connections (ALLOWED_ORIGINS, comma-separated). */
+  allowedOrigins: string[];
 }
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -51,5 +56,37 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     clientDir: path.resolve(env.CLIENT_DIR || path.join(projectRoot, 'dist', 'client')),
     broadcastDelayMs: int(env.BROADCAST_DELAY_MS, 50, 'BROADCAST_DELAY_MS'),
     logLevel: level as Config['logLevel'],
+    rateLimits: readRateLimits(env),
+    allowedOrigins: [
+      ...(env.PUBLIC_URL ? [new URL(env.PUBLIC_URL).origin] : []),
+      ...(env.ALLOWED_ORIGINS ?? '')
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    ],
+  };
+}
+
+function readRateLimits(env: NodeJS.ProcessEnv): RateLimitConfig {
+  if (env.RATE_LIMITS === 'off') return { ...NO_RATE_LIMITS };
+  const d = DEFAULT_RATE_LIMITS;
+  return {
+    createPerHour: int(env.RATE_LIMIT_CREATE_PER_HOUR, d.createPerHour, 'RATE_LIMIT_CREATE_PER_HOUR'),
+    joinPerMinute: int(env.RATE_LIMIT_JOIN_PER_MINUTE, d.joinPerMinute, 'RATE_LIMIT_JOIN_PER_MINUTE'),
+    codeMissPerMinute: int(
+      env.RATE_LIMIT_CODE_MISS_PER_MINUTE,
+      d.codeMissPerMinute,
+      'RATE_LIMIT_CODE_MISS_PER_MINUTE',
+    ),
+    connectPerMinute: int(
+      env.RATE_LIMIT_CONNECT_PER_MINUTE,
+      d.connectPerMinute,
+      'RATE_LIMIT_CONNECT_PER_MINUTE',
+    ),
+    commandsPerSecond: int(
+      env.RATE_LIMIT_COMMANDS_PER_SECOND,
+      d.commandsPerSecond,
+      'RATE_LIMIT_COMMANDS_PER_SECOND',
+    ),
   };
 }

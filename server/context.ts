@@ -5,6 +5,7 @@ import type { AgendaService } from './meetings/agenda';
 import type { MeetingService } from './meetings/meetings';
 import type { Publisher } from './realtime/publish';
 import type { AppServer } from './realtime/types';
+import type { Limiters } from './security/rateLimit';
 import type { Store } from './storage/store';
 
 /** Everything a route or handler needs, made once per app by `createApp` (no module singletons). */
@@ -18,4 +19,5 @@ export interface AppContext {
   agenda: AgendaService;
   activities: ActivityService;
   publish: Publisher;
+  limiters: Limiters;
 }

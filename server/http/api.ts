@@ -8,6 +8,8 @@ import { meetingView, participantSelf } from '../meetings/meetings';
 import { hashToken, sameHash } from '../meetings/tokens';
 import { summarise } from '../realtime/handle';
 import { closeMeetingSockets } from '../realtime/io';
+import { clientIp } from '../security/origin';
+import type { RateLimiter } from '../security/rateLimit';
 import { bearer } from './auth';
 import { sendError } from './errors';
 
@@ -29,6 +31,24 @@ const wrap =
 /** The public HTTP API (see docs/PROTOCOL.md). */
 export function apiRouter(ctx: AppContext): Router {
   const r = Router();
+
+  const ip = (req: Request) => clientIp(req, ctx.config.trustProxy);
+  /** Takes a token from `limiter` for this caller, or answers 429 with Retry-After. */
+  const limited = (limiter: RateLimiter, req: Request, res: Response): boolean => {
+    const key = ip(req);
+    if (limiter.take(key)) return false;
+    res.setHeader('Retry-After', String(limiter.retryAfter(key)));
+    sendError(res, 'rate_limited', 'too many requests; try again later');
+    return true;
+  };
+  /** [ABUSE2] Guessing codes: callers who hit unknown codes too often are refused for a while. */
+  const guessing = (req: Request, res: Response): boolean => {
+    if (ctx.limiters.codeMiss.peek(ip(req))) return false;
+    res.setHeader('Retry-After', String(ctx.limiters.codeMiss.retryAfter(ip(req))));
+    sendError(res, 'rate_limited', 'too many unknown codes; try again later');
+    return true;
+  };
+  const missed = (req: Request) => ctx.limiters.codeMiss.take(ip(req));
 
   const baseUrl = (req: Request) => ctx.config.publicUrl ?? `${req.protocol}://${req.get('host')}`;
 
@@ -66,6 +86,7 @@ export function apiRouter(ctx: AppContext): Router {
   r.post(
     '/meetings',
     wrap(ctx, async (req, res) => {
+      if (limited(ctx.limiters.create, req, res)) return;
       if (ctx.config.adminToken !== null) {
         const token = bearer(req);
         if (!token) return sendError(res, 'unauthorized', 'creating a meeting requires the admin token');
@@ -98,8 +119,12 @@ export function apiRouter(ctx: AppContext): Router {
   r.get(
     '/meetings/code/:code',
     wrap(ctx, async (req, res) => {
+      if (guessing(req, res)) return;
       const m = await ctx.meetings.byCode(String(req.params.code));
-      if (!m) return sendError(res, 'not_found', 'no meeting with this code');
+      if (!m) {
+        missed(req);
+        return sendError(res, 'not_found', 'no meeting with this code');
+      }
       res.json({ id: m.id, code: m.code, title: m.title, date: m.date });
     }),
   );
@@ -108,8 +133,13 @@ export function apiRouter(ctx: AppContext): Router {
   r.post(
     '/join',
     wrap(ctx, async (req, res) => {
+      if (guessing(req, res) || limited(ctx.limiters.join, req, res)) return;
       const parsed = JoinRequest.safeParse(req.body);
       if (!parsed.success) return sendError(res, 'invalid_payload', summarise(parsed.error));
+      if (!(await ctx.meetings.byCode(parsed.data.code))) {
+        missed(req);
+        return sendError(res, 'not_found', 'no meeting with this code');
+      }
       const { meeting, participant, token, rejoined } = await ctx.meetings.join(parsed.data);
       if (rejoined) ctx.publish.presence(meeting.id);
       res.status(rejoined ? 200 : 201).json({

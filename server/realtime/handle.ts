@@ -39,6 +39,10 @@ export function command<E extends ClientEventName, S extends z.ZodType>(
     const reply = (r: Ack<AckData<E>>) => {
       if (ackFn) (ackFn as (r: Ack<AckData<E>>) => void)(r);
     };
+    if (!ctx.limiters.commands.take(socket.id)) {
+      reply({ ok: false, error: 'rate_limited', message: 'too many commands; slow down' });
+      return;
+    }
     const parsed = schema.safeParse(input);
     if (!parsed.success) {
       reply({ ok: false, error: 'invalid_payload', message: summarise(parsed.error) });

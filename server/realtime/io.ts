@@ -1,7 +1,9 @@
 import type http from 'node:http';
 import { Server } from 'socket.io';
 import { HandshakeAuth } from '../../shared/protocol/schemas/meeting';
+import type { Config } from '../config';
 import type { AppContext } from '../context';
+import { clientIp, originAllowed } from '../security/origin';
 import { registerActivity } from './handlers/activity';
 import { registerAgenda } from './handlers/agenda';
 import { registerMeeting } from './handlers/meeting';
@@ -16,8 +18,12 @@ import type { AppServer, AppSocket } from './types';
  */
 export const MAX_SOCKET_MESSAGE = 2 * 1024 * 1024;
 
-export function createIo(httpServer: http.Server): AppServer {
+export function createIo(httpServer: http.Server, config: Config): AppServer {
   return new Server(httpServer, {
+    allowRequest: (req, callback) => {
+      const ok = originAllowed(req, config.allowedOrigins, config.trustProxy);
+      callback(ok ? null : 'origin not allowed', ok);
+    },
     // Other upgrades (the verslag's /yjs endpoint) share this HTTP server: engine.io must not kill them.
     destroyUpgrade: false,
     maxHttpBufferSize: MAX_SOCKET_MESSAGE,
@@ -35,11 +41,18 @@ export function setupRealtime(ctx: AppContext): void {
   // [MEET3] The role comes from a token the server issued; it is put on socket.data and never read
   // from a payload again.
   io.use(async (socket, next) => {
+    const ip = clientIp(socket.request, ctx.config.trustProxy);
+    if (!ctx.limiters.connect.take(ip) || !ctx.limiters.codeMiss.peek(ip)) {
+      return next(new Error('rate_limited'));
+    }
     const auth = HandshakeAuth.safeParse(socket.handshake.auth);
     if (!auth.success) return next(new Error('unauthorized'));
     try {
       const meeting = await ctx.meetings.byCode(auth.data.code);
-      if (!meeting) return next(new Error('not_found'));
+      if (!meeting) {
+        ctx.limiters.codeMiss.take(ip);
+        return next(new Error('not_found'));
+      }
       const session = await ctx.meetings.resolve(meeting, auth.data.token);
       if (!session) return next(new Error('unauthorized'));
       socket.data = session;
@@ -58,6 +71,7 @@ export function setupRealtime(ctx: AppContext): void {
     if (s.participantId) joined.push(rooms.participants(s.meetingId), rooms.participant(s.participantId));
     void socket.join(joined);
     for (const register of AREAS) register(ctx, socket);
+    socket.on('disconnect', () => ctx.limiters.commands.forget(socket.id));
     if (s.participantId) {
       ctx.publish.presence(s.meetingId);
       socket.on('disconnect', () => ctx.publish.presence(s.meetingId));

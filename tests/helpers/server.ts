@@ -6,6 +6,7 @@ import { io as ioClient, type Socket } from 'socket.io-client';
 import { type App, createApp } from '../../server/app';
 import { type Config, readConfig } from '../../server/config';
 import { silentLogger } from '../../server/log';
+import { NO_RATE_LIMITS } from '../../server/security/rateLimit';
 import { openSqliteStore } from '../../server/storage/sqlite';
 import type { Ack } from '../../shared/protocol/ack';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/protocol/events';
@@ -54,6 +55,8 @@ export async function startServer(
     port: 0,
     dataDir,
     broadcastDelayMs: 10,
+    // Many clients share 127.0.0.1 here; the abuse tests turn the limits on explicitly.
+    rateLimits: { ...NO_RATE_LIMITS },
     ...opts.config,
   };
   let app = createApp({ config, store: openSqliteStore(dataDir), log: silentLogger });
