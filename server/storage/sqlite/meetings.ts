@@ -65,6 +65,8 @@ export function sqliteMeetings(db: Database): MeetingRepo {
     },
     async delete(id) {
       del.run(id);
+      // Fold the WAL back into the (securely overwritten) main file so no old copy lingers there.
+      db.pragma('wal_checkpoint(TRUNCATE)');
     },
     async listCreatedBefore(time) {
       return (before.all(time) as { id: string }[]).map((r) => r.id);

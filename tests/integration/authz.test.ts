@@ -1,0 +1,189 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_SCALE_LEVELS } from '../../shared/domain/activities';
+import { newId } from '../../shared/domain/ids';
+import type { Role } from '../../shared/domain/roles';
+import { dumpDatabase } from '../helpers/dbState';
+import { call, ok, startServer, type TestServer, type TestSocket } from '../helpers/server';
+
+/**
+ * [AUTHZ1] Every Socket.IO event, sent by every role that must not use it, is refused and changes
+ * nothing. The table must name every event the server listens to: a new event fails this test
+ * until it is added here.
+ */
+interface World {
+  agendaId: string;
+  pollId: string;
+}
+type Payload = (w: World) => unknown;
+
+const scale = { kind: 'scale', question: 'Hoe tevreden?', levels: [...DEFAULT_SCALE_LEVELS] };
+const MATRIX: Record<string, { allowed: Role[]; payload: Payload }> = {
+  'session:sync': {
+    allowed: ['facilitator', 'secretary', 'participant', 'observer'],
+    payload: () => undefined,
+  },
+  'meeting:update': { allowed: ['facilitator'], payload: () => ({ title: 'Gekaapt' }) },
+  'participant:update': { allowed: ['participant'], payload: () => ({ name: 'Gekaapt' }) },
+  'agenda:add': { allowed: ['facilitator'], payload: () => ({ id: newId(), title: 'Gekaapt' }) },
+  'agenda:update': { allowed: ['facilitator'], payload: (w) => ({ id: w.agendaId, title: 'Gekaapt' }) },
+  'agenda:move': { allowed: ['facilitator'], payload: (w) => ({ id: w.agendaId, index: 1 }) },
+  'agenda:remove': { allowed: ['facilitator'], payload: (w) => ({ id: w.agendaId }) },
+  'activity:create': {
+    allowed: ['facilitator'],
+    payload: () => ({ id: newId(), agendaItemId: null, anonymous: false, spec: scale }),
+  },
+  'activity:update': { allowed: ['facilitator'], payload: (w) => ({ id: w.pollId, agendaItemId: null }) },
+  'activity:remove': { allowed: ['facilitator'], payload: (w) => ({ id: w.pollId }) },
+  'activity:open': { allowed: ['facilitator'], payload: (w) => ({ id: w.pollId }) },
+  'activity:close': { allowed: ['facilitator'], payload: (w) => ({ id: w.pollId }) },
+  'activity:reveal': { allowed: ['facilitator'], payload: (w) => ({ id: w.pollId }) },
+  'activity:hide': { allowed: ['facilitator'], payload: (w) => ({ id: w.pollId }) },
+  'response:submit': {
+    allowed: ['participant'],
+    payload: (w) => ({ id: newId(), activityId: w.pollId, value: { level: 0 }, note: 'gekaapt' }),
+  },
+  'response:retract': { allowed: ['participant'], payload: (w) => ({ activityId: w.pollId }) },
+};
+
+let srv: TestServer;
+let world: World;
+let meeting: Awaited<ReturnType<TestServer['createMeeting']>>;
+const as: Partial<Record<Role | 'otherParticipant' | 'otherFacilitator', TestSocket>> = {};
+
+beforeAll(async () => {
+  srv = await startServer();
+  meeting = await srv.createMeeting('Doelwit');
+  const fac = await srv.connect(meeting.code, meeting.facilitatorToken);
+  const agendaId = newId();
+  await ok(fac, 'agenda:add', { id: agendaId, title: 'Inleiding' });
+  await ok(fac, 'agenda:add', { id: newId(), title: 'Tweede' });
+  const pollId = newId();
+  await ok(fac, 'activity:create', { id: pollId, agendaItemId: agendaId, anonymous: false, spec: scale });
+  await ok(fac, 'activity:open', { id: pollId });
+  world = { agendaId, pollId };
+  const p = await srv.join(meeting.code, 'Ann');
+  as.facilitator = fac;
+  as.secretary = await srv.connect(meeting.code, meeting.secretaryToken);
+  as.participant = await srv.connect(meeting.code, p.token);
+  as.observer = await srv.connect(meeting.code);
+  await ok(as.participant, 'response:submit', { id: newId(), activityId: pollId, value: { level: 1 } });
+  // People of another meeting, aiming at this one's ids.
+  const other = await srv.createMeeting('Andere');
+  const op = await srv.join(other.code, 'Mallory');
+  as.otherParticipant = await srv.connect(other.code, op.token);
+  as.otherFacilitator = await srv.connect(other.code, other.facilitatorToken);
+  await ok(as.otherFacilitator, 'activity:create', {
+    id: newId(),
+    agendaItemId: null,
+    anonymous: false,
+    spec: scale,
+  });
+});
+afterAll(async () => {
+  await srv?.close();
+});
+
+describe('authorisation matrix (Socket.IO)', () => {
+  it('[AUTHZ1] the table names every event the server listens to', () => {
+    const serverSocket = [...srv.app.ctx.io.sockets.sockets.values()][0]!;
+    const events = serverSocket
+      .eventNames()
+      .filter((e): e is string => typeof e === 'string' && e.includes(':'));
+    expect(events.sort()).toEqual(Object.keys(MATRIX).sort());
+  });
+
+  const roles: Role[] = ['facilitator', 'secretary', 'participant', 'observer'];
+  for (const [event, rule] of Object.entries(MATRIX)) {
+    const refusedRoles = roles.filter((r) => !rule.allowed.includes(r));
+    if (refusedRoles.length === 0) continue;
+    it(`[AUTHZ1] ${event} is refused for ${refusedRoles.join(', ')} and changes nothing`, async () => {
+      const before = dumpDatabase(srv);
+      for (const role of refusedRoles) {
+        const r = await call(as[role]!, event, rule.payload(world));
+        expect(r, `${event} as ${role}`).toMatchObject({ ok: false, error: 'forbidden' });
+      }
+      expect(dumpDatabase(srv)).toEqual(before);
+    });
+  }
+
+  it('[AUTHZ2] people of another meeting cannot touch this meeting through its ids', async () => {
+    const before = dumpDatabase(srv);
+    for (const [event, rule] of Object.entries(MATRIX)) {
+      if (event === 'session:sync') continue;
+      for (const who of ['otherParticipant', 'otherFacilitator'] as const) {
+        const r = await call(as[who]!, event, rule.payload(world));
+        // Either not their role, or (their role but) not their meeting's id — never a change here.
+        if (r.ok) {
+          expect(['meeting:update', 'participant:update', 'agenda:add', 'activity:create']).toContain(event);
+        } else {
+          expect(['forbidden', 'not_found', 'conflict']).toContain(r.error);
+        }
+      }
+    }
+    const after = dumpDatabase(srv);
+    // The other meeting may have changed itself; nothing of "Doelwit" did.
+    const mine = (rows: Record<string, unknown[]>) => JSON.stringify(rows).split(meeting.id).length;
+    expect(mine(after)).toBe(mine(before));
+    const snap = await ok<{ agenda: unknown[]; meeting: { title: string } }>(as.facilitator!, 'session:sync');
+    expect(snap.meeting.title).toBe('Doelwit');
+    expect(snap.agenda).toHaveLength(2);
+  });
+});
+
+describe('authorisation matrix (HTTP)', () => {
+  it('[AUTHZ3] every protected route refuses missing, wrong-role and other-meeting tokens', async () => {
+    const other = await srv.createMeeting('Derde');
+    const p = await srv.join(meeting.code, 'Bea');
+    const routes: { method: string; path: string; allowed: string[] }[] = [
+      { method: 'GET', path: `/api/meetings/${meeting.id}/results`, allowed: ['facilitator', 'secretary'] },
+      { method: 'DELETE', path: `/api/meetings/${meeting.id}`, allowed: ['facilitator'] },
+    ];
+    const tokens: Record<string, string | undefined> = {
+      none: undefined,
+      participant: p.token,
+      secretary: meeting.secretaryToken,
+      otherFacilitator: other.facilitatorToken,
+      garbage: 'x'.repeat(40),
+    };
+    const before = dumpDatabase(srv);
+    for (const route of routes) {
+      for (const [who, token] of Object.entries(tokens)) {
+        if (route.allowed.includes(who)) continue;
+        const res = await fetch(`${srv.url}${route.path}`, {
+          method: route.method,
+          headers: token ? { authorization: `Bearer ${token}` } : {},
+        });
+        expect(res.status, `${route.method} ${route.path} as ${who}`).toBe(token ? 403 : 401);
+        expect(await res.json()).toMatchObject({ ok: false });
+      }
+    }
+    expect(dumpDatabase(srv)).toEqual(before);
+  });
+
+  it('[AUTHZ4] a deleted meeting is gone for every route and connection', async () => {
+    const gone = await srv.createMeeting('Weg');
+    const p = await srv.join(gone.code, 'Ann');
+    const sock = await srv.connect(gone.code, p.token);
+    const del = await fetch(`${srv.url}/api/meetings/${gone.id}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${gone.facilitatorToken}` },
+    });
+    expect(del.status).toBe(200);
+    await expect.poll(() => sock.connected).toBe(false);
+    const auth = { authorization: `Bearer ${gone.facilitatorToken}` };
+    expect((await fetch(`${srv.url}/api/meetings/${gone.id}/results`, { headers: auth })).status).toBe(404);
+    expect(
+      (await fetch(`${srv.url}/api/meetings/${gone.id}`, { method: 'DELETE', headers: auth })).status,
+    ).toBe(404);
+    expect((await fetch(`${srv.url}/api/meetings/code/${gone.code}`)).status).toBe(404);
+    const join = await fetch(`${srv.url}/api/join`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code: gone.code, name: 'Ann', token: p.token }),
+    });
+    expect(join.status).toBe(404);
+    for (const token of [gone.facilitatorToken, gone.secretaryToken, p.token, undefined]) {
+      await expect(srv.connect(gone.code, token)).rejects.toThrow(/not_found/);
+    }
+  });
+});
