@@ -43,14 +43,17 @@ export class Connection {
   constructor(
     auth: { code: string; token?: string },
     private readonly hooks: ConnectionHooks,
+    /** The server's address; the page's own origin when left out (tests in Node pass one). */
+    url?: string,
   ) {
-    this.socket = io({
+    const options = {
       auth,
       reconnectionDelay: 1000,
       reconnectionDelayMax: 15_000,
       randomizationFactor: 0.5,
       timeout: 10_000,
-    });
+    };
+    this.socket = url ? io(url, { ...options, forceNew: true, transports: ['websocket'] }) : io(options);
     this.socket.on('connect', () => {
       this.setStatus('connecting');
       this.hooks
