@@ -1,0 +1,161 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_SCALE_LEVELS } from '../../shared/domain/activities';
+import { newId } from '../../shared/domain/ids';
+import { startProxy } from '../helpers/proxy';
+import { ok, startServer, type TestServer } from '../helpers/server';
+import { XSS_PAYLOADS } from '../helpers/xss';
+import { type BrowserKit, hasBrowser, openBrowser } from './helpers';
+
+let srv: TestServer;
+let kit: BrowserKit;
+
+beforeAll(async () => {
+  if (!hasBrowser) return;
+  srv = await startServer();
+  kit = await openBrowser();
+});
+afterAll(async () => {
+  await kit?.close();
+  await srv?.close();
+});
+
+/** Opens `url`, fails on any dialog, and returns whether any payload ran. */
+async function visit(page: Page, url: string, ready: (p: Page) => Promise<unknown>) {
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  await page.goto(url);
+  await ready(page);
+  await page.waitForTimeout(300);
+  const ran = await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss);
+  const liveMarkup = await page.evaluate(
+    () =>
+      document.querySelectorAll(
+        'script:not([src]), [onerror], [onload], [onfocus], [onclick], [onmouseover], [ontoggle], [onbegin], [onstart], iframe, object, embed, a[href^="javascript" i]',
+      ).length,
+  );
+  return { dialogs, ran, liveMarkup };
+}
+
+describe.runIf(hasBrowser)('trust in the browser', () => {
+  it('[XSS1] 50+ XSS payloads as meeting title, agenda, names and explanations run nowhere and show as text', async () => {
+    expect(XSS_PAYLOADS.length).toBeGreaterThanOrEqual(50);
+    const m = await srv.createMeeting(XSS_PAYLOADS[0]!);
+    const fac = await srv.connect(m.code, m.facilitatorToken);
+    for (const payload of XSS_PAYLOADS.slice(0, 20)) {
+      await ok(fac, 'agenda:add', { id: newId(), title: payload.slice(0, 200), body: payload });
+    }
+    const pollId = newId();
+    await ok(fac, 'activity:create', {
+      id: pollId,
+      agendaItemId: null,
+      anonymous: false,
+      spec: {
+        kind: 'scale',
+        question: XSS_PAYLOADS[4]!,
+        levels: [XSS_PAYLOADS[5]!.slice(0, 80), ...DEFAULT_SCALE_LEVELS],
+      },
+    });
+    await ok(fac, 'activity:open', { id: pollId });
+    const names = XSS_PAYLOADS.filter((p) => p.length <= 60);
+    expect(names.length).toBeGreaterThan(30);
+    for (const [i, payload] of XSS_PAYLOADS.entries()) {
+      const j = await srv.join(m.code, names[i % names.length]!);
+      const s = await srv.connect(m.code, j.token);
+      await ok(s, 'response:submit', {
+        id: newId(),
+        activityId: pollId,
+        value: { level: i % 5 },
+        note: payload,
+      });
+      s.disconnect();
+    }
+    await ok(fac, 'activity:reveal', { id: pollId });
+
+    const views: [string, string, (p: Page) => Promise<unknown>][] = [
+      ['start', `${srv.url}/`, (p) => p.getByRole('heading', { level: 1 }).waitFor()],
+      ['join', `${srv.url}/m/${m.code}`, (p) => p.getByLabel('Je naam').waitFor()],
+      [
+        'facilitator',
+        `${srv.url}/m/${m.code}/leiding#${m.facilitatorToken}`,
+        (p) => p.getByText('Toelichtingen').first().waitFor(),
+      ],
+      [
+        'secretary',
+        `${srv.url}/m/${m.code}/verslag#${m.secretaryToken}`,
+        (p) => p.getByText('Toelichtingen').first().waitFor(),
+      ],
+      ['screen', `${srv.url}/m/${m.code}/scherm`, (p) => p.getByText('Toelichtingen').first().waitFor()],
+    ];
+    for (const [name, url, ready] of views) {
+      const page = await kit.page();
+      const { dialogs, ran, liveMarkup } = await visit(page, url, ready);
+      expect({ name, dialogs, ran, liveMarkup }).toEqual({
+        name,
+        dialogs: [],
+        ran: undefined,
+        liveMarkup: 0,
+      });
+      if (name !== 'start' && name !== 'join') {
+        // Shown as the text people typed.
+        await expect
+          .poll(() => page.getByText('<img src=x onerror=window.__xss=1>').count())
+          .toBeGreaterThan(0);
+      }
+      await page.close();
+    }
+    // The participant view with results, as a participant who joined with a hostile name.
+    const p = await kit.page();
+    const join = await visit(p, `${srv.url}/m/${m.code}`, (pg) => pg.getByLabel('Je naam').waitFor());
+    expect(join.ran).toBeUndefined();
+    await p.getByLabel('Je naam').fill('<svg onload=window.__xss=1>');
+    await p.getByRole('button', { name: 'Meedoen' }).click();
+    await p.getByText('Je doet mee als <svg onload=window.__xss=1>.').waitFor();
+    await p.getByText('Toelichtingen').first().waitFor();
+    await p.waitForTimeout(300);
+    expect(await p.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
+    expect(kit.pageErrors).toEqual([]);
+  });
+
+  it('[RECON5] the participant sees the connection drop, how many changes wait, and their answer land after it', async () => {
+    const proxy = await startProxy(srv.port);
+    try {
+      const m = await srv.createMeeting('Storing');
+      const fac = await srv.connect(m.code, m.facilitatorToken);
+      const pollId = newId();
+      await ok(fac, 'activity:create', {
+        id: pollId,
+        agendaItemId: null,
+        anonymous: false,
+        spec: { kind: 'scale', question: 'Hoe tevreden?', levels: [...DEFAULT_SCALE_LEVELS] },
+      });
+      await ok(fac, 'activity:open', { id: pollId });
+      const page = await kit.page({ width: 420, height: 900 });
+      await page.goto(`${proxy.url}/m/${m.code}`);
+      await page.getByLabel('Je naam').fill('Ann');
+      await page.getByRole('button', { name: 'Meedoen' }).click();
+      const status = page
+        .getByRole('status')
+        .filter({ hasText: /Verbonden|verbonden|Verbinden/ })
+        .first();
+      await expect.poll(() => status.innerText()).toBe('Verbonden');
+      proxy.drop();
+      await expect.poll(() => status.innerText()).toBe('Niet verbonden');
+      await page.getByRole('radio', { name: 'Zeer tevreden' }).check();
+      await page.getByRole('button', { name: 'Antwoord opslaan' }).click();
+      await expect.poll(() => status.innerText()).toBe('Niet verbonden — 1 wijziging wacht');
+      proxy.restore();
+      await expect.poll(() => status.innerText(), { timeout: 20_000 }).toBe('Verbonden');
+      await page.getByText('Je antwoord is opgeslagen.').waitFor();
+      const res = await fetch(`${srv.url}/api/meetings/${m.id}/results`, {
+        headers: { authorization: `Bearer ${m.facilitatorToken}` },
+      });
+      expect((await res.json()).activities[0].results.counts).toEqual([0, 0, 0, 1]);
+    } finally {
+      await proxy.close();
+    }
+  });
+});
