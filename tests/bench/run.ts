@@ -1,0 +1,31 @@
+/**
+ * `npm run bench [names…]`: runs the benchmarks one after another (never two at once: on two cores
+ * the load generator competes with the server), prints the figures and writes docs/BENCHMARKS.md.
+ */
+import { joinStorm } from './joinStorm';
+import { type BenchRow, machine, table, writeSection } from './lib';
+import { pollBurst } from './pollBurst';
+
+const BENCHES: Record<string, () => Promise<BenchRow[]>> = {
+  joinstorm: () => joinStorm(Number(process.env.BENCH_N ?? 1000)),
+  pollburst: () => pollBurst(Number(process.env.BENCH_N ?? 1000)),
+};
+
+const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const names = wanted.length ? wanted : Object.keys(BENCHES);
+const rows: BenchRow[] = [];
+for (const name of names) {
+  const run = BENCHES[name];
+  if (!run) throw new Error(`unknown bench "${name}"; known: ${Object.keys(BENCHES).join(', ')}`);
+  console.log(`\n▶ ${name}`);
+  const r = await run();
+  console.log(table(r));
+  rows.push(...r);
+  writeSection(
+    name,
+    `### ${name}\n\nRun ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine()}.\n\n${table(r)}`,
+  );
+}
+const missed = rows.filter((r) => r.ok === false);
+console.log(missed.length ? `\n${missed.length} budget(s) missed` : '\nAll budgets met.');
+process.exit(0);
