@@ -2,6 +2,7 @@
  * `npm run bench [names…]`: runs the benchmarks one after another (never two at once: on two cores
  * the load generator competes with the server), prints the figures and writes docs/BENCHMARKS.md.
  */
+import { clientBench } from './client';
 import { joinStorm } from './joinStorm';
 import { type BenchRow, machine, table, writeSection } from './lib';
 import { pollBurst } from './pollBurst';
@@ -9,6 +10,7 @@ import { pollBurst } from './pollBurst';
 const BENCHES: Record<string, () => Promise<BenchRow[]>> = {
   joinstorm: () => joinStorm(Number(process.env.BENCH_N ?? 1000)),
   pollburst: () => pollBurst(Number(process.env.BENCH_N ?? 1000)),
+  client: () => clientBench(),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
