@@ -1,3 +1,4 @@
+import type { CollabServer } from './collab/server';
 import type { Config } from './config';
 import type { Logger } from './log';
 import type { ActivityService } from './meetings/activities';
@@ -18,4 +19,6 @@ export interface AppContext {
   agenda: AgendaService;
   activities: ActivityService;
   publish: Publisher;
+  /** The verslag's Yjs endpoint and documents. */
+  collab: CollabServer;
 }
