@@ -10,6 +10,7 @@ import { summarise } from '../realtime/handle';
 import { closeMeetingSockets } from '../realtime/io';
 import { bearer } from './auth';
 import { sendError } from './errors';
+import { exportHandler } from './export';
 
 type Handler = (req: Request, res: Response) => Promise<void>;
 const wrap =
@@ -139,6 +140,9 @@ export function apiRouter(ctx: AppContext): Router {
       });
     }),
   );
+
+  // [REPORT10][REPORT11] The verslag (DOCX, PDF, Markdown, HTML) or all results (CSV).
+  r.get('/meetings/:id/export', wrap(ctx, exportHandler(ctx, staff)));
 
   // [MEET7] The facilitator deletes the meeting and everything in it.
   r.delete(

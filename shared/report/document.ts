@@ -25,21 +25,21 @@ export function blocksToDoc(blocks: readonly ReportBlock[]): DocBlock[] {
 }
 
 function blockToDoc(b: ReportBlock): DocBlock {
+  const para = (content: readonly Inline[]): DocBlock => ({
+    type: 'paragraph',
+    content: normaliseInlines(content),
+  });
   switch (b.type) {
     case 'heading':
-      return { type: 'heading', level: b.level, content: [{ text: b.text }] };
+      return { type: 'heading', level: b.level, content: normaliseInlines([{ text: b.text }]) };
     case 'paragraph':
-      return { type: 'paragraph', content: b.content };
+      return para(b.content);
     case 'bulletList':
-      return { type: 'bulletList', items: b.items.map((i) => [{ type: 'paragraph', content: i }]) };
+      return { type: 'bulletList', items: b.items.map((i) => [para(i)]) };
     case 'orderedList':
-      return {
-        type: 'orderedList',
-        start: 1,
-        items: b.items.map((i) => [{ type: 'paragraph', content: i }]),
-      };
+      return { type: 'orderedList', start: 1, items: b.items.map((i) => [para(i)]) };
     case 'quote':
-      return { type: 'quote', children: [{ type: 'paragraph', content: b.content }] };
+      return { type: 'quote', children: [para(b.content)] };
   }
 }
 
@@ -82,10 +82,16 @@ export function safeHref(href: unknown): string | null {
   return url.href;
 }
 
-/** Adjacent inlines with the same marks merged, empty ones dropped. */
+/**
+ * Inlines in canonical form: a line break is an inline of its own ("\n"), adjacent inlines with
+ * the same marks are merged, empty ones dropped.
+ */
 export function normaliseInlines(content: readonly Inline[]): Inline[] {
   const out: Inline[] = [];
-  for (const i of content) {
+  const split = content.flatMap((i) =>
+    i.text.includes('\n') && i.text !== '\n' ? i.text.split(/(\n)/).map((text) => ({ ...i, text })) : [i],
+  );
+  for (const i of split) {
     if (i.text === '') continue;
     const prev = out[out.length - 1];
     if (
