@@ -5,13 +5,13 @@
  */
 const RTL =
   /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]|\uD802[\uDC00-\uDFFF]|\uD803[\uDC00-\uDE7F]|\uD83A[\uDC00-\uDD5F]|\uD83B[\uDC00-\uDEFF]/;
-const STRONG = /\p{L}|\p{N}/u;
+const STRONG = /\p{L}/u;
 
 export type Direction = 'ltr' | 'rtl';
 
 export const isRtlChar = (ch: string): boolean => RTL.test(ch);
 
-/** The direction of a character: 'R' (right-to-left letter), 'L' (other letter or digit), 'N' (neutral). */
+/** The direction of a character: 'R' (right-to-left letter), 'L' (other letter), 'N' (digits and everything else: they follow their neighbours). */
 export function charClass(ch: string): 'R' | 'L' | 'N' {
   if (RTL.test(ch) && /\p{L}/u.test(ch)) return 'R';
   return STRONG.test(ch) ? 'L' : 'N';

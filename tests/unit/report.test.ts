@@ -3,9 +3,11 @@ import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProsemirrorJSON } from '@t
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { reportExtensions } from '../../client/features/report/schema';
+import { csvCell } from '../../server/export/csv';
 import { DEFAULT_SCALE_LEVELS, tallyScale } from '../../shared/domain/activities';
 import type { ActivityView } from '../../shared/domain/types';
 import type { ScaleSpec } from '../../shared/protocol/schemas/activity';
+import { directionalRuns, paragraphDirection, textClass, visualOrder } from '../../shared/report/bidi';
 import { blocksToDoc, docText, safeHref } from '../../shared/report/document';
 import { blocksToProseMirror } from '../../shared/report/prosemirror';
 import { csvRows, harvest, REPORT_KINDS } from '../../shared/report/registry';
@@ -181,5 +183,44 @@ describe('template and harvest', () => {
       author: 'Naam p1',
     });
     expect(Object.keys(REPORT_KINDS)).toEqual(['scale']);
+  });
+});
+
+describe('export helpers', () => {
+  it('[REPORT12] CSV cells: formula starts, tab and CR neutralised; separators, quotes and newlines quoted', () => {
+    expect(csvCell('=1+1', ',')).toBe("'=1+1");
+    expect(csvCell('  @SUM(A1)', ',')).toBe("'  @SUM(A1)");
+    expect(csvCell('\tx', ',')).toBe(`"'\tx"`);
+    expect(csvCell('\rx', ';')).toBe(`"'\rx"`);
+    expect(csvCell('a;b', ';')).toBe('"a;b"');
+    expect(csvCell('a;b', ',')).toBe('a;b');
+    expect(csvCell('zei "ja"', ',')).toBe('"zei ""ja"""');
+    expect(csvCell(-3, ',')).toBe('-3');
+    expect(csvCell(null, ',')).toBe('');
+  });
+
+  it('[REPORT10] word-level bidi: RTL runs reversed in an LTR line, LTR runs kept in an RTL line', () => {
+    const cls = (w: string) => textClass(w);
+    expect(visualOrder(['Dit', 'is', 'שלום', 'עולם', 'ok'], cls, 'ltr')).toEqual([
+      'Dit',
+      'is',
+      'עולם',
+      'שלום',
+      'ok',
+    ]);
+    expect(visualOrder(['שלום', 'en', 'nog', 'עולם', '!'], cls, 'rtl')).toEqual([
+      '!',
+      'עולם',
+      'en',
+      'nog',
+      'שלום',
+    ]);
+    expect(paragraphDirection('  123 עברית abc')).toBe('rtl');
+    expect(paragraphDirection('“Citaat” עברית')).toBe('ltr');
+    expect(directionalRuns('ab שלום עולם cd')).toEqual([
+      { text: 'ab ', rtl: false },
+      { text: 'שלום עולם', rtl: true },
+      { text: ' cd', rtl: false },
+    ]);
   });
 });
