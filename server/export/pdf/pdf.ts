@@ -340,7 +340,6 @@ export function toPdf(doc: readonly DocBlock[], opts: { title: string; lang: Rep
     lang: opts.lang === 'nl' ? 'nl-NL' : 'en-GB',
     displayTitle: true,
     bufferPages: true,
-    compress: process.env.PDF_DEBUG ? false : true,
     info: { Title: opts.title, Creator: 'Oogst', Producer: 'Oogst (pdfkit)' },
   });
   const chunks: Buffer[] = [];
