@@ -90,10 +90,7 @@ export default function ReportWorkspace({
       <div className="console-side">
         <HarvestPanel editor={editor} />
         <ExportPanel meetingId={meeting?.id ?? null} token={token} />
-        <section className="card" aria-labelledby={`${id}-name-h`}>
-          <h2 id={`${id}-name-h`} className="visually-hidden">
-            {t('report.nameLabel')}
-          </h2>
+        <div className="card">
           <label htmlFor={`${id}-name`}>{t('report.nameLabel')}</label>
           <p id={`${id}-name-hint`} className="hint">
             {t('report.nameHint')}
@@ -110,7 +107,7 @@ export default function ReportWorkspace({
               } catch {}
             }}
           />
-        </section>
+        </div>
         {side}
       </div>
     </div>
