@@ -6,6 +6,7 @@ import {
   HeadingLevel,
   type ILevelsOptions,
   LevelFormat,
+  LineRuleType,
   Packer,
   PageNumber,
   Paragraph,
@@ -163,7 +164,7 @@ export async function toDocx(
       default: {
         document: {
           run: { font: 'Calibri', size: 22, language: { value: opts.lang === 'nl' ? 'nl-NL' : 'en-GB' } },
-          paragraph: { spacing: { after: 120, line: 276 } },
+          paragraph: { spacing: { after: 120, line: 276, lineRule: LineRuleType.AUTO } },
         },
         // Word's own heading styles (kept by name), sized like the seed verslag.
         heading1: { run: { size: 36, bold: true, color: '1A1A1A' }, paragraph: { spacing: { after: 200 } } },

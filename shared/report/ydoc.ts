@@ -213,8 +213,13 @@ function toElement(b: DocBlock): Y.XmlElement {
 
 /** Appends blocks to the verslag (in one transaction): used once, for the template. */
 export function appendBlocks(doc: Y.Doc, blocks: readonly DocBlock[], origin?: unknown): void {
+  insertBlocks(doc, reportFragment(doc).length, blocks, origin);
+}
+
+/** Inserts blocks at a top-level position of the verslag (in one transaction). */
+export function insertBlocks(doc: Y.Doc, index: number, blocks: readonly DocBlock[], origin?: unknown): void {
   const fragment = reportFragment(doc);
   doc.transact(() => {
-    fragment.insert(fragment.length, blocks.map(toElement));
+    fragment.insert(Math.min(index, fragment.length), blocks.map(toElement));
   }, origin);
 }
