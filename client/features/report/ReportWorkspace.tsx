@@ -57,14 +57,16 @@ export default function ReportWorkspace({
   const meeting = useAppStore((s) => s.meeting);
   const [editor, setEditor] = useState<Editor | null>(null);
   const onEditor = useCallback((e: Editor | null) => setEditor(e), []);
-  const [name, setName] = useState(
-    () => storedName() ?? t(staffRole === 'facilitator' ? 'role.facilitator' : 'role.secretary'),
+  const [fallbackName] = useState(() =>
+    t(staffRole === 'facilitator' ? 'role.facilitator' : 'role.secretary'),
   );
+  const [name, setName] = useState(() => storedName() ?? fallbackName);
   const color = useMemo(
     () => CARET_COLORS[(conn?.doc.clientID ?? 0) % CARET_COLORS.length]!,
     [conn?.doc.clientID],
   );
-  const user = useMemo(() => ({ name: name.trim() || t('role.secretary'), color }), [name, color, t]);
+  // Stable unless the name or colour really changes: every new object re-publishes presence.
+  const user = useMemo(() => ({ name: name.trim() || fallbackName, color }), [name, color, fallbackName]);
   const status = conn?.status ?? 'connecting';
   const statusText =
     status === 'offline' && conn?.pending ? t('report.conn.offlinePending') : t(STATUS_KEY[status]);
