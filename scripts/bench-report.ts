@@ -1,6 +1,6 @@
 /**
  * Fan-out of the verslag to many readers (not part of `npm test`):
- * `npx tsx scripts/bench-report.ts [readers=300] [keystrokes=300]`.
+ * `[KEY_MS=40] npx tsx scripts/bench-report.ts [readers=300] [keystrokes=300]`.
  * Starts the real server on a free port, opens `readers` read-only y-websocket clients and one
  * editor, types `keystrokes` characters at ~25/s, and reports how long until every reader has all
  * of them, how many messages a reader received, and the stored row count.
@@ -31,7 +31,7 @@ reportFragment(editor.doc).insert(reportFragment(editor.doc).length, [p]);
 t0 = performance.now();
 for (let i = 0; i < keystrokes; i++) {
   text.insert(text.length, 'x');
-  await new Promise((r) => setTimeout(r, 40));
+  await new Promise((r) => setTimeout(r, Number(process.env.KEY_MS ?? 40)));
 }
 const typed = performance.now();
 await eventually(

@@ -146,7 +146,7 @@ describe('the verslag of the reference meeting (seed 000)', () => {
     };
     const lines = md.split('\n');
     for (const [level, remark] of SEED_REMARKS) {
-      const at = lines.findIndex((l) => l === `- ${remark}`);
+      const at = lines.indexOf(`- ${remark}`);
       expect(at, remark).toBeGreaterThan(0);
       expect(lines.filter((l) => l === `- ${remark}`)).toHaveLength(1);
       expect(sectionOf(at)).toBe(STEPS[0]!.headings[level]);
