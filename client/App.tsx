@@ -9,6 +9,7 @@ import { parseRoute, usePathname } from './router';
 const FacilitatorView = lazy(() => import('./features/facilitator/FacilitatorView'));
 const SecretaryView = lazy(() => import('./features/secretary/SecretaryView'));
 const ScreenView = lazy(() => import('./features/screen/ScreenView'));
+const FacilitatorReportView = lazy(() => import('./features/facilitator/FacilitatorReportView'));
 
 export function App() {
   const route = parseRoute(usePathname());
@@ -35,6 +36,12 @@ export function App() {
       return (
         <Suspense fallback={loading}>
           <SecretaryView key={route.code} code={route.code} />
+        </Suspense>
+      );
+    case 'facilitatorReport':
+      return (
+        <Suspense fallback={loading}>
+          <FacilitatorReportView key={route.code} code={route.code} />
         </Suspense>
       );
     case 'screen':

@@ -7,6 +7,7 @@ export type Route =
   | { name: 'facilitator'; code: string }
   | { name: 'secretary'; code: string }
   | { name: 'screen'; code: string }
+  | { name: 'facilitatorReport'; code: string }
   | { name: 'notFound' };
 
 const VIEWS = { leiding: 'facilitator', verslag: 'secretary', scherm: 'screen' } as const;
@@ -17,6 +18,9 @@ export function parseRoute(pathname: string): Route {
   if (parts[0] !== 'm' || !parts[1]) return { name: 'notFound' };
   const code = normaliseCode(parts[1]);
   if (parts.length === 2) return { name: 'participant', code };
+  if (parts.length === 4 && parts[2] === 'leiding' && parts[3] === 'verslag') {
+    return { name: 'facilitatorReport', code };
+  }
   const view = VIEWS[parts[2] as keyof typeof VIEWS];
   return view && parts.length === 3 ? { name: view, code } : { name: 'notFound' };
 }

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import express from 'express';
+import { CollabServer } from './collab/server';
 import type { Config } from './config';
 import type { AppContext } from './context';
 import { apiRouter } from './http/api';
@@ -62,7 +63,28 @@ export function createApp(deps: AppDeps): App {
   const activities = new ActivityService(store, now);
   const publish = new Publisher(io, store, activities, log, config.broadcastDelayMs);
   const limiters = createLimiters(config.rateLimits);
-  const ctx: AppContext = { config, store, log, now, io, meetings, agenda, activities, publish, limiters };
+  const collab = new CollabServer({
+    store,
+    meetings,
+    log,
+    batchMs: config.reportBatchMs,
+    compactEvery: config.reportCompactEvery,
+    unloadAfterMs: config.reportUnloadMs,
+  });
+  collab.attach(httpServer);
+  const ctx: AppContext = {
+    config,
+    store,
+    log,
+    now,
+    io,
+    meetings,
+    agenda,
+    activities,
+    publish,
+    limiters,
+    collab,
+  };
   setupRealtime(ctx);
   const stopRetention = startRetention(ctx);
 
@@ -77,6 +99,8 @@ export function createApp(deps: AppDeps): App {
     async close() {
       stopRetention();
       publish.close();
+      // The verslag first: what is pending is stored while the store is still open.
+      await collab.close();
       // io.close() drops transports without a disconnect packet, so clients reconnect by themselves.
       await new Promise<void>((resolve) => io.close(() => resolve()));
       httpServer.closeAllConnections?.();

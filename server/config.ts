@@ -22,6 +22,12 @@ export interface Config {
   clientDir: string;
   /** How long broadcasts of results and presence are gathered before one goes out (ms). */
   broadcastDelayMs: number;
+  /** How long verslag edits are gathered before one write and one broadcast (REPORT_BATCH_MS, ms). */
+  reportBatchMs: number;
+  /** Stored verslag updates after which they are compacted into one row (REPORT_COMPACT_EVERY). */
+  reportCompactEvery: number;
+  /** How long a verslag nobody has open stays in memory (REPORT_UNLOAD_MS, ms). */
+  reportUnloadMs: number;
   /** Log verbosity: error, warn, info, debug (LOG_LEVEL, default info). */
   logLevel: 'error' | 'warn' | 'info' | 'debug';
   /** Rate limits (RATE_LIMIT_* variables; RATE_LIMITS=off turns all off, e.g. for benchmarks). */
@@ -55,6 +61,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     retentionDays: int(env.RETENTION_DAYS, 90, 'RETENTION_DAYS'),
     clientDir: path.resolve(env.CLIENT_DIR || path.join(projectRoot, 'dist', 'client')),
     broadcastDelayMs: int(env.BROADCAST_DELAY_MS, 50, 'BROADCAST_DELAY_MS'),
+    reportBatchMs: int(env.REPORT_BATCH_MS, 30, 'REPORT_BATCH_MS'),
+    reportCompactEvery: Math.max(2, int(env.REPORT_COMPACT_EVERY, 500, 'REPORT_COMPACT_EVERY')),
+    reportUnloadMs: int(env.REPORT_UNLOAD_MS, 10_000, 'REPORT_UNLOAD_MS'),
     logLevel: level as Config['logLevel'],
     rateLimits: readRateLimits(env),
     allowedOrigins: [

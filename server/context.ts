@@ -1,3 +1,4 @@
+import type { CollabServer } from './collab/server';
 import type { Config } from './config';
 import type { Logger } from './log';
 import type { ActivityService } from './meetings/activities';
@@ -20,4 +21,6 @@ export interface AppContext {
   activities: ActivityService;
   publish: Publisher;
   limiters: Limiters;
+  /** The verslag's Yjs endpoint and documents. */
+  collab: CollabServer;
 }

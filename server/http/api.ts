@@ -12,6 +12,7 @@ import { clientIp } from '../security/origin';
 import type { RateLimiter } from '../security/rateLimit';
 import { bearer } from './auth';
 import { sendError } from './errors';
+import { exportHandler } from './export';
 
 type Handler = (req: Request, res: Response) => Promise<void>;
 const wrap =
@@ -169,6 +170,9 @@ export function apiRouter(ctx: AppContext): Router {
       });
     }),
   );
+
+  // [REPORT10][REPORT11] The verslag (DOCX, PDF, Markdown, HTML) or all results (CSV).
+  r.get('/meetings/:id/export', wrap(ctx, exportHandler(ctx, staff)));
 
   // [MEET7] The facilitator deletes the meeting and everything in it.
   r.delete(

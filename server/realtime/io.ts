@@ -79,8 +79,9 @@ export function setupRealtime(ctx: AppContext): void {
   });
 }
 
-/** Disconnects every socket of a meeting (after it was deleted). */
+/** Disconnects every socket of a meeting, the verslag's too (after it was deleted). */
 export function closeMeetingSockets(ctx: AppContext, meetingId: string): void {
+  ctx.collab.closeMeeting(meetingId);
   ctx.io.to(rooms.meeting(meetingId)).emit('meeting:deleted', { id: meetingId });
   ctx.io.in(rooms.meeting(meetingId)).disconnectSockets(true);
   ctx.publish.forget(meetingId);

@@ -13,6 +13,7 @@ export interface Store {
   readonly agenda: AgendaRepo;
   readonly activities: ActivityRepo;
   readonly responses: ResponseRepo;
+  readonly reports: ReportRepo;
   close(): Promise<void>;
 }
 
@@ -116,4 +117,23 @@ export interface ResponseRepo {
   count(activityId: string): Promise<number>;
   respondents(activityId: string): Promise<string[]>;
   delete(activityId: string, participantId: string): Promise<boolean>;
+}
+
+/**
+ * The verslag of a meeting as a log of Yjs updates (binary). Loading applies them all; their order
+ * does not matter to Yjs and applying one twice changes nothing, which keeps compaction simple.
+ */
+export interface ReportRepo {
+  /** Every stored update, oldest first, and the id of the last one (0 when none). */
+  load(meetingId: string): Promise<{ updates: Uint8Array[]; lastId: number }>;
+  /** Appends one update; resolves with its row id once it is durable. */
+  append(meetingId: string, update: Uint8Array): Promise<number>;
+  /**
+   * Stores `update` as the first content only when nothing is stored for this meeting yet (one
+   * transaction): the template is created once, even if two servers try at the same moment.
+   */
+  initialise(meetingId: string, update: Uint8Array): Promise<number | null>;
+  /** Replaces the rows up to `uptoId` by `update` (which holds all of them), in one transaction. */
+  compact(meetingId: string, update: Uint8Array, uptoId: number): Promise<number>;
+  count(meetingId: string): Promise<number>;
 }

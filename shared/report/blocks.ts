@@ -1,7 +1,7 @@
 /**
  * The harvest contract: what an activity's results become in the verslag, as plain blocks of text.
  * Every kind of activity has one pure function `(activity, results, lang) → ReportBlock[]` (see
- * `harvest.ts` once the verslag lands). The verslag turns blocks into editable rich text at the
+ * `REPORT_KINDS` in `registry.ts`). The verslag turns blocks into editable rich text at the
  * cursor; exports render the document, never the blocks directly.
  *
  * Text is plain text: no markup is ever interpreted (user text stays inert everywhere).

@@ -57,6 +57,13 @@ export default function FacilitatorView({ code }: { code: string }) {
           </div>
           <div className="console-side">
             <PresencePanel />
+            <section className="card" aria-labelledby="fac-report-h">
+              <h2 id="fac-report-h">{t('report.heading')}</h2>
+              <p className="hint">{t('report.openEditorHint')}</p>
+              <a className="btn" href={`/m/${code}/leiding/verslag`} target="_blank" rel="noopener">
+                {t('report.openEditor')}
+              </a>
+            </section>
             <SharePanel code={code} secretaryToken={secretaryToken} />
             <MeetingSettings token={token} />
           </div>

@@ -12,6 +12,7 @@ import { Layout } from '../common/Layout';
 import { Notice } from '../common/Notice';
 import { AgendaOverview } from '../meeting/AgendaOverview';
 import { useMeetingConnection } from '../meeting/useMeetingConnection';
+import { LiveReport } from '../report/LiveReport';
 
 /** What a participant sees: the meeting, its agenda, and every activity that has started. */
 export function ParticipantView({
@@ -78,6 +79,7 @@ export function ParticipantView({
             ) : (
               [...visible].reverse().map((a) => <ParticipantActivity key={a.id} activity={a} />)
             )}
+            <LiveReport code={code} token={token} />
           </div>
           <aside className="participant-side" aria-label={t('agenda.heading')}>
             <AgendaOverview />

@@ -7,6 +7,7 @@ import { KINDS } from '../activities/registry';
 import { Layout } from '../common/Layout';
 import { RefusedOrGone } from '../meeting/AccessProblems';
 import { useMeetingConnection } from '../meeting/useMeetingConnection';
+import { LiveReport } from '../report/LiveReport';
 
 /** Read-only view for a shared screen: the join code, big, and the latest revealed results. */
 export default function ScreenView({ code }: { code: string }) {
@@ -38,6 +39,7 @@ export default function ScreenView({ code }: { code: string }) {
         ) : (
           <p className="muted">{t('screen.nothingYet')}</p>
         )}
+        <LiveReport code={code} token={null} />
       </div>
     </Layout>
   );

@@ -10,8 +10,9 @@ import { Layout } from '../common/Layout';
 import { PresencePanel } from '../facilitator/PresencePanel';
 import { MissingToken, RefusedOrGone } from '../meeting/AccessProblems';
 import { useMeetingConnection } from '../meeting/useMeetingConnection';
+import ReportWorkspace from '../report/ReportWorkspace';
 
-/** The secretary's view: every activity with its live results, and who is present. */
+/** The secretary's view: the verslag to write, every activity with its live results, who is present. */
 export default function SecretaryView({ code }: { code: string }) {
   const [token] = useState(() => staffToken(code, 'secretary'));
   const t = useT();
@@ -41,26 +42,20 @@ export default function SecretaryView({ code }: { code: string }) {
         <h1 className="visually-hidden">
           {t('role.secretary')}: {meeting?.title}
         </h1>
-        <div className="console-grid">
-          <div className="console-main">
-            <section className="card" aria-labelledby="sec-act-h">
-              <h2 id="sec-act-h">{t('secretary.activitiesHeading')}</h2>
-              {activities.length === 0 ? <p className="muted">{t('secretary.noActivities')}</p> : null}
-              {activities.map((a) => {
-                const item = agenda.find((i) => i.id === a.agendaItemId);
-                return (
-                  <div key={a.id}>
-                    {item ? <p className="muted">{item.title}</p> : null}
-                    <StaffActivityCard activity={a} headingLevel={3} />
-                  </div>
-                );
-              })}
-            </section>
-          </div>
-          <div className="console-side">
-            <PresencePanel />
-          </div>
-        </div>
+        <ReportWorkspace code={code} token={token} staffRole="secretary" side={<PresencePanel />} />
+        <section className="card" aria-labelledby="sec-act-h">
+          <h2 id="sec-act-h">{t('secretary.activitiesHeading')}</h2>
+          {activities.length === 0 ? <p className="muted">{t('secretary.noActivities')}</p> : null}
+          {activities.map((a) => {
+            const item = agenda.find((i) => i.id === a.agendaItemId);
+            return (
+              <div key={a.id}>
+                {item ? <p className="muted">{item.title}</p> : null}
+                <StaffActivityCard activity={a} headingLevel={3} />
+              </div>
+            );
+          })}
+        </section>
       </div>
     </Layout>
   );

@@ -7,6 +7,7 @@ import { sqliteAgenda } from './agenda';
 import { sqliteMeetings } from './meetings';
 import { migrate } from './migrations';
 import { sqliteParticipants } from './participants';
+import { sqliteReports } from './reports';
 import { sqliteResponses } from './responses';
 
 export interface SqliteStore extends Store {
@@ -35,6 +36,7 @@ export function openSqliteStore(dataDir: string): SqliteStore {
     agenda: sqliteAgenda(db),
     activities: sqliteActivities(db),
     responses: sqliteResponses(db),
+    reports: sqliteReports(db),
     async close() {
       if (db.open) db.close();
     },

@@ -62,6 +62,19 @@ export const MIGRATIONS: { id: string; sql: string }[] = [
       CREATE INDEX responses_participant ON responses(participant_id);
     `,
   },
+  {
+    // The verslag: its Yjs updates, appended as they come and compacted now and then (REPORT9).
+    id: 'report-1',
+    sql: `
+      CREATE TABLE report_updates (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        meeting_id TEXT NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+        data BLOB NOT NULL,
+        created_at INTEGER NOT NULL
+      );
+      CREATE INDEX report_updates_meeting ON report_updates(meeting_id, id);
+    `,
+  },
 ];
 
 export function migrate(db: Database): void {

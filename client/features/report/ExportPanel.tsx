@@ -1,0 +1,88 @@
+import { useState } from 'react';
+import { useLang, useT } from '../../i18n';
+
+const FORMATS = [
+  { key: 'docx', query: 'format=docx' },
+  { key: 'pdf', query: 'format=pdf' },
+  { key: 'md', query: 'format=md' },
+  { key: 'html', query: 'format=html' },
+  { key: 'csvSemicolon', query: 'format=csv&sep=semicolon' },
+  { key: 'csvComma', query: 'format=csv' },
+] as const;
+
+/** The file name from `Content-Disposition` (its UTF-8 form when there is one). */
+function filenameOf(header: string | null, fallback: string): string {
+  const star = header ? /filename\*=UTF-8''([^;]+)/i.exec(header)?.[1] : undefined;
+  if (star) {
+    try {
+      return decodeURIComponent(star);
+    } catch {}
+  }
+  return (header ? /filename="([^"]+)"/i.exec(header)?.[1] : undefined) ?? fallback;
+}
+
+/**
+ * [REPORT10] Downloads of the verslag (made on the server from its own copy) and of all results.
+ * The staff token goes in an Authorization header, never in a URL.
+ */
+export function ExportPanel({ meetingId, token }: { meetingId: string | null; token: string }) {
+  const t = useT();
+  const { lang } = useLang();
+  const [busy, setBusy] = useState<string | null>(null);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const download = async (f: (typeof FORMATS)[number]) => {
+    if (!meetingId) return;
+    setBusy(f.key);
+    setMessage(null);
+    try {
+      const res = await fetch(`/api/meetings/${meetingId}/export?${f.query}&lang=${lang}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      if (!res.ok) {
+        const body = (await res.json().catch(() => null)) as { message?: string } | null;
+        throw new Error(body?.message ?? res.statusText);
+      }
+      const blob = await res.blob();
+      const name = filenameOf(res.headers.get('content-disposition'), `verslag.${f.key}`);
+      const url = URL.createObjectURL(blob);
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = name;
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      setMessage({ ok: true, text: t('report.exportDone', { name }) });
+    } catch (err) {
+      setMessage({
+        ok: false,
+        text: `${t('report.exportFailed')}: ${err instanceof Error ? err.message : ''}`,
+      });
+    } finally {
+      setBusy(null);
+    }
+  };
+  return (
+    <section className="card" aria-labelledby="export-h">
+      <h2 id="export-h">{t('report.exportHeading')}</h2>
+      <p className="hint">{t('report.exportHint')}</p>
+      <div className="export-buttons">
+        {FORMATS.map((f) => (
+          <button
+            key={f.key}
+            type="button"
+            className="btn"
+            disabled={!meetingId || busy !== null}
+            aria-busy={busy === f.key || undefined}
+            onClick={() => void download(f)}
+          >
+            {busy === f.key ? t('report.exportBusy') : t(`report.export.${f.key}`)}
+          </button>
+        ))}
+      </div>
+      <p className={message && !message.ok ? 'field-error' : 'muted'} role="status">
+        {message?.text ?? ''}
+      </p>
+    </section>
+  );
+}

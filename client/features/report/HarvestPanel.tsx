@@ -1,0 +1,85 @@
+import type { Editor } from '@tiptap/core';
+import { useState } from 'react';
+import type { ActivityView } from '../../../shared/domain/types';
+import { blocksToProseMirror } from '../../../shared/report/prosemirror';
+import { activityTitle, harvest } from '../../../shared/report/registry';
+import { useLang, useT } from '../../i18n';
+import { useAppStore } from '../../store';
+import { sortedActivities } from '../../store/activitySlice';
+
+/**
+ * [REPORT5][REPORT6] One click puts an activity's results into the verslag at the cursor, as
+ * ordinary editable text (the harvest registry decides what that text is per kind). Clicking
+ * twice inserts twice: nothing is replaced. Results participants have not seen yet ask first,
+ * because participants read the verslag live.
+ */
+export function HarvestPanel({ editor }: { editor: Editor | null }) {
+  const t = useT();
+  const { lang } = useLang();
+  const agenda = useAppStore((s) => s.agenda);
+  const results = useAppStore((s) => s.results);
+  const activities = sortedActivities(useAppStore((s) => s.activities)).filter(
+    (a) => a.status !== 'draft' && results[a.id],
+  );
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const [done, setDone] = useState('');
+
+  const insert = (a: ActivityView) => {
+    const r = results[a.id];
+    if (!editor || !r) return;
+    editor
+      .chain()
+      .focus()
+      .insertContent(blocksToProseMirror(harvest(a, r, lang)))
+      .run();
+    setConfirming(null);
+    setDone(t('report.harvested', { title: activityTitle(a) }));
+  };
+
+  return (
+    <section className="card" aria-labelledby="harvest-h">
+      <h2 id="harvest-h">{t('report.harvestHeading')}</h2>
+      <p className="hint">{t('report.harvestHint')}</p>
+      {activities.length === 0 ? <p className="muted">{t('report.harvestNone')}</p> : null}
+      <ul className="plain-list harvest-list">
+        {activities.map((a) => {
+          const item = agenda.find((i) => i.id === a.agendaItemId);
+          const title = activityTitle(a);
+          return (
+            <li key={a.id} className="harvest-item">
+              {item ? <p className="muted harvest-item__item">{item.title}</p> : null}
+              <p className="harvest-item__title">{title}</p>
+              {confirming === a.id ? (
+                <div className="notice notice--info" role="alert">
+                  <p>{t('report.harvestHidden')}</p>
+                  <div className="row">
+                    <button type="button" className="btn btn--primary" onClick={() => insert(a)}>
+                      {t('report.harvestAnyway')}
+                    </button>
+                    <button type="button" className="btn btn--quiet" onClick={() => setConfirming(null)}>
+                      {t('common.cancel')}
+                    </button>
+                  </div>
+                </div>
+              ) : (
+                <button
+                  type="button"
+                  className="btn"
+                  disabled={!editor}
+                  onMouseDown={(e) => e.preventDefault() /* keep the cursor where it is */}
+                  onClick={() => (a.revealed ? insert(a) : setConfirming(a.id))}
+                >
+                  {t('report.harvestButtonShort')}
+                  <span className="visually-hidden">: {title}</span>
+                </button>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      <p className="visually-hidden" role="status">
+        {done}
+      </p>
+    </section>
+  );
+}

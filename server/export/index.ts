@@ -1,0 +1,86 @@
+import type { DocBlock } from '../../shared/report/document';
+import { inlineText } from '../../shared/report/document';
+import { type ReportLang, reportStrings } from '../../shared/report/strings';
+import type { AppContext } from '../context';
+import { activityView } from '../meetings/activities';
+import type { MeetingRecord } from '../storage/store';
+import { type CsvSeparator, toCsv } from './csv';
+import { toDocx } from './docx';
+import { toHtml } from './html';
+import { toMarkdown } from './markdown';
+import { toPdf } from './pdf/pdf';
+
+export const EXPORT_FORMATS = ['docx', 'pdf', 'md', 'html', 'csv'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+const TYPES: Record<ExportFormat, string> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
+  md: 'text/markdown; charset=utf-8',
+  html: 'text/html; charset=utf-8',
+  csv: 'text/csv; charset=utf-8',
+};
+
+export interface ExportFile {
+  body: Buffer;
+  contentType: string;
+  filename: string;
+}
+
+/** `Begeleidingsgroep 31 maart` → `begeleidingsgroep-31-maart` (ASCII, for a file name). */
+export function slug(s: string): string {
+  return (
+    s
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60)
+      .replace(/-+$/, '') || 'bijeenkomst'
+  );
+}
+
+/** The title of the verslag: its first level-1 heading, else "Verslag <meeting>". */
+export function reportTitle(blocks: readonly DocBlock[], meeting: MeetingRecord, lang: ReportLang): string {
+  const h1 = blocks.find((b) => b.type === 'heading' && b.level === 1);
+  const text = h1 && h1.type === 'heading' ? inlineText(h1.content).replace(/\s+/g, ' ').trim() : '';
+  return text || `${reportStrings(lang).titlePrefix} ${meeting.title}`;
+}
+
+/**
+ * [REPORT10][REPORT11] An export of a meeting's verslag (from the server's own Y.Doc) or, for
+ * CSV, of all its results.
+ */
+export async function renderExport(
+  ctx: AppContext,
+  meeting: MeetingRecord,
+  format: ExportFormat,
+  opts: { lang: ReportLang; sep: CsvSeparator },
+): Promise<ExportFile> {
+  const base = `${format === 'csv' ? 'resultaten' : 'verslag'}-${slug(meeting.title)}${meeting.date ? `-${meeting.date}` : ''}`;
+  const file = (body: Buffer | string): ExportFile => ({
+    body: typeof body === 'string' ? Buffer.from(body, 'utf8') : body,
+    contentType: TYPES[format],
+    filename: `${base}.${format}`,
+  });
+  if (format === 'csv') {
+    const activities = [];
+    for (const a of await ctx.store.activities.list(meeting.id)) {
+      activities.push({ activity: activityView(a), results: await ctx.activities.results(a) });
+    }
+    return file(toCsv({ agenda: await ctx.agenda.list(meeting.id), activities }, opts));
+  }
+  const blocks = await ctx.collab.read(meeting.id);
+  const title = reportTitle(blocks, meeting, opts.lang);
+  switch (format) {
+    case 'md':
+      return file(toMarkdown(blocks));
+    case 'html':
+      return file(toHtml(blocks, { title, lang: opts.lang }));
+    case 'docx':
+      return file(await toDocx(blocks, { title, lang: opts.lang }));
+    case 'pdf':
+      return file(await toPdf(blocks, { title, lang: opts.lang }));
+  }
+}

@@ -1,0 +1,43 @@
+import type { Request, Response } from 'express';
+import { z } from 'zod';
+import type { AppContext } from '../context';
+import { EXPORT_FORMATS, renderExport } from '../export';
+import { summarise } from '../realtime/handle';
+import type { MeetingRecord } from '../storage/store';
+import { sendError } from './errors';
+
+const ExportQuery = z.strictObject({
+  format: z.enum(EXPORT_FORMATS, { message: `format must be one of ${EXPORT_FORMATS.join(', ')}` }),
+  sep: z.enum(['comma', 'semicolon']).optional(),
+  lang: z.enum(['nl', 'en']).optional(),
+});
+
+type Staff = (
+  req: Request,
+  res: Response,
+  roles: ('facilitator' | 'secretary')[],
+) => Promise<{ meeting: MeetingRecord } | null>;
+
+/**
+ * [REPORT10][REPORT11] `GET /api/meetings/:id/export?format=docx|pdf|md|html|csv[&sep=semicolon]
+ * [&lang=en]`, for the facilitator or secretary token. Errors like the results API (MEET6).
+ */
+export function exportHandler(ctx: AppContext, staff: Staff) {
+  return async (req: Request, res: Response): Promise<void> => {
+    const ok = await staff(req, res, ['facilitator', 'secretary']);
+    if (!ok) return;
+    const q = ExportQuery.safeParse(req.query);
+    if (!q.success) return sendError(res, 'invalid_payload', summarise(q.error));
+    const file = await renderExport(ctx, ok.meeting, q.data.format, {
+      lang: q.data.lang ?? 'nl',
+      sep: q.data.sep === 'semicolon' ? ';' : ',',
+    });
+    res.setHeader('Content-Type', file.contentType);
+    res.setHeader(
+      'Content-Disposition',
+      `attachment; filename="${file.filename}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
+    );
+    res.setHeader('Cache-Control', 'no-store');
+    res.send(file.body);
+  };
+}

@@ -1,0 +1,61 @@
+/**
+ * The words that harvest functions and exports write into the verslag, per language. Dutch is the
+ * default; plain B1 Dutch. (The client's UI strings live in `client/i18n`; these end up in the
+ * document itself, rendered on the server and in the browser alike.)
+ */
+export type ReportLang = 'nl' | 'en';
+
+export const REPORT_STRINGS = {
+  nl: {
+    titlePrefix: 'Verslag',
+    meetingOn: (date: string) => `Bijeenkomst van ${date}.`,
+    introduction: 'Inleiding',
+    closing: 'Afsluiting',
+    nextMeeting: 'De volgende bijeenkomst is op …',
+    scaleAnswered: (n: number, q: string) =>
+      n === 0
+        ? `Op de vraag “${q}” is nog niet geantwoord.`
+        : n === 1
+          ? `Op de vraag “${q}” gaf 1 deelnemer antwoord:`
+          : `Op de vraag “${q}” gaven ${n} deelnemers antwoord:`,
+    levelCount: (label: string, n: number) => `${label}: ${n}`,
+    scaleNotesIntro: 'De toelichtingen, per antwoord:',
+    csvColumns: ['Agendapunt', 'Werkvorm', 'Vraag', 'Onderdeel', 'Aantal', 'Tekst', 'Naam'],
+    kindScale: 'Schaalpeiling',
+    csvLevelNote: 'toelichting',
+  },
+  en: {
+    titlePrefix: 'Report',
+    meetingOn: (date: string) => `Meeting of ${date}.`,
+    introduction: 'Introduction',
+    closing: 'Closing',
+    nextMeeting: 'The next meeting is on …',
+    scaleAnswered: (n: number, q: string) =>
+      n === 0
+        ? `Nobody has answered the question “${q}” yet.`
+        : n === 1
+          ? `1 participant answered the question “${q}”:`
+          : `${n} participants answered the question “${q}”:`,
+    levelCount: (label: string, n: number) => `${label}: ${n}`,
+    scaleNotesIntro: 'The explanations, by answer:',
+    csvColumns: ['Agenda item', 'Activity', 'Question', 'Part', 'Count', 'Text', 'Name'],
+    kindScale: 'Scale poll',
+    csvLevelNote: 'explanation',
+  },
+} as const;
+
+export const reportStrings = (lang: ReportLang) => REPORT_STRINGS[lang];
+
+/** `2021-03-31` → "woensdag 31 maart 2021" / "Wednesday 31 March 2021". */
+export function reportDate(iso: string | null, lang: ReportLang): string {
+  if (!iso) return '';
+  const d = new Date(`${iso}T12:00:00Z`);
+  if (Number.isNaN(d.getTime())) return iso;
+  return new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(d);
+}

@@ -1,0 +1,162 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import type * as Y from 'yjs';
+import type { Results } from '../../shared/domain/activities';
+import { newId } from '../../shared/domain/ids';
+import type { ActivityView } from '../../shared/domain/types';
+import { blocksToDoc } from '../../shared/report/document';
+import { harvest } from '../../shared/report/registry';
+import { insertBlocks, readReport, reportFragment } from '../../shared/report/ydoc';
+import { openScalePoll } from '../helpers/fixtures';
+import { eventually, ok, startServer, type TestServer, type TestSocket } from '../helpers/server';
+import { yClient } from '../helpers/yjs';
+
+/** The sections of seed 000 (`shared/seeds/000_…txt`), in order, as its headings read. */
+const SEED_SECTIONS = [
+  'Inleiding',
+  'Gezamenlijke plaatsbepaling',
+  'Update van het Programma Aardgasvrije Wijken',
+  'Update OFL',
+  'Verdieping Koplopers en lokaal eigendom',
+  'Signaleren van nieuwe praktijken',
+  'Afsluiting',
+];
+
+/** The seed's remarks on the scale, with the level the seed put them under (0–3). */
+const SEED_REMARKS: [number, string][] = [
+  [
+    0,
+    'De dialoog, in de begeleidingsgroep en in het land, is goed, maar het zijn bubbels. Het moet een maatschappelijk gedragen gesprek worden om de samenlevingstransitie voor iedereen voor elkaar te krijgen.',
+  ],
+  [
+    0,
+    'Het woord ‘participatie’ is in deze context lastig omdat al besloten is dat er aardgasvrije wijken komen.',
+  ],
+  [
+    1,
+    'Zolang men zegt ‘vanaf nu mag aardgasvrij niet meer’ zonder duidelijk te maken wat dan wel, kun je niet op participatie rekenen.',
+  ],
+  [
+    1,
+    'Commerciële bedrijven zien een burger als klant waar ze facturen naar kunnen sturen, en niet als participant.',
+  ],
+  [
+    2,
+    'Bij gemeenten neemt het besef toe dat een ambtenaar die aan de energietransitie werkt, samenwerkt met andere transities in dat gebied. Corona maakt dat extra lastig.',
+  ],
+  [2, 'Er is kritiek op het PAW dat er te weinig gestructureerd geleerd werd.'],
+  [2, 'Er zijn verschillende niveaus, processen en doelen van participatie.'],
+  [3, 'Het gesprek gaat van wijk naar straat naar woning (maar zonder passend aanbod).'],
+];
+
+/**
+ * What each agenda item harvests, and the headings that harvest adds under the item. A new kind
+ * of activity adds a step here: the boards of "Verdieping Koplopers en lokaal eigendom" (one per
+ * question, their themes — "‘Koplopers’ gaat niet alleen over bewoners", "De waarde van
+ * koplopende bewoners", … — as headings) once boards exist.
+ */
+interface Step {
+  section: string;
+  create(fac: TestSocket, srv: TestServer, code: string, itemId: string): Promise<string>;
+  headings: string[];
+}
+
+const STEPS: Step[] = [
+  {
+    section: 'Gezamenlijke plaatsbepaling',
+    async create(fac, srv, code, itemId) {
+      const poll = await openScalePoll(fac);
+      await ok(fac, 'activity:update', { id: poll.id, agendaItemId: itemId });
+      for (const [i, [level, note]] of SEED_REMARKS.entries()) {
+        const j = await srv.join(code, `Lid ${i + 1}`);
+        const s = await srv.connect(code, j.token);
+        await ok(s, 'response:submit', { id: newId(), activityId: poll.id, value: { level }, note });
+        s.disconnect();
+      }
+      await ok(fac, 'activity:close', { id: poll.id });
+      await ok(fac, 'activity:reveal', { id: poll.id });
+      return poll.id;
+    },
+    headings: ['Helemaal niet tevreden', 'Beetje tevreden', 'Enigszins tevreden', 'Zeer tevreden'],
+  },
+];
+
+let srv: TestServer;
+afterAll(async () => srv?.close());
+
+describe('the verslag of the reference meeting (seed 000)', () => {
+  it("[REPORT3][REPORT5][REPORT10] a meeting like seed 000, harvested, exports Markdown with the seed's section structure", async () => {
+    srv = await startServer();
+    const m = await srv.createMeeting('Begeleidingsgroep participatie in aardgasvrije wijken', '2021-03-31');
+    const fac = await srv.connect(m.code, m.facilitatorToken);
+    const items = new Map<string, string>();
+    for (const title of SEED_SECTIONS) {
+      items.set(title, newId());
+      await ok(fac, 'agenda:add', { id: items.get(title), title });
+    }
+    const activityIds = new Map<string, string>();
+    for (const step of STEPS) {
+      activityIds.set(step.section, await step.create(fac, srv, m.code, items.get(step.section)!));
+    }
+
+    // The secretary opens the verslag (the template) and harvests each activity under its section,
+    // the way the editor's button does: the registry's blocks, inserted as text.
+    const sec = yClient(srv.url, m.code, m.secretaryToken, { presence: { name: 'Notulist', color: '#000' } });
+    await sec.synced();
+    await eventually(() => reportFragment(sec.doc).length > 0);
+    const res = await fetch(`${srv.url}/api/meetings/${m.id}/results`, {
+      headers: { authorization: `Bearer ${m.secretaryToken}` },
+    });
+    const { activities } = (await res.json()) as {
+      activities: { activity: ActivityView; results: Results }[];
+    };
+    for (const step of STEPS) {
+      const found = activities.find((a) => a.activity.id === activityIds.get(step.section))!;
+      const frag = reportFragment(sec.doc);
+      const at = (frag.toArray() as Y.XmlElement[]).findIndex(
+        (el) => el.nodeName === 'heading' && el.toString().includes(`>${step.section}<`),
+      );
+      expect(at).toBeGreaterThan(0);
+      insertBlocks(sec.doc, at + 2, blocksToDoc(harvest(found.activity, found.results, 'nl')));
+    }
+    const room = srv.app.ctx.collab.loaded(m.id)!;
+    await eventually(() => readReport(room.doc).length === readReport(sec.doc).length);
+
+    const md = await (
+      await fetch(`${srv.url}/api/meetings/${m.id}/export?format=md`, {
+        headers: { authorization: `Bearer ${m.secretaryToken}` },
+      })
+    ).text();
+    const headings = md.split('\n').filter((l) => /^#{1,4} /.test(l));
+    expect(headings[0]).toBe('# Verslag Begeleidingsgroep participatie in aardgasvrije wijken');
+    expect(headings.filter((h) => h.startsWith('## '))).toEqual(SEED_SECTIONS.map((s) => `## ${s}`));
+    // Under each section, the headings its harvest brings, in order.
+    const expected = ['# Verslag Begeleidingsgroep participatie in aardgasvrije wijken'];
+    for (const s of SEED_SECTIONS) {
+      expected.push(`## ${s}`);
+      for (const h of STEPS.find((x) => x.section === s)?.headings ?? []) expected.push(`### ${h}`);
+    }
+    expect(headings).toEqual(expected);
+    // Each remark of the seed is a bullet, once, under the heading of its level.
+    const sectionOf = (line: number) => {
+      const before = md
+        .split('\n')
+        .slice(0, line)
+        .filter((l) => l.startsWith('### '));
+      return before[before.length - 1]?.slice(4);
+    };
+    const lines = md.split('\n');
+    for (const [level, remark] of SEED_REMARKS) {
+      const at = lines.indexOf(`- ${remark}`);
+      expect(at, remark).toBeGreaterThan(0);
+      expect(lines.filter((l) => l === `- ${remark}`)).toHaveLength(1);
+      expect(sectionOf(at)).toBe(STEPS[0]!.headings[level]);
+    }
+    expect(md).toContain(
+      'Op de vraag “Hoe tevreden bent u over de stand van participatie in de aardgasvrije transitie?” gaven 8 deelnemers antwoord:',
+    );
+    expect(md).toContain('- Enigszins tevreden: 3');
+    expect(md).toContain('## Afsluiting\n\nDe volgende bijeenkomst is op …');
+    sec.destroy();
+    fac.disconnect();
+  });
+});
