@@ -14,6 +14,7 @@ import { MeetingService } from './meetings/meetings';
 import { startRetention } from './meetings/retention';
 import { createIo, setupRealtime } from './realtime/io';
 import { Publisher } from './realtime/publish';
+import { clientIp, originAllowed } from './security/origin';
 import { createLimiters } from './security/rateLimit';
 import type { Store } from './storage/store';
 
@@ -70,6 +71,12 @@ export function createApp(deps: AppDeps): App {
     batchMs: config.reportBatchMs,
     compactEvery: config.reportCompactEvery,
     unloadAfterMs: config.reportUnloadMs,
+    admit: (req) => {
+      if (!originAllowed(req, config.allowedOrigins, config.trustProxy)) return 'forbidden';
+      const ip = clientIp(req, config.trustProxy);
+      return limiters.connect.take(ip) && limiters.codeMiss.peek(ip) ? null : 'rate_limited';
+    },
+    missed: (req) => limiters.codeMiss.take(clientIp(req, config.trustProxy)),
   });
   collab.attach(httpServer);
   const ctx: AppContext = {

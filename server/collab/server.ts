@@ -40,6 +40,12 @@ export interface CollabOptions {
   heartbeatMs?: number;
   /** Largest message accepted (bytes); larger closes the connection. */
   maxPayload?: number;
+  /**
+   * [ABUSE2][ABUSE5] Whether this upgrade may go on at all (origin, rate limits): the reason it may
+   * not, or null. `missed` is told about unknown codes (code guessing).
+   */
+  admit?: (req: http.IncomingMessage) => 'forbidden' | 'rate_limited' | null;
+  missed?: (req: http.IncomingMessage) => void;
 }
 
 /** Largest verslag message accepted: a whole document sent after long offline typing fits easily. */
@@ -95,11 +101,22 @@ export class CollabServer {
       socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
       return;
     }
+    const refused = this.o.admit?.(req) ?? null;
+    if (refused) {
+      socket.end(
+        refused === 'forbidden'
+          ? 'HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n'
+          : 'HTTP/1.1 429 Too Many Requests\r\nRetry-After: 60\r\nConnection: close\r\n\r\n',
+      );
+      return;
+    }
     let outcome: { session: Session } | { close: number; reason: string };
     try {
       const meeting = await this.o.meetings.byCode(code);
-      if (!meeting) outcome = { close: CLOSE.notFound, reason: 'not_found' };
-      else {
+      if (!meeting) {
+        this.o.missed?.(req);
+        outcome = { close: CLOSE.notFound, reason: 'not_found' };
+      } else {
         const session = await this.o.meetings.resolve(meeting, tokenOf(req));
         outcome = session ? { session } : { close: CLOSE.unauthorized, reason: 'unauthorized' };
       }

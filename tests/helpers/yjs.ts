@@ -59,14 +59,23 @@ export function yClient(
 /** The verslag of a doc as a string (XML), to compare replicas. */
 export const xml = (doc: Y.Doc): string => reportFragment(doc).toString();
 
-/** A seeded pseudo-random generator (mulberry32): the same seed gives the same run. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+export { seeded } from './process';
+
+/** All texts of the verslag, in document order. */
+export const texts = (doc: Y.Doc): string[] =>
+  (reportFragment(doc).toArray() as Y.XmlElement[]).map((el) =>
+    el
+      .toArray()
+      .map((c) => (c instanceof Y.XmlText ? c.toString() : ''))
+      .join(''),
+  );
+
+/** Appends a paragraph with `text` to a client's verslag. */
+export function addParagraph(doc: Y.Doc, text: string, index?: number) {
+  const frag = reportFragment(doc);
+  const p = new Y.XmlElement('paragraph');
+  const t = new Y.XmlText();
+  t.insert(0, text);
+  p.insert(0, [t]);
+  frag.insert(index ?? frag.length, [p]);
 }

@@ -5,7 +5,7 @@ import { TOKEN_PROTOCOL_PREFIX, YJS_PROTOCOL } from '../../server/collab/server'
 import { newId } from '../../shared/domain/ids';
 import { readReport, reportFragment } from '../../shared/report/ydoc';
 import { eventually, ok, startServer, type TestServer } from '../helpers/server';
-import { seeded, xml, type YClient, yClient } from '../helpers/yjs';
+import { addParagraph, seeded, texts, xml, type YClient, yClient } from '../helpers/yjs';
 
 let srv: TestServer | undefined;
 const clients: YClient[] = [];
@@ -26,25 +26,6 @@ const serverDoc = (s: TestServer, meetingId: string): Y.Doc => {
   if (!room) throw new Error('room not loaded');
   return room.doc;
 };
-
-/** All texts of the verslag, in document order. */
-const texts = (doc: Y.Doc): string[] =>
-  (reportFragment(doc).toArray() as Y.XmlElement[]).map((el) =>
-    el
-      .toArray()
-      .map((c) => (c instanceof Y.XmlText ? c.toString() : ''))
-      .join(''),
-  );
-
-/** Appends a paragraph with `text` to a client's verslag. */
-function addParagraph(doc: Y.Doc, text: string, index?: number) {
-  const frag = reportFragment(doc);
-  const p = new Y.XmlElement('paragraph');
-  const t = new Y.XmlText();
-  t.insert(0, text);
-  p.insert(0, [t]);
-  frag.insert(index ?? frag.length, [p]);
-}
 
 const MARKER = /\[c\d+-\d+\]/g;
 
