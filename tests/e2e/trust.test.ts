@@ -2,9 +2,12 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SCALE_LEVELS } from '../../shared/domain/activities';
 import { newId } from '../../shared/domain/ids';
+import { blocksToDoc, docText } from '../../shared/report/document';
+import { appendBlocks, readReport } from '../../shared/report/ydoc';
 import { startProxy } from '../helpers/proxy';
 import { ok, startServer, type TestServer } from '../helpers/server';
 import { XSS_PAYLOADS } from '../helpers/xss';
+import { yClient } from '../helpers/yjs';
 import { type BrowserKit, hasBrowser, openBrowser } from './helpers';
 
 let srv: TestServer;
@@ -74,6 +77,22 @@ describe.runIf(hasBrowser)('trust in the browser', () => {
       s.disconnect();
     }
     await ok(fac, 'activity:reveal', { id: pollId });
+    // The verslag, written full of payloads (and harvested explanations) by a secretary.
+    const sec = yClient(srv.url, m.code, m.secretaryToken, {
+      presence: { name: '<b>Sec</b>', color: '#000' },
+    });
+    await sec.synced();
+    appendBlocks(
+      sec.doc,
+      blocksToDoc([
+        ...XSS_PAYLOADS.map((text) => ({ type: 'paragraph' as const, content: [{ text }] })),
+        { type: 'bulletList', items: XSS_PAYLOADS.slice(0, 10).map((text) => [{ text, italic: true }]) },
+        { type: 'paragraph', content: [{ text: 'klik', link: 'javascript:window.__xss=1' }] },
+      ]),
+    );
+    await expect
+      .poll(() => docText(readReport(srv.app.ctx.collab.loaded(m.id)!.doc)).includes(XSS_PAYLOADS.at(-1)!))
+      .toBe(true);
 
     const views: [string, string, (p: Page) => Promise<unknown>][] = [
       ['start', `${srv.url}/`, (p) => p.getByRole('heading', { level: 1 }).waitFor()],
@@ -89,6 +108,11 @@ describe.runIf(hasBrowser)('trust in the browser', () => {
         (p) => p.getByText('Toelichtingen').first().waitFor(),
       ],
       ['screen', `${srv.url}/m/${m.code}/scherm`, (p) => p.getByText('Toelichtingen').first().waitFor()],
+      [
+        'facilitator verslag',
+        `${srv.url}/m/${m.code}/leiding/verslag#${m.facilitatorToken}`,
+        (p) => p.locator('.ProseMirror').getByText('<img src=x onerror=window.__xss=1>').first().waitFor(),
+      ],
     ];
     for (const [name, url, ready] of views) {
       const page = await kit.page();
@@ -115,7 +139,16 @@ describe.runIf(hasBrowser)('trust in the browser', () => {
     await p.getByRole('button', { name: 'Meedoen' }).click();
     await p.getByText('Je doet mee als <svg onload=window.__xss=1>.').waitFor();
     await p.getByText('Toelichtingen').first().waitFor();
+    await p.getByText('Verslag meelezen').click();
+    await p.getByText('<svg><script>window.__xss=1</script></svg>').first().waitFor();
     await p.waitForTimeout(300);
+    expect(
+      await p.evaluate(
+        () =>
+          document.querySelectorAll('script:not([src]), [onerror], [onload], a[href^="javascript" i]').length,
+      ),
+    ).toBe(0);
+    sec.destroy();
     expect(await p.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
     expect(kit.pageErrors).toEqual([]);
   });
