@@ -9,9 +9,13 @@ import { clientRouter } from './http/static';
 import { createLogger, type Logger } from './log';
 import { ActivityService } from './meetings/activities';
 import { AgendaService } from './meetings/agenda';
+import { ChatService } from './meetings/chat';
 import { MeetingService } from './meetings/meetings';
+import { TemplateService } from './meetings/templates';
+import { TimerService } from './meetings/timers';
 import { createIo, setupRealtime } from './realtime/io';
 import { Publisher } from './realtime/publish';
+import { Scopes } from './realtime/scopes';
 import type { Store } from './storage/store';
 
 export interface AppDeps {
@@ -58,8 +62,23 @@ export function createApp(deps: AppDeps): App {
   const meetings = new MeetingService(store, now);
   const agenda = new AgendaService(store);
   const activities = new ActivityService(store, now);
-  const publish = new Publisher(io, store, activities, log, config.broadcastDelayMs);
-  const ctx: AppContext = { config, store, log, now, io, meetings, agenda, activities, publish };
+  const scopes = new Scopes();
+  const publish = new Publisher(io, store, activities, scopes, log, config.broadcastDelayMs);
+  const ctx: AppContext = {
+    config,
+    store,
+    log,
+    now,
+    io,
+    meetings,
+    agenda,
+    activities,
+    publish,
+    scopes,
+    timers: new TimerService(store, scopes, now),
+    chat: new ChatService(store, scopes, now),
+    templates: new TemplateService(store, now),
+  };
   setupRealtime(ctx);
 
   // The router is built before ctx exists; it reads ctx through this indirection at request time.
