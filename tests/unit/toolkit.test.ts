@@ -70,15 +70,15 @@ describe('statements', () => {
 
   it('[STMT4][STMT8] tally and the verslag sentence "Een meerderheid (14 van 20) is het eens …"', () => {
     const answers = Array.from({ length: 20 }, (_, i) =>
-      r(`p${i}`, {
+      r<StatementsValue>(`p${i}`, {
         answers: [
           {
-            position: i < 14 ? 'agree' : i < 16 ? 'neutral' : 'disagree',
+            position: (i < 14 ? 'agree' : i < 16 ? 'neutral' : 'disagree') as Position,
             ...(i === 0 ? { note: 'Lerend aan de slag' } : {}),
           },
           { position: i % 2 ? 'agree' : 'disagree' },
         ],
-      } as const),
+      }),
     );
     const res = tallyStatements('a', STMT, answers, (id) => (id === 'p0' ? 'Ann' : undefined));
     expect(res.total).toBe(20);
