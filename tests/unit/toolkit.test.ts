@@ -20,7 +20,9 @@ import type { ActivityView } from '../../shared/domain/types';
 import type {
   ActivitySpec,
   ChoiceSpec,
+  Position,
   StatementsSpec,
+  StatementsValue,
   WordsSpec,
 } from '../../shared/protocol/schemas/activity';
 import {
