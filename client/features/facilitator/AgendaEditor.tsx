@@ -8,6 +8,7 @@ import { useAppStore } from '../../store';
 import { sortedActivities } from '../../store/activitySlice';
 import { KINDS } from '../activities/registry';
 import { StaffActivityCard } from '../activities/StaffActivityCard';
+import { GotoItemButton } from '../flow/FlowBar';
 
 /**
  * [AGENDA1–AGENDA4] The agenda with its activities nested under each item. Reordering is done with
@@ -115,6 +116,7 @@ function AgendaRow(props: {
               >
                 ↓
               </button>
+              <GotoItemButton itemId={item.id} title={item.title} />
               <button type="button" className="btn btn--quiet" onClick={() => setEditing(true)}>
                 {t('common.edit')}
                 <span className="visually-hidden"> {item.title}</span>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { formatCode } from '../../../shared/domain/ids';
 import { staffToken } from '../../credentials';
 import { useLang, useT } from '../../i18n';
@@ -8,10 +8,17 @@ import { StaffActivityCard } from '../activities/StaffActivityCard';
 import { formatDate } from '../common/format';
 import { Layout } from '../common/Layout';
 import { PresencePanel } from '../facilitator/PresencePanel';
+import { positionOf } from '../flow/position';
 import { MissingToken, RefusedOrGone } from '../meeting/AccessProblems';
 import { useMeetingConnection } from '../meeting/useMeetingConnection';
+import { TimerDisplay } from '../timer/TimerDisplay';
 
-/** The secretary's view: every activity with its live results, and who is present. */
+const ChatPanel = lazy(() => import('../chat/ChatPanel'));
+
+/**
+ * The secretary's view: where the meeting is, every activity with its live results, the chat to
+ * curate (tips, pins, hiding; the tips and links views are what the verslag takes), who is present.
+ */
 export default function SecretaryView({ code }: { code: string }) {
   const [token] = useState(() => staffToken(code, 'secretary'));
   const t = useT();
@@ -21,6 +28,7 @@ export default function SecretaryView({ code }: { code: string }) {
   const agenda = useAppStore((s) => s.agenda);
   const activities = sortedActivities(useAppStore((s) => s.activities));
   const refused = useAppStore((s) => s.conn.refused);
+  const pos = positionOf(agenda, meeting?.currentItemId);
   const deleted = useAppStore((s) => s.deleted);
   useEffect(() => {
     if (meeting) document.title = `${t('role.secretary')}: ${meeting.title} — Oogst`;
@@ -43,6 +51,11 @@ export default function SecretaryView({ code }: { code: string }) {
         </h1>
         <div className="console-grid">
           <div className="console-main">
+            <p className="flow-line" aria-live="polite">
+              {pos.current
+                ? t('flow.nowAt', { n: pos.index + 1, total: pos.total, title: pos.current.title })
+                : t('flow.notStarted')}
+            </p>
             <section className="card" aria-labelledby="sec-act-h">
               <h2 id="sec-act-h">{t('secretary.activitiesHeading')}</h2>
               {activities.length === 0 ? <p className="muted">{t('secretary.noActivities')}</p> : null}
@@ -58,6 +71,10 @@ export default function SecretaryView({ code }: { code: string }) {
             </section>
           </div>
           <div className="console-side">
+            <TimerDisplay />
+            <Suspense fallback={null}>
+              <ChatPanel />
+            </Suspense>
             <PresencePanel />
           </div>
         </div>

@@ -1,0 +1,26 @@
+import { type ComponentType, lazy, Suspense } from 'react';
+import { useT } from '../../i18n';
+
+/**
+ * An activity editor loaded on demand: editors are for the facilitator only, so they stay out of
+ * the participant's first download.
+ */
+export function lazyEditor<P extends object>(
+  load: () => Promise<{ default: ComponentType<P> }>,
+): ComponentType<P> {
+  const Editor = lazy(load);
+  return function LazyEditor(props: P) {
+    const t = useT();
+    return (
+      <Suspense
+        fallback={
+          <p className="muted" role="status">
+            {t('common.loading')}
+          </p>
+        }
+      >
+        <Editor {...props} />
+      </Suspense>
+    );
+  };
+}
