@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ChatChannelPage, ChatMessageView } from '../../shared/domain/chat';
 import { newId } from '../../shared/domain/ids';
-import type { Snapshot } from '../../shared/domain/types';
 import { joinMany, meetingWithFacilitator } from '../helpers/fixtures';
 import { call, ok, startServer, type TestServer, type TestSocket, waitFor } from '../helpers/server';
 import { flush, record, snapshotOf } from '../helpers/toolkit';

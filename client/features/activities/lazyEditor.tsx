@@ -9,6 +9,9 @@ export function lazyEditor<P extends object>(
   load: () => Promise<{ default: ComponentType<P> }>,
 ): ComponentType<P> {
   const Editor = lazy(load);
+  // Called once per kind when the registry module loads, never during a render: the component
+  // it returns is as stable as one written at module level.
+  // biome-ignore lint/correctness/noComponentHookFactories: module-level factory, see above
   return function LazyEditor(props: P) {
     const t = useT();
     return (

@@ -137,7 +137,7 @@ function ChatLog({ channel }: { channel: string }) {
       .request('chat:history', { channel: channel as 'meeting', beforeSeq: first.seq })
       .catch(() => null);
     setLoading(false);
-    if (!r || !r.ok) return setError(t('common.networkError'));
+    if (!r?.ok) return setError(t('common.networkError'));
     nearBottom.current = false;
     useAppStore.getState().chatOlder(r.data);
     requestAnimationFrame(() => {
