@@ -114,7 +114,7 @@ function ChatLog({ channel }: { channel: string }) {
   const ids = chat.order[channel] ?? [];
   const messages = ids.map((i) => chat.messages[i]).filter((m): m is ChatMessageView => !!m);
   const pinned = pinnedOf(chat, channel);
-  const log = useRef<HTMLOListElement>(null);
+  const log = useRef<HTMLDivElement>(null);
   const nearBottom = useRef(true);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState('');
@@ -170,7 +170,7 @@ function ChatLog({ channel }: { channel: string }) {
         </p>
       ) : null}
       {messages.length === 0 ? <p className="muted">{t('chat.empty')}</p> : null}
-      <ol
+      <div
         className="chat__log"
         ref={log}
         role="log"
@@ -180,10 +180,12 @@ function ChatLog({ channel }: { channel: string }) {
           nearBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < 80;
         }}
       >
-        {messages.map((m) => (
-          <ChatMessage key={m.id} m={m} />
-        ))}
-      </ol>
+        <ol className="chat__list">
+          {messages.map((m) => (
+            <ChatMessage key={m.id} m={m} />
+          ))}
+        </ol>
+      </div>
     </>
   );
 }

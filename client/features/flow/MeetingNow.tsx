@@ -36,8 +36,10 @@ export function MeetingNow({
       first.current = false;
       return;
     }
-    moved.current = true;
-    onView(null);
+    if (viewing !== null) {
+      moved.current = true;
+      onView(null);
+    }
     if (pos.current) setAnnounce(t('flow.movedTo', { n: pos.index + 1, title: pos.current.title }));
   }, [currentItemId]);
 
