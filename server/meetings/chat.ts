@@ -10,6 +10,7 @@ import { LIMITS } from '../../shared/domain/limits';
 import { can, isStaff } from '../../shared/domain/roles';
 import type { Scope } from '../../shared/domain/scopes';
 import { DomainError } from '../../shared/protocol/ack';
+import { chatRow, linkRow } from '../../shared/report/rows';
 import type { Scopes } from '../realtime/scopes';
 import type { Store } from '../storage/store';
 import type { ChatRecord } from '../storage/toolkit';
@@ -243,29 +244,3 @@ function linksOf(messages: ChatMessageView[]): SharedLink[] {
   }
   return out;
 }
-
-/** [CHAT7] A message as one flat row of scalars: ready for CSV. */
-export const chatRow = (m: ChatMessageView) => ({
-  id: m.id,
-  seq: m.seq,
-  channel: m.channel,
-  time: new Date(m.createdAt).toISOString(),
-  authorRole: m.authorRole,
-  author: m.authorName,
-  text: m.text,
-  votes: m.votes,
-  tip: m.tip,
-  pinned: m.pinned,
-  hidden: m.hidden,
-  links: extractLinks(m.text, LIMITS.linksPerMessage).join(' '),
-});
-
-export const linkRow = (l: SharedLink) => ({
-  url: l.url,
-  title: l.url,
-  channel: l.channel,
-  messageId: l.messageId,
-  time: new Date(l.createdAt).toISOString(),
-  author: l.authorName,
-  authorRole: l.authorRole,
-});

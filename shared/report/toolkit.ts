@@ -5,6 +5,7 @@
  */
 export { harvestChat } from './chat';
 export { choiceSentence, harvestChoice, rankingLine } from './choice';
+export { chatRow, choiceTable, linkRow, statementsTable, type Table, wordsTable } from './rows';
 export { harvestStatements, statementSentence } from './statements';
 export type { ReportLang } from './text';
 export { harvestWords } from './words';

@@ -26,11 +26,14 @@ import type {
   WordsSpec,
 } from '../../shared/protocol/schemas/activity';
 import {
+  choiceTable,
   harvestChat,
   harvestChoice,
   harvestStatements,
   harvestWords,
   rankingLine,
+  statementsTable,
+  wordsTable,
 } from '../../shared/report/toolkit';
 
 const r = <V>(participantId: string, value: V, note = '', updatedAt = 1) => ({
@@ -344,5 +347,32 @@ describe('scopes and templates', () => {
     const made = instantiateTemplate(content, () => `new-${++n}`);
     expect(made.agenda.map((a) => a.id)).toEqual(['new-1', 'new-2']);
     expect(made.activities.map((a) => a.agendaItemId)).toEqual([null, 'new-2']);
+  });
+});
+
+describe('CSV tables', () => {
+  it('[CHAT7][STMT4][CHOICE4][WORDS3] results as flat tables for CSV, hidden words left out', () => {
+    const st = tallyStatements('a', STMT, [r('p', { answers: [{ position: 'agree' as const }, null] })]);
+    expect(statementsTable(view(STMT), st)).toEqual({
+      headers: ['Stelling', 'Oneens', 'Neutraal', 'Eens', 'Beantwoord'],
+      rows: [
+        ['Vrolijk aan de slag, die kaders komen later wel', 0, 0, 1, 1],
+        ['Kaders eerst', 0, 0, 0, 0],
+      ],
+    });
+    const spec = choice('rank');
+    const ch = tallyChoice('a', spec, [r('p', { order: [1, 0, 2] })]);
+    expect(choiceTable(view(spec), ch).rows[0]).toEqual([1, 'Vertrouwen', 3, 1]);
+    const w = tallyWords(
+      'a',
+      { kind: 'words', question: 'q', maxWords: 2 },
+      [r('p', { words: ['a', 'b'] })],
+      undefined,
+      {
+        groups: [],
+        hidden: ['b'],
+      },
+    );
+    expect(wordsTable(view({ kind: 'words', question: 'q', maxWords: 2 }), w).rows).toEqual([['a', 1, 'a']]);
   });
 });

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { ChatAuthorRole } from '../../../shared/domain/chat';
+import { type ChatAuthorRole, extractLinks } from '../../../shared/domain/chat';
 import type { Scope } from '../../../shared/domain/scopes';
 import type { ChatFlagName, ChatRecord, ChatRepo } from '../toolkit';
 
@@ -43,9 +43,9 @@ const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(',
 export function sqliteChat(db: Database): ChatRepo {
   const insert = db.prepare(
     `INSERT INTO chat_messages (id, meeting_id, channel, author_key, author_role, author_name, text, created_at,
-       votes, tip, tip_by, pinned, hidden)
+       votes, tip, tip_by, pinned, hidden, has_link)
      VALUES (@id, @meetingId, @channel, @authorKey, @authorRole, @authorName, @text, @createdAt,
-       @votes, @tip, @tipBy, @pinned, @hidden)`,
+       @votes, @tip, @tipBy, @pinned, @hidden, @hasLink)`,
   );
   const one = db.prepare('SELECT * FROM chat_messages WHERE id = ?');
   const pageAll = db.prepare(
@@ -86,6 +86,8 @@ export function sqliteChat(db: Database): ChatRepo {
         tip: m.tip ? 1 : 0,
         pinned: m.pinned ? 1 : 0,
         hidden: m.hidden ? 1 : 0,
+        // Marked once at insert, so link lists read an index instead of every message.
+        hasLink: extractLinks(m.text, 1).length > 0 ? 1 : 0,
       };
       const seq = Number(insert.run(row).lastInsertRowid);
       return { ...m, seq };
@@ -115,7 +117,7 @@ export function sqliteChat(db: Database): ChatRepo {
       if (channels.length === 0) return [];
       const rows = db
         .prepare(
-          `SELECT * FROM chat_messages WHERE meeting_id = ? AND hidden = 0 AND instr(text, 'http') > 0
+          `SELECT * FROM chat_messages WHERE meeting_id = ? AND has_link = 1 AND hidden = 0
            AND channel IN (${placeholders(channels.length)}) ORDER BY seq DESC LIMIT ?`,
         )
         .all(meetingId, ...channels, limit) as Row[];

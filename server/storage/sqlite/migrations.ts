@@ -92,8 +92,10 @@ export const MIGRATIONS: { id: string; sql: string }[] = [
         tip INTEGER NOT NULL DEFAULT 0,
         tip_by TEXT,
         pinned INTEGER NOT NULL DEFAULT 0,
-        hidden INTEGER NOT NULL DEFAULT 0
+        hidden INTEGER NOT NULL DEFAULT 0,
+        has_link INTEGER NOT NULL DEFAULT 0
       );
+      CREATE INDEX chat_links ON chat_messages(meeting_id, seq) WHERE has_link = 1;
       CREATE INDEX chat_channel ON chat_messages(meeting_id, channel, seq);
       CREATE INDEX chat_author ON chat_messages(meeting_id, author_key, created_at);
       CREATE INDEX chat_highlights ON chat_messages(meeting_id, seq) WHERE tip = 1 OR pinned = 1;
