@@ -71,6 +71,9 @@ function AgendaRow(props: {
   const move = async (to: number, which: 'up' | 'down') => {
     const r = await send('agenda:move', { id: item.id, index: to });
     if (!r.ok) return setError(r.message);
+    // Apply the acked order now: if the broadcast reordered the rows after focus was set, the
+    // browser would drop focus from the moved button.
+    useAppStore.getState().agendaUpdated(r.data);
     // Keep the keyboard where it was: on the same button of the moved item (or its sibling at the edge).
     requestAnimationFrame(() => {
       const el =
