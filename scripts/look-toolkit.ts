@@ -86,7 +86,7 @@ for (const q of [/Wat vind je van deze stellingen/, /Welke kaders zijn het belan
     .getByRole('button', { name: 'Uitslag tonen aan iedereen' })
     .click();
 }
-await ann.getByRole('table', { name: /Antwoorden per stelling/ }).waitFor();
+await ann.locator('.diverging-item').first().waitFor();
 await ann.waitForTimeout(400);
 await shot(ann, '06-participant-results-phone');
 await screen.waitForTimeout(600);

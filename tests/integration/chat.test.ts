@@ -335,3 +335,40 @@ describe('the chat', () => {
     expect((await snapshotOf(fac2)).chat).toEqual(before.chat);
   });
 });
+
+describe('deleting a meeting', () => {
+  it('[MEET7][CHAT1][TIMER4][WORDS4] removes its chat, votes, timers and word-cloud edits (templates are kept: TPL1)', async () => {
+    srv = await startServer();
+    const { meeting, facilitator } = await meetingWithFacilitator(srv);
+    const [ann, bert] = await joinMany(srv, meeting.code, 2);
+    const m = await sayOk(ann!.socket, 'Een tip met https://example.org/doc');
+    await ok(bert!.socket, 'chat:vote', { messageId: m.id, up: true });
+    await ok(facilitator, 'timer:start', { id: newId(), scope: 'meeting', durationMs: 60_000 });
+    const words = await ok<{ id: string }>(facilitator, 'activity:create', {
+      id: newId(),
+      agendaItemId: null,
+      anonymous: false,
+      spec: { kind: 'words', question: 'Woord?', maxWords: 1 },
+    });
+    await ok(facilitator, 'words:hide', { activityId: words.id, key: 'x', hidden: true });
+    const db = (srv.app.ctx.store as unknown as { db: import('better-sqlite3').Database }).db;
+    const count = (sql: string) => (db.prepare(sql).get(meeting.id) as { n: number }).n;
+    const queries = [
+      'SELECT count(*) AS n FROM chat_messages WHERE meeting_id = ?',
+      'SELECT count(*) AS n FROM chat_votes WHERE meeting_id = ?',
+      'SELECT count(*) AS n FROM timers WHERE meeting_id = ?',
+      'SELECT count(*) AS n FROM activity_curation c JOIN activities a ON a.id = c.activity_id WHERE a.meeting_id = ?',
+    ];
+    expect(queries.map(count)).toEqual([1, 1, 1, 1]);
+    const curationRows = () =>
+      (db.prepare('SELECT count(*) AS n FROM activity_curation').get() as { n: number }).n;
+    expect(curationRows()).toBe(1);
+    const res = await fetch(`${srv.url}/api/meetings/${meeting.id}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${meeting.facilitatorToken}` },
+    });
+    expect(res.status).toBe(200);
+    expect(queries.map(count)).toEqual([0, 0, 0, 0]);
+    expect(curationRows()).toBe(0);
+  });
+});
