@@ -1,3 +1,4 @@
+import type { TemplateView } from '../shared/domain/template';
 import type { MeetingView, ParticipantSelf } from '../shared/domain/types';
 import type { ErrorCode } from '../shared/protocol/ack';
 
@@ -44,8 +45,23 @@ export interface CreatedMeeting {
 
 export const api = {
   config: () => request<{ adminRequired: boolean }>('GET', '/api/config'),
-  createMeeting: (input: { title: string; date: string | null }, adminToken?: string) =>
-    request<CreatedMeeting>('POST', '/api/meetings', input, adminToken || undefined),
+  createMeeting: (
+    input: { title: string; date: string | null; template?: { id: string; token?: string } },
+    adminToken?: string,
+  ) => request<CreatedMeeting>('POST', '/api/meetings', input, adminToken || undefined),
+  saveTemplate: (meetingId: string, token: string, input: { id: string; title: string }) =>
+    request<{ template: TemplateView; token: string; link: string }>(
+      'POST',
+      `/api/meetings/${meetingId}/templates`,
+      input,
+      token,
+    ),
+  openTemplate: (id: string, token: string) =>
+    request<{ template: TemplateView }>('GET', `/api/templates/${encodeURIComponent(id)}`, undefined, token),
+  listTemplates: (adminToken: string) =>
+    request<{ templates: TemplateView[] }>('GET', '/api/templates', undefined, adminToken),
+  deleteTemplate: (id: string, token: string) =>
+    request<{ ok: true }>('DELETE', `/api/templates/${encodeURIComponent(id)}`, undefined, token),
   meetingByCode: (code: string) =>
     request<{ id: string; code: string; title: string; date: string | null }>(
       'GET',

@@ -10,10 +10,14 @@ import { clientRouter } from './http/static';
 import { createLogger, type Logger } from './log';
 import { ActivityService } from './meetings/activities';
 import { AgendaService } from './meetings/agenda';
+import { ChatService } from './meetings/chat';
 import { MeetingService } from './meetings/meetings';
 import { startRetention } from './meetings/retention';
+import { TemplateService } from './meetings/templates';
+import { TimerService } from './meetings/timers';
 import { createIo, setupRealtime } from './realtime/io';
 import { Publisher } from './realtime/publish';
+import { Scopes } from './realtime/scopes';
 import { clientIp, originAllowed } from './security/origin';
 import { createLimiters } from './security/rateLimit';
 import type { Store } from './storage/store';
@@ -62,7 +66,8 @@ export function createApp(deps: AppDeps): App {
   const meetings = new MeetingService(store, now);
   const agenda = new AgendaService(store);
   const activities = new ActivityService(store, now);
-  const publish = new Publisher(io, store, activities, log, config.broadcastDelayMs);
+  const scopes = new Scopes();
+  const publish = new Publisher(io, store, activities, scopes, log, config.broadcastDelayMs);
   const limiters = createLimiters(config.rateLimits);
   const collab = new CollabServer({
     store,
@@ -91,6 +96,10 @@ export function createApp(deps: AppDeps): App {
     publish,
     limiters,
     collab,
+    scopes,
+    timers: new TimerService(store, scopes, now),
+    chat: new ChatService(store, scopes, now),
+    templates: new TemplateService(store, now),
   };
   setupRealtime(ctx);
   const stopRetention = startRetention(ctx);

@@ -3,8 +3,12 @@ import type { Config } from './config';
 import type { Logger } from './log';
 import type { ActivityService } from './meetings/activities';
 import type { AgendaService } from './meetings/agenda';
+import type { ChatService } from './meetings/chat';
 import type { MeetingService } from './meetings/meetings';
+import type { TemplateService } from './meetings/templates';
+import type { TimerService } from './meetings/timers';
 import type { Publisher } from './realtime/publish';
+import type { Scopes } from './realtime/scopes';
 import type { AppServer } from './realtime/types';
 import type { Limiters } from './security/rateLimit';
 import type { Store } from './storage/store';
@@ -23,4 +27,9 @@ export interface AppContext {
   limiters: Limiters;
   /** The verslag's Yjs endpoint and documents. */
   collab: CollabServer;
+  /** Where timers and chat channels live: the meeting, and break-out rooms once registered. */
+  scopes: Scopes;
+  timers: TimerService;
+  chat: ChatService;
+  templates: TemplateService;
 }

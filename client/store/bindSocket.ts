@@ -15,4 +15,9 @@ export function bindSocket(socket: AppClientSocket): void {
   socket.on('results:updated', s.resultsUpdated);
   socket.on('results:hidden', ({ activityId }) => s.resultsHidden(activityId));
   socket.on('response:mine', ({ activityId, response }) => s.mineUpdated(activityId, response));
+  socket.on('timer:updated', s.timerUpdated);
+  socket.on('chat:message', s.chatMessage);
+  socket.on('chat:updated', s.chatUpdated);
+  socket.on('chat:removed', ({ id }) => s.chatRemoved(id));
+  socket.on('chat:myvote', ({ messageId, up }) => s.chatMyVote(messageId, up));
 }

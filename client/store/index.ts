@@ -2,10 +2,12 @@ import { create } from 'zustand';
 import type { Snapshot } from '../../shared/domain/types';
 import type { Connection } from '../connection';
 import { type ActivitySlice, createActivitySlice } from './activitySlice';
+import { type ChatSlice, createChatSlice } from './chatSlice';
 import { type ConnectionSlice, createConnectionSlice } from './connectionSlice';
 import { createMeetingSlice, type MeetingSlice } from './meetingSlice';
+import { createTimerSlice, type TimerSlice } from './timerSlice';
 
-export interface AppState extends ConnectionSlice, MeetingSlice, ActivitySlice {
+export interface AppState extends ConnectionSlice, MeetingSlice, ActivitySlice, TimerSlice, ChatSlice {
   /** The live connection of the meeting view that is open, if any. */
   connection: Connection | null;
   setConnection(c: Connection | null): void;
@@ -18,12 +20,16 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createConnectionSlice(...a),
   ...createMeetingSlice(...a),
   ...createActivitySlice(...a),
+  ...createTimerSlice(...a),
+  ...createChatSlice(...a),
   connection: null,
   setConnection: (connection) => a[0]({ connection }),
   applySnapshot: (snap) => {
     const s = a[1]();
     s.meetingSnapshot(snap);
     s.activitySnapshot(snap);
+    s.timerSnapshot(snap);
+    s.chatSnapshot(snap);
   },
 }));
 

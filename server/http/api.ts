@@ -2,6 +2,7 @@ import { type NextFunction, type Request, type Response, Router } from 'express'
 import { formatCode } from '../../shared/domain/ids';
 import { DomainError } from '../../shared/protocol/ack';
 import { JoinRequest, MeetingCreate } from '../../shared/protocol/schemas/meeting';
+import { TemplateSave } from '../../shared/protocol/schemas/template';
 import type { AppContext } from '../context';
 import { activityView } from '../meetings/activities';
 import { meetingView, participantSelf } from '../meetings/meetings';
@@ -74,6 +75,13 @@ export function apiRouter(ctx: AppContext): Router {
     return { meeting, role };
   };
 
+  /** True when the request carries the server's ADMIN_TOKEN (never when none is set). */
+  const isAdmin = (req: Request) => {
+    const token = bearer(req);
+    const admin = ctx.config.adminToken;
+    return admin !== null && token !== undefined && sameHash(hashToken(token), hashToken(admin));
+  };
+
   r.get('/health', (_req, res) => {
     res.json({ ok: true });
   });
@@ -97,7 +105,18 @@ export function apiRouter(ctx: AppContext): Router {
       }
       const parsed = MeetingCreate.safeParse(req.body);
       if (!parsed.success) return sendError(res, 'invalid_payload', summarise(parsed.error));
+      // [TPL3] A template is opened (its secret checked) before anything is created.
+      const ref = parsed.data.template;
+      const template = ref ? await ctx.templates.open(ref.id, ref.token, isAdmin(req)) : null;
       const { meeting, facilitatorToken, secretaryToken } = await ctx.meetings.create(parsed.data);
+      if (template) {
+        try {
+          await ctx.templates.instantiate(meeting.id, template.content);
+        } catch (err) {
+          await ctx.store.meetings.delete(meeting.id);
+          throw err;
+        }
+      }
       const base = baseUrl(req);
       res.status(201).json({
         id: meeting.id,
@@ -167,12 +186,68 @@ export function apiRouter(ctx: AppContext): Router {
         agenda: await ctx.agenda.list(ok.meeting.id),
         participants: await ctx.store.participants.count(ok.meeting.id),
         activities: items,
+        // [CHAT7] Per channel the top tips and links; every message as a flat row.
+        chat: await ctx.chat.export(ok.meeting.id),
+        timers: await ctx.store.timers.list(ok.meeting.id),
       });
     }),
   );
 
   // [REPORT10][REPORT11] The verslag (DOCX, PDF, Markdown, HTML) or all results (CSV).
   r.get('/meetings/:id/export', wrap(ctx, exportHandler(ctx, staff)));
+
+  // [TPL2] The facilitator saves the meeting's preparation as a template; its secret is shown once.
+  r.post(
+    '/meetings/:id/templates',
+    wrap(ctx, async (req, res) => {
+      const ok = await staff(req, res, ['facilitator']);
+      if (!ok) return;
+      const parsed = TemplateSave.safeParse(req.body);
+      if (!parsed.success) return sendError(res, 'invalid_payload', summarise(parsed.error));
+      const { template, token } = await ctx.templates.save(ok.meeting.id, parsed.data);
+      res.status(201).json({
+        template,
+        token,
+        // The secret after `#`, like the staff links: it never reaches a server log.
+        link: `${baseUrl(req)}/?sjabloon=${template.id}#${token}`,
+      });
+    }),
+  );
+
+  // [TPL4] Every template of this server: only for the holder of ADMIN_TOKEN.
+  r.get(
+    '/templates',
+    wrap(ctx, async (req, res) => {
+      if (ctx.config.adminToken === null) {
+        return sendError(
+          res,
+          'forbidden',
+          'templates are listed only on a server with ADMIN_TOKEN; open one with its own link',
+        );
+      }
+      if (!bearer(req)) return sendError(res, 'unauthorized', 'send the admin token as a Bearer token');
+      if (!isAdmin(req)) return sendError(res, 'forbidden', 'wrong admin token');
+      res.json({ templates: await ctx.templates.list() });
+    }),
+  );
+
+  // [TPL4] One template, with its secret (or the admin token) as Bearer.
+  r.get(
+    '/templates/:id',
+    wrap(ctx, async (req, res) => {
+      if (!bearer(req)) return sendError(res, 'unauthorized', "send the template's secret as a Bearer token");
+      res.json(await ctx.templates.open(String(req.params.id), bearer(req), isAdmin(req)));
+    }),
+  );
+
+  r.delete(
+    '/templates/:id',
+    wrap(ctx, async (req, res) => {
+      if (!bearer(req)) return sendError(res, 'unauthorized', "send the template's secret as a Bearer token");
+      await ctx.templates.remove(String(req.params.id), bearer(req), isAdmin(req));
+      res.json({ ok: true });
+    }),
+  );
 
   // [MEET7] The facilitator deletes the meeting and everything in it.
   r.delete(

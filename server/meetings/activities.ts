@@ -1,4 +1,16 @@
-import { checkValue, type Results, tally } from '../../shared/domain/activities';
+import {
+  acceptsNote,
+  asCuration,
+  checkValue,
+  hideWord,
+  isCurated,
+  mergeWords,
+  type Results,
+  redact,
+  splitWords,
+  tally,
+  type WordsCuration,
+} from '../../shared/domain/activities';
 import type { ActivityView, MyResponse } from '../../shared/domain/types';
 import { DomainError } from '../../shared/protocol/ack';
 import {
@@ -148,6 +160,9 @@ export class ActivityService {
     if (!parsed.success) throw new DomainError('invalid_payload', `value: ${parsed.error.message}`);
     const problem = checkValue(a.spec, parsed.data);
     if (problem) throw new DomainError('invalid_payload', problem);
+    if (input.note && !acceptsNote(a.spec.kind)) {
+      throw new DomainError('invalid_payload', `note: a ${a.spec.kind} activity takes no separate note`);
+    }
     const t = this.now();
     const row: ResponseRecordRow = {
       activityId: a.id,
@@ -184,6 +199,7 @@ export class ActivityService {
       );
       authorOf = (id) => names.get(id);
     }
+    const curation = isCurated(a.spec.kind) ? await this.store.curation.get(a.id) : undefined;
     return tally(
       a.id,
       a.spec,
@@ -195,8 +211,38 @@ export class ActivityService {
         updatedAt: r.updatedAt,
       })),
       authorOf,
+      curation,
     );
   }
+
+  /** [STMT5][CHOICE5][WORDS5] Results for participants and observers (once revealed). */
+  async publicResults(a: ActivityRecord): Promise<Results> {
+    return redact(a.spec.kind, await this.results(a));
+  }
+
+  /** [WORDS4] Merge, split or hide words of a word cloud; answers stay as given. Returns staff results. */
+  async curateWords(
+    meetingId: string,
+    activityId: string,
+    change: (c: WordsCuration) => WordsCuration,
+  ): Promise<Results> {
+    const a = await this.own(meetingId, activityId);
+    if (a.spec.kind !== 'words')
+      throw new DomainError('invalid_payload', 'this activity is not a word cloud');
+    let next: WordsCuration;
+    try {
+      next = change(asCuration(await this.store.curation.get(a.id)));
+    } catch (err) {
+      if (err instanceof RangeError) throw new DomainError('too_large', 'too many merged groups');
+      throw err;
+    }
+    await this.store.curation.set(a.id, next);
+    return this.results(a);
+  }
+
+  static merge = (keys: string[], label: string) => (c: WordsCuration) => mergeWords(c, keys, label);
+  static split = (key: string) => (c: WordsCuration) => splitWords(c, key);
+  static hide = (key: string, hidden: boolean) => (c: WordsCuration) => hideWord(c, key, hidden);
 
   async respondents(activityId: string): Promise<string[]> {
     return this.store.responses.respondents(activityId);

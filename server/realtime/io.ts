@@ -6,8 +6,12 @@ import type { AppContext } from '../context';
 import { clientIp, originAllowed } from '../security/origin';
 import { registerActivity } from './handlers/activity';
 import { registerAgenda } from './handlers/agenda';
+import { registerChat } from './handlers/chat';
+import { registerFlow } from './handlers/flow';
 import { registerMeeting } from './handlers/meeting';
 import { registerSession } from './handlers/session';
+import { registerTimer } from './handlers/timer';
+import { registerWords } from './handlers/words';
 import { rooms } from './rooms';
 import type { AppServer, AppSocket } from './types';
 
@@ -33,7 +37,16 @@ export function createIo(httpServer: http.Server, config: Config): AppServer {
 }
 
 /** The handler files, one per area of the product. A new area registers here. */
-const AREAS = [registerSession, registerMeeting, registerAgenda, registerActivity];
+const AREAS = [
+  registerSession,
+  registerMeeting,
+  registerAgenda,
+  registerActivity,
+  registerFlow,
+  registerTimer,
+  registerChat,
+  registerWords,
+];
 
 export function setupRealtime(ctx: AppContext): void {
   const { io } = ctx;

@@ -1,11 +1,16 @@
+import { redact } from '../../shared/domain/activities';
+import type { ChatMessageView } from '../../shared/domain/chat';
+import type { TimerView } from '../../shared/domain/timer';
 import type { MyResponse, PresenceView } from '../../shared/domain/types';
 import type { Logger } from '../log';
 import type { ActivityService } from '../meetings/activities';
 import { activityView } from '../meetings/activities';
+import { chatView } from '../meetings/chat';
 import { participantSelf } from '../meetings/meetings';
 import type { Store } from '../storage/store';
 import { Coalescer } from './coalesce';
 import { rooms } from './rooms';
+import type { Scopes } from './scopes';
 import type { AppServer } from './types';
 
 /**
@@ -21,6 +26,7 @@ export class Publisher {
     private readonly io: AppServer,
     private readonly store: Store,
     private readonly activities: ActivityService,
+    private readonly scopes: Scopes,
     log: Logger,
     delayMs: number,
   ) {
@@ -39,9 +45,13 @@ export class Publisher {
       const a = await this.store.activities.get(activityId);
       if (!a || a.meetingId !== meetingId) return;
       const results = await this.activities.results(a);
-      this.io
-        .to(a.revealed ? rooms.meeting(meetingId) : rooms.staff(meetingId))
-        .emit('results:updated', results);
+      this.io.to(rooms.staff(meetingId)).emit('results:updated', results);
+      if (a.revealed) {
+        // [WORDS5] Participants and observers get the redacted form (no hidden words).
+        this.io
+          .to([rooms.participants(meetingId), rooms.observers(meetingId)])
+          .emit('results:updated', redact(a.spec.kind, results));
+      }
       this.io
         .to(rooms.staff(meetingId))
         .emit('activity:progress', await this.progress(meetingId, activityId));
@@ -54,7 +64,11 @@ export class Publisher {
     if (!a) return;
     this.io.to(rooms.meeting(meetingId)).emit('activity:updated', activityView(a));
     if (a.revealed) {
-      this.io.to(rooms.meeting(meetingId)).emit('results:updated', await this.activities.results(a));
+      const results = await this.activities.results(a);
+      this.io.to(rooms.staff(meetingId)).emit('results:updated', results);
+      this.io
+        .to([rooms.participants(meetingId), rooms.observers(meetingId)])
+        .emit('results:updated', redact(a.spec.kind, results));
     } else {
       this.io
         .to([rooms.participants(meetingId), rooms.observers(meetingId)])
@@ -117,5 +131,40 @@ export class Publisher {
 
   forget(meetingId: string): void {
     this.presenceCache.delete(meetingId);
+  }
+
+  /** [TIMER3] A timer to everyone in its scope (observers included: the shared screen shows it). */
+  timer(meetingId: string, t: TimerView): void {
+    this.io.to(this.scopes.audience(meetingId, t.scope, { observers: true })).emit('timer:updated', t);
+  }
+
+  /** [CHAT1] A new message to everyone who reads its channel (observers do not). */
+  chatMessage(meetingId: string, m: ChatMessageView): void {
+    this.io.to(this.scopes.audience(meetingId, m.channel, { observers: false })).emit('chat:message', m);
+  }
+
+  /**
+   * [CHAT2–CHAT4] A message's votes or flags changed: its latest state, gathered per message (a burst
+   * of votes is one broadcast). Hidden messages go to staff only; the others are told to drop it.
+   */
+  chatUpdated(meetingId: string, messageId: string): void {
+    this.coalescer.schedule(`chat:${messageId}`, async () => {
+      const r = await this.store.chat.get(messageId);
+      if (!r || r.meetingId !== meetingId) return;
+      const m = chatView(r);
+      if (m.hidden) {
+        this.io.to(rooms.staff(meetingId)).emit('chat:updated', m);
+        this.io
+          .to(this.scopes.members(meetingId, m.channel, { observers: false }))
+          .emit('chat:removed', { id: m.id, channel: m.channel });
+      } else {
+        this.io.to(this.scopes.audience(meetingId, m.channel, { observers: false })).emit('chat:updated', m);
+      }
+    });
+  }
+
+  /** [CHAT2] A participant's own vote, to all of their tabs. */
+  chatMyVote(participantId: string, messageId: string, up: boolean): void {
+    this.io.to(rooms.participant(participantId)).emit('chat:myvote', { messageId, up });
   }
 }

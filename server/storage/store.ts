@@ -1,6 +1,7 @@
 import type { OrgType } from '../../shared/domain/roles';
 import type { ActivityStatus, AgendaItem } from '../../shared/domain/types';
 import type { ActivitySpec } from '../../shared/protocol/schemas/activity';
+import type { ChatRepo, CurationRepo, TemplateRepo, TimerRepo } from './toolkit';
 
 /**
  * Storage behind one interface. Every method is async so that a networked database (PostgreSQL)
@@ -14,6 +15,10 @@ export interface Store {
   readonly activities: ActivityRepo;
   readonly responses: ResponseRepo;
   readonly reports: ReportRepo;
+  readonly timers: TimerRepo;
+  readonly chat: ChatRepo;
+  readonly curation: CurationRepo;
+  readonly templates: TemplateRepo;
   close(): Promise<void>;
 }
 

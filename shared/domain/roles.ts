@@ -18,7 +18,15 @@ export type Action =
   | 'results:readHidden'
   | 'presence:readNames'
   | 'participant:updateSelf'
-  | 'report:edit';
+  | 'report:edit'
+  | 'meeting:navigate'
+  | 'timer:control'
+  | 'chat:read'
+  | 'chat:send'
+  | 'chat:vote'
+  | 'chat:tip'
+  | 'chat:curate'
+  | 'template:save';
 
 const MATRIX: Record<Action, readonly Role[]> = {
   'meeting:update': ['facilitator'],
@@ -30,6 +38,15 @@ const MATRIX: Record<Action, readonly Role[]> = {
   'presence:readNames': ['facilitator', 'secretary'],
   'participant:updateSelf': ['participant'],
   'report:edit': ['facilitator', 'secretary'],
+  'meeting:navigate': ['facilitator'],
+  'timer:control': ['facilitator'],
+  // Observers (a shared screen, meekijkers) do not see the chat.
+  'chat:read': ['facilitator', 'secretary', 'participant'],
+  'chat:send': ['facilitator', 'secretary', 'participant'],
+  'chat:vote': ['participant'],
+  'chat:tip': ['facilitator', 'secretary', 'participant'],
+  'chat:curate': ['facilitator', 'secretary'],
+  'template:save': ['facilitator'],
 };
 
 export function can(role: Role | undefined, action: Action): boolean {

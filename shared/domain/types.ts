@@ -1,6 +1,8 @@
 import type { ActivitySpec } from '../protocol/schemas/activity';
 import type { Results } from './activities';
+import type { ChatSnapshot } from './chat';
 import type { OrgType, Role } from './roles';
+import type { TimerView } from './timer';
 
 /** What everyone in a meeting may know about it. */
 export interface MeetingView {
@@ -89,6 +91,10 @@ export interface Snapshot {
   progress: Progress[];
   mine: MyResponse[];
   presence: PresenceView;
+  /** [TIMER3] Every timer this connection may see (the meeting's, and its break-out room's). */
+  timers: TimerView[];
+  /** [CHAT1] The chat, or null for roles that do not see it (observers). */
+  chat: ChatSnapshot | null;
 }
 
 export type { Results };

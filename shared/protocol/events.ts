@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+import type { ChatChannelPage, ChatMessageView } from '../domain/chat';
+import type { TimerView } from '../domain/timer';
 import type {
   ActivityView,
   AgendaItem,
@@ -27,6 +29,8 @@ export interface SessionCommands {
 
 export interface MeetingCommands {
   'meeting:update': Command<typeof S.MeetingUpdate, MeetingView>;
+  /** [FLOW1] Move the meeting to an agenda item; everyone follows. */
+  'meeting:goto': Command<typeof S.MeetingGoto, MeetingView>;
   'participant:update': Command<typeof S.ParticipantUpdate, ParticipantSelf>;
 }
 
@@ -49,7 +53,39 @@ export interface ActivityCommands {
   'response:retract': Command<typeof S.ResponseRetract, { activityId: string }>;
 }
 
-export type ClientToServerEvents = SessionCommands & MeetingCommands & AgendaCommands & ActivityCommands;
+/** [WORDS4] The facilitator's edits of a word cloud. Acks carry the staff's (full) results. */
+export interface WordsCommands {
+  'words:merge': Command<typeof S.WordsMerge, Results>;
+  'words:split': Command<typeof S.WordsSplit, Results>;
+  'words:hide': Command<typeof S.WordsHide, Results>;
+}
+
+/** [TIMER2] The shared countdown of a scope (the meeting, or a break-out room). */
+export interface TimerCommands {
+  'timer:start': Command<typeof S.TimerStart, TimerView>;
+  'timer:pause': Command<typeof S.TimerRef, TimerView>;
+  'timer:resume': Command<typeof S.TimerRef, TimerView>;
+  'timer:extend': Command<typeof S.TimerExtend, TimerView>;
+  'timer:stop': Command<typeof S.TimerRef, TimerView>;
+}
+
+/** [CHAT1–CHAT5] The chat of a channel (the meeting, or a break-out room). */
+export interface ChatCommands {
+  'chat:send': Command<typeof S.ChatSend, ChatMessageView>;
+  'chat:vote': Command<typeof S.ChatVote, ChatMessageView>;
+  'chat:tip': Command<typeof S.ChatFlag, ChatMessageView>;
+  'chat:pin': Command<typeof S.ChatFlag, ChatMessageView>;
+  'chat:hide': Command<typeof S.ChatFlag, ChatMessageView>;
+  'chat:history': Command<typeof S.ChatHistory, ChatChannelPage>;
+}
+
+export type ClientToServerEvents = SessionCommands &
+  MeetingCommands &
+  AgendaCommands &
+  ActivityCommands &
+  WordsCommands &
+  TimerCommands &
+  ChatCommands;
 
 /** Server → client broadcasts (`entity:verbed`), each already filtered for the receiving role. */
 export interface ServerToClientEvents {
@@ -66,6 +102,16 @@ export interface ServerToClientEvents {
   'response:mine': (info: { activityId: string; response: MyResponse | null }) => void;
   'presence:updated': (presence: PresenceView) => void;
   'participant:updated': (me: ParticipantSelf) => void;
+  /** [TIMER3] A timer changed; to everyone in its scope. */
+  'timer:updated': (timer: TimerView) => void;
+  /** [CHAT1] A new message in a channel the receiver can read. */
+  'chat:message': (message: ChatMessageView) => void;
+  /** [CHAT2–CHAT4] Votes, tip, pin or hidden changed (hidden ones reach staff only). */
+  'chat:updated': (message: ChatMessageView) => void;
+  /** [CHAT4] A message was hidden: participants drop it. */
+  'chat:removed': (info: { id: string; channel: string }) => void;
+  /** [CHAT2] This participant's own vote changed (from another tab, too). */
+  'chat:myvote': (info: { messageId: string; up: boolean }) => void;
 }
 
 export type ClientEventName = keyof ClientToServerEvents;

@@ -3,7 +3,9 @@ import type { ActivityView } from '../domain/types';
 import type { ActivityKindName, ActivitySpec } from '../protocol/schemas/activity';
 import type { ReportBlock } from './blocks';
 import { csvScale, harvestScale } from './kinds/scale';
+import { csvChoice, csvStatements, csvWords } from './kinds/toolkit';
 import { type ReportLang, reportStrings } from './strings';
+import { harvestChoice, harvestStatements, harvestWords } from './toolkit';
 
 type SpecOf<K extends ActivityKindName> = Extract<ActivitySpec, { kind: K }>;
 type ResultsOf<K extends ActivityKindName> = Extract<Results, { kind: K }>;
@@ -40,6 +42,24 @@ export const REPORT_KINDS: { [K in ActivityKindName]: ReportKind<K> } = {
     title: (a) => a.spec.question,
     harvest: (a, r, lang) => harvestScale(a, r, lang),
     csv: csvScale,
+  },
+  statements: {
+    label: (lang) => reportStrings(lang).kindStatements,
+    title: (a) => a.spec.question,
+    harvest: harvestStatements,
+    csv: csvStatements,
+  },
+  choice: {
+    label: (lang) => reportStrings(lang).kindChoice,
+    title: (a) => a.spec.question,
+    harvest: harvestChoice,
+    csv: csvChoice,
+  },
+  words: {
+    label: (lang) => reportStrings(lang).kindWords,
+    title: (a) => a.spec.question,
+    harvest: harvestWords,
+    csv: csvWords,
   },
 };
 

@@ -22,6 +22,9 @@ export const REPORT_STRINGS = {
     scaleNotesIntro: 'De toelichtingen, per antwoord:',
     csvColumns: ['Agendapunt', 'Werkvorm', 'Vraag', 'Onderdeel', 'Aantal', 'Tekst', 'Naam'],
     kindScale: 'Schaalpeiling',
+    kindStatements: 'Stellingen',
+    kindChoice: 'Keuze of rangorde',
+    kindWords: 'Open woorden',
     csvLevelNote: 'toelichting',
   },
   en: {
@@ -40,6 +43,9 @@ export const REPORT_STRINGS = {
     scaleNotesIntro: 'The explanations, by answer:',
     csvColumns: ['Agenda item', 'Activity', 'Question', 'Part', 'Count', 'Text', 'Name'],
     kindScale: 'Scale poll',
+    kindStatements: 'Statements',
+    kindChoice: 'Choice or ranking',
+    kindWords: 'Open words',
     csvLevelNote: 'explanation',
   },
 } as const;

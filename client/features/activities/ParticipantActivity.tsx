@@ -6,7 +6,13 @@ import { KINDS } from './registry';
 import { StatusBadge } from './StatusBadge';
 
 /** An activity as a participant sees it: the question to answer, then the results once revealed. */
-export function ParticipantActivity({ activity }: { activity: ActivityView }) {
+export function ParticipantActivity({
+  activity,
+  readOnly = false,
+}: {
+  activity: ActivityView;
+  readOnly?: boolean;
+}) {
   const t = useT();
   const id = useId();
   const mine = useAppStore((s) => s.mine[activity.id]);
@@ -22,7 +28,7 @@ export function ParticipantActivity({ activity }: { activity: ActivityView }) {
         <StatusBadge activity={activity} />
       </div>
       {role === 'participant' ? (
-        <kind.Answer activity={activity} mine={mine} />
+        <kind.Answer activity={activity} mine={mine} readOnly={readOnly} />
       ) : (
         <p className="activity__question">{kind.title(activity)}</p>
       )}

@@ -3,9 +3,16 @@ import type { Results } from '../../../shared/domain/activities';
 import type { ActivityView, MyResponse } from '../../../shared/domain/types';
 import type { ActivityKindName } from '../../../shared/protocol/schemas/activity';
 import type { useT } from '../../i18n';
+import { ChoiceAnswer } from '../choice/ChoiceAnswer';
+import { ChoiceResultsView } from '../choice/ChoiceResultsView';
 import { ScaleAnswer } from '../poll/ScaleAnswer';
 import { ScaleEditor } from '../poll/ScaleEditor';
 import { ScaleResultsView } from '../poll/ScaleResultsView';
+import { StatementsAnswer } from '../statements/StatementsAnswer';
+import { StatementsResultsView } from '../statements/StatementsResultsView';
+import { WordsAnswer } from '../words/WordsAnswer';
+import { WordsResultsView } from '../words/WordsResultsView';
+import { lazyEditor } from './lazyEditor';
 
 type T = ReturnType<typeof useT>;
 
@@ -14,7 +21,8 @@ export interface KindUi {
   label(t: T): string;
   /** One line that names this activity in lists (its question). */
   title(activity: ActivityView): string;
-  Answer: ComponentType<{ activity: ActivityView; mine: MyResponse | undefined }>;
+  /** `readOnly`: looking back at an earlier agenda item: show the answer, never change it. */
+  Answer: ComponentType<{ activity: ActivityView; mine: MyResponse | undefined; readOnly?: boolean }>;
   Results: ComponentType<{ activity: ActivityView; results: Results; headingLevel?: 3 | 4 | 5 }>;
   Editor: ComponentType<{ existing?: ActivityView; agendaItemId: string | null; onDone: () => void }>;
 }
@@ -26,5 +34,26 @@ export const KINDS: Record<ActivityKindName, KindUi> = {
     Answer: ScaleAnswer as KindUi['Answer'],
     Results: ScaleResultsView as KindUi['Results'],
     Editor: ScaleEditor as KindUi['Editor'],
+  },
+  statements: {
+    label: (t) => t('stmt.kind'),
+    title: (a) => a.spec.question,
+    Answer: StatementsAnswer as KindUi['Answer'],
+    Results: StatementsResultsView as KindUi['Results'],
+    Editor: lazyEditor(() => import('../statements/StatementsEditor')) as KindUi['Editor'],
+  },
+  choice: {
+    label: (t) => t('choice.kind'),
+    title: (a) => a.spec.question,
+    Answer: ChoiceAnswer as KindUi['Answer'],
+    Results: ChoiceResultsView as KindUi['Results'],
+    Editor: lazyEditor(() => import('../choice/ChoiceEditor')) as KindUi['Editor'],
+  },
+  words: {
+    label: (t) => t('words.kind'),
+    title: (a) => a.spec.question,
+    Answer: WordsAnswer as KindUi['Answer'],
+    Results: WordsResultsView as KindUi['Results'],
+    Editor: lazyEditor(() => import('../words/WordsEditor')) as KindUi['Editor'],
   },
 };

@@ -8,6 +8,7 @@ import { useAppStore } from '../../store';
 import { sortedActivities } from '../../store/activitySlice';
 import { KINDS } from '../activities/registry';
 import { StaffActivityCard } from '../activities/StaffActivityCard';
+import { GotoItemButton } from '../flow/FlowBar';
 
 /**
  * [AGENDA1–AGENDA4] The agenda with its activities nested under each item. Reordering is done with
@@ -70,6 +71,9 @@ function AgendaRow(props: {
   const move = async (to: number, which: 'up' | 'down') => {
     const r = await send('agenda:move', { id: item.id, index: to });
     if (!r.ok) return setError(r.message);
+    // Apply the acked order now: if the broadcast reordered the rows after focus was set, the
+    // browser would drop focus from the moved button.
+    useAppStore.getState().agendaUpdated(r.data);
     // Keep the keyboard where it was: on the same button of the moved item (or its sibling at the edge).
     requestAnimationFrame(() => {
       const el =
@@ -115,6 +119,7 @@ function AgendaRow(props: {
               >
                 ↓
               </button>
+              <GotoItemButton itemId={item.id} title={item.title} />
               <button type="button" className="btn btn--quiet" onClick={() => setEditing(true)}>
                 {t('common.edit')}
                 <span className="visually-hidden"> {item.title}</span>

@@ -1,18 +1,26 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { formatCode } from '../../../shared/domain/ids';
 import { staffToken } from '../../credentials';
 import { useLang, useT } from '../../i18n';
 import { useAppStore } from '../../store';
 import { formatDate } from '../common/format';
 import { Layout } from '../common/Layout';
+import { FlowBar } from '../flow/FlowBar';
 import { MissingToken, RefusedOrGone } from '../meeting/AccessProblems';
 import { useMeetingConnection } from '../meeting/useMeetingConnection';
+import { SaveTemplate } from '../templates/SaveTemplate';
+import { TimerControls } from '../timer/TimerControls';
 import { AgendaEditor } from './AgendaEditor';
 import { MeetingSettings } from './MeetingSettings';
 import { PresencePanel } from './PresencePanel';
 import { SharePanel } from './SharePanel';
 
-/** The facilitator's console: agenda with activities, who is present, links to share, settings. */
+const ChatPanel = lazy(() => import('../chat/ChatPanel'));
+
+/**
+ * The facilitator's console: where the meeting is and the agenda with its activities; beside it the
+ * timer, the chat to curate, who is present, links to share, templates and settings.
+ */
 export default function FacilitatorView({ code }: { code: string }) {
   const [token] = useState(() => staffToken(code, 'facilitator'));
   const [secretaryToken] = useState(() => {
@@ -53,9 +61,14 @@ export default function FacilitatorView({ code }: { code: string }) {
         </h1>
         <div className="console-grid">
           <div className="console-main">
+            <FlowBar />
             <AgendaEditor />
           </div>
           <div className="console-side">
+            <TimerControls />
+            <Suspense fallback={null}>
+              <ChatPanel />
+            </Suspense>
             <PresencePanel />
             <section className="card" aria-labelledby="fac-report-h">
               <h2 id="fac-report-h">{t('report.heading')}</h2>
@@ -65,6 +78,7 @@ export default function FacilitatorView({ code }: { code: string }) {
               </a>
             </section>
             <SharePanel code={code} secretaryToken={secretaryToken} />
+            <SaveTemplate token={token} />
             <MeetingSettings token={token} />
           </div>
         </div>

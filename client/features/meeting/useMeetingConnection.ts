@@ -15,9 +15,13 @@ export function useMeetingConnection(code: string, token: string | null | undefi
       onStatus: (status, queued) => useAppStore.getState().connStatus(status, queued),
       onRefused: (reason) => useAppStore.getState().connRefused(reason),
       async onConnect(c) {
+        const t0 = Date.now();
         const r = await c.request('session:sync', undefined);
+        const t1 = Date.now();
         if (!r.ok) throw new Error(r.message);
         useAppStore.getState().applySnapshot(r.data);
+        // [TIMER1] The server's clock at the middle of the round-trip: timers show server time.
+        useAppStore.setState({ clockOffset: r.data.serverTime - (t0 + t1) / 2 });
       },
     });
     bindSocket(conn.socket);

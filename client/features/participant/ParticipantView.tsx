@@ -1,20 +1,26 @@
-import { type FormEvent, useEffect, useId, useState } from 'react';
+import { type FormEvent, lazy, Suspense, useEffect, useId, useState } from 'react';
 import { formatCode } from '../../../shared/domain/ids';
 import { LIMITS } from '../../../shared/domain/limits';
 import { participantCredentials, saveParticipantCredentials } from '../../credentials';
 import { useLang, useT } from '../../i18n';
 import { send } from '../../send';
 import { useAppStore } from '../../store';
-import { sortedActivities } from '../../store/activitySlice';
-import { ParticipantActivity } from '../activities/ParticipantActivity';
 import { formatDate } from '../common/format';
 import { Layout } from '../common/Layout';
 import { Notice } from '../common/Notice';
-import { AgendaOverview } from '../meeting/AgendaOverview';
+import { AgendaNav } from '../flow/AgendaNav';
+import { MeetingNow } from '../flow/MeetingNow';
 import { useMeetingConnection } from '../meeting/useMeetingConnection';
 import { LiveReport } from '../report/LiveReport';
+import { TimerDisplay } from '../timer/TimerDisplay';
 
-/** What a participant sees: the meeting, its agenda, and every activity that has started. */
+// The chat loads after the first screen (it is below the fold on a phone).
+const ChatPanel = lazy(() => import('../chat/ChatPanel'));
+
+/**
+ * What a participant sees: the agenda item the meeting is at with its activities (following the
+ * facilitator), the timer, the agenda to look back at, and the chat.
+ */
 export function ParticipantView({
   code,
   token,
@@ -30,8 +36,7 @@ export function ParticipantView({
   const meeting = useAppStore((s) => s.meeting);
   const refused = useAppStore((s) => s.conn.refused);
   const deleted = useAppStore((s) => s.deleted);
-  const activities = useAppStore((s) => s.activities);
-  const visible = sortedActivities(activities).filter((a) => a.status !== 'draft');
+  const [viewing, setViewing] = useState<string | null>(null);
 
   useEffect(() => {
     if (meeting) document.title = `${meeting.title} — Oogst`;
@@ -72,18 +77,16 @@ export function ParticipantView({
         <WhoAmI code={code} />
         <div className="participant-grid">
           <div className="participant-main">
-            {visible.length === 0 ? (
-              <Notice kind="info" role="status">
-                {t('participant.waiting')}
-              </Notice>
-            ) : (
-              [...visible].reverse().map((a) => <ParticipantActivity key={a.id} activity={a} />)
-            )}
+            <TimerDisplay />
+            <MeetingNow viewing={viewing} onView={setViewing} />
             <LiveReport code={code} token={token} />
           </div>
-          <aside className="participant-side" aria-label={t('agenda.heading')}>
-            <AgendaOverview />
-          </aside>
+          <div className="participant-side">
+            <AgendaNav viewing={viewing} onView={setViewing} />
+            <Suspense fallback={null}>
+              <ChatPanel />
+            </Suspense>
+          </div>
         </div>
       </div>
     </Layout>

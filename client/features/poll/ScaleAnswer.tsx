@@ -13,9 +13,12 @@ import { send } from '../../send';
 export function ScaleAnswer({
   activity,
   mine,
+  readOnly = false,
 }: {
   activity: ActivityView<ScaleSpec>;
   mine: MyResponse | undefined;
+  /** [FLOW2] Looking back at an earlier item: the answer shows, the form is off. */
+  readOnly?: boolean;
 }) {
   const t = useT();
   const id = useId();
@@ -33,7 +36,7 @@ export function ScaleAnswer({
     setNote(mine?.note ?? '');
   }, [mine, dirty]);
 
-  const open = activity.status === 'open';
+  const open = activity.status === 'open' && !readOnly;
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (level === null) {
@@ -138,9 +141,11 @@ export function ScaleAnswer({
             : status === 'error'
               ? error
               : !open
-                ? activity.status === 'closed'
-                  ? t('poll.isClosed')
-                  : ''
+                ? readOnly
+                  ? t('flow.readOnlyAnswer')
+                  : activity.status === 'closed'
+                    ? t('poll.isClosed')
+                    : ''
                 : mine && !dirty
                   ? t('poll.youAnswered', {
                       level: activity.spec.levels[(mine.value as { level: number }).level] ?? '',

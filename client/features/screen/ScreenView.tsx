@@ -1,43 +1,87 @@
 import { useEffect } from 'react';
 import { formatCode } from '../../../shared/domain/ids';
+import type { ActivityView } from '../../../shared/domain/types';
 import { useT } from '../../i18n';
 import { useAppStore } from '../../store';
 import { sortedActivities } from '../../store/activitySlice';
 import { KINDS } from '../activities/registry';
 import { Layout } from '../common/Layout';
+import { positionOf } from '../flow/position';
 import { RefusedOrGone } from '../meeting/AccessProblems';
 import { useMeetingConnection } from '../meeting/useMeetingConnection';
 import { LiveReport } from '../report/LiveReport';
+import { TimerDisplay } from '../timer/TimerDisplay';
 
-/** Read-only view for a shared screen: the join code, big, and the latest revealed results. */
+/**
+ * [SCREEN2] The activity the screen shows: under the current agenda item the latest open one,
+ * else the latest revealed one; with no current item (or nothing there) the same over all items.
+ */
+export function screenActivity(
+  activities: ActivityView[],
+  currentItemId: string | null,
+): ActivityView | null {
+  const started = activities.filter((a) => a.status !== 'draft');
+  const pick = (pool: ActivityView[]) =>
+    pool.filter((a) => a.status === 'open').at(-1) ?? pool.filter((a) => a.revealed).at(-1) ?? null;
+  const here = currentItemId ? pick(started.filter((a) => a.agendaItemId === currentItemId)) : null;
+  return (
+    here ?? (currentItemId ? (started.filter((a) => a.status === 'open').at(-1) ?? null) : pick(started))
+  );
+}
+
+/**
+ * [SCREEN1] Read-only view for a shared screen (an observer connection: no answers, no names): the
+ * agenda item the meeting is at, the current activity with its live results once revealed, the
+ * timer, and the join code large enough to read from the back of a room.
+ */
 export default function ScreenView({ code }: { code: string }) {
   const t = useT();
   useMeetingConnection(code, null);
   const meeting = useAppStore((s) => s.meeting);
+  const agenda = useAppStore((s) => s.agenda);
   const results = useAppStore((s) => s.results);
   const refused = useAppStore((s) => s.conn.refused);
-  const shown = sortedActivities(useAppStore((s) => s.activities)).filter((a) => a.revealed && results[a.id]);
-  const latest = shown[shown.length - 1];
+  const deleted = useAppStore((s) => s.deleted);
+  const activities = sortedActivities(useAppStore((s) => s.activities));
+  const pos = positionOf(agenda, meeting?.currentItemId);
+  const shown = screenActivity(activities, meeting?.currentItemId ?? null);
   useEffect(() => {
-    if (meeting) document.title = `${meeting.title} — Oogst`;
-  }, [meeting]);
-  if (refused) return <RefusedOrGone refused={refused} />;
-  const kind = latest ? KINDS[latest.spec.kind] : null;
+    if (meeting) document.title = `${t('projector.title')}: ${meeting.title} — Oogst`;
+  }, [meeting, t]);
+  if (refused || deleted) return <RefusedOrGone refused={refused} />;
+  const kind = shown ? KINDS[shown.spec.kind] : null;
+  const res = shown ? results[shown.id] : undefined;
   return (
     <Layout live title={meeting?.title ?? '…'}>
       <div className="page screen">
-        <h1>{meeting?.title}</h1>
-        <p className="screen__join">
-          {t('screen.joinAt', { host: window.location.host })}{' '}
-          <span className="join-code">{formatCode(code)}</span>
-        </p>
-        {latest && kind ? (
-          <section aria-labelledby="screen-q">
-            <h2 id="screen-q">{kind.title(latest)}</h2>
-            <kind.Results activity={latest} results={results[latest.id]!} headingLevel={3} />
+        <div className="screen__top">
+          <div className="screen__where">
+            <p className="screen__pos">
+              {pos.current
+                ? t('flow.itemOf', { n: pos.index + 1, total: pos.total })
+                : t('projector.welcome')}
+            </p>
+            <h1>{pos.current?.title ?? meeting?.title}</h1>
+          </div>
+          <p className="screen__join">
+            <span className="screen__join-text">{t('screen.joinAt', { host: window.location.host })}</span>{' '}
+            <span className="join-code">{formatCode(code)}</span>
+          </p>
+          <TimerDisplay variant="large" />
+        </div>
+        {shown && kind ? (
+          <section className="screen__activity" aria-labelledby="screen-q">
+            <h2 id="screen-q">{kind.title(shown)}</h2>
+            {shown.revealed && res ? (
+              <kind.Results activity={shown} results={res} headingLevel={3} />
+            ) : shown.status === 'open' ? (
+              <p className="screen__answer-now">{t('projector.answerNow')}</p>
+            ) : (
+              <p className="muted">{t('projector.resultsSoon')}</p>
+            )}
           </section>
         ) : (
-          <p className="muted">{t('screen.nothingYet')}</p>
+          <p className="muted screen__nothing">{t('screen.nothingYet')}</p>
         )}
         <LiveReport code={code} token={null} />
       </div>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { formatCode } from '../../../shared/domain/ids';
 import { staffToken } from '../../credentials';
 import { useLang, useT } from '../../i18n';
@@ -8,11 +8,19 @@ import { StaffActivityCard } from '../activities/StaffActivityCard';
 import { formatDate } from '../common/format';
 import { Layout } from '../common/Layout';
 import { PresencePanel } from '../facilitator/PresencePanel';
+import { positionOf } from '../flow/position';
 import { MissingToken, RefusedOrGone } from '../meeting/AccessProblems';
 import { useMeetingConnection } from '../meeting/useMeetingConnection';
 import ReportWorkspace from '../report/ReportWorkspace';
+import { TimerDisplay } from '../timer/TimerDisplay';
 
-/** The secretary's view: the verslag to write, every activity with its live results, who is present. */
+const ChatPanel = lazy(() => import('../chat/ChatPanel'));
+
+/**
+ * The secretary's view: the verslag to write (with where the meeting is, the timer, the chat to
+ * curate — tips, pins, hiding — and who is present beside it), then every activity with its live
+ * results.
+ */
 export default function SecretaryView({ code }: { code: string }) {
   const [token] = useState(() => staffToken(code, 'secretary'));
   const t = useT();
@@ -22,6 +30,7 @@ export default function SecretaryView({ code }: { code: string }) {
   const agenda = useAppStore((s) => s.agenda);
   const activities = sortedActivities(useAppStore((s) => s.activities));
   const refused = useAppStore((s) => s.conn.refused);
+  const pos = positionOf(agenda, meeting?.currentItemId);
   const deleted = useAppStore((s) => s.deleted);
   useEffect(() => {
     if (meeting) document.title = `${t('role.secretary')}: ${meeting.title} — Oogst`;
@@ -42,7 +51,25 @@ export default function SecretaryView({ code }: { code: string }) {
         <h1 className="visually-hidden">
           {t('role.secretary')}: {meeting?.title}
         </h1>
-        <ReportWorkspace code={code} token={token} staffRole="secretary" side={<PresencePanel />} />
+        <p className="flow-line" aria-live="polite">
+          {pos.current
+            ? t('flow.nowAt', { n: pos.index + 1, total: pos.total, title: pos.current.title })
+            : t('flow.notStarted')}
+        </p>
+        <ReportWorkspace
+          code={code}
+          token={token}
+          staffRole="secretary"
+          side={
+            <>
+              <TimerDisplay />
+              <Suspense fallback={null}>
+                <ChatPanel />
+              </Suspense>
+              <PresencePanel />
+            </>
+          }
+        />
         <section className="card" aria-labelledby="sec-act-h">
           <h2 id="sec-act-h">{t('secretary.activitiesHeading')}</h2>
           {activities.length === 0 ? <p className="muted">{t('secretary.noActivities')}</p> : null}

@@ -8,6 +8,8 @@ import { navigate } from '../../router';
 import { CopyField } from '../common/CopyField';
 import { formatDate } from '../common/format';
 import { Layout } from '../common/Layout';
+import { TemplatePicker } from '../templates/TemplatePicker';
+import type { KnownTemplate } from '../templates/templateStore';
 
 /** The start page: join with a code, or create a meeting and get its three links. */
 export function StartPage() {
@@ -87,6 +89,7 @@ function CreateMeeting() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const [created, setCreated] = useState<CreatedMeeting | null>(null);
+  const [template, setTemplate] = useState<KnownTemplate | null>(null);
 
   useEffect(() => {
     void api.config().then((r) => r.ok && setAdminRequired(r.data.adminRequired));
@@ -100,7 +103,16 @@ function CreateMeeting() {
     }
     setBusy(true);
     setError('');
-    const r = await api.createMeeting({ title: title.trim(), date: date || null }, adminToken);
+    const r = await api.createMeeting(
+      {
+        title: title.trim(),
+        date: date || null,
+        ...(template
+          ? { template: { id: template.id, ...(template.token ? { token: template.token } : {}) } }
+          : {}),
+      },
+      adminToken,
+    );
     setBusy(false);
     if (!r.ok) {
       setError(
@@ -156,6 +168,12 @@ function CreateMeeting() {
             />
           </div>
         ) : null}
+        <TemplatePicker
+          value={template}
+          onChange={setTemplate}
+          adminToken={adminToken}
+          adminRequired={adminRequired}
+        />
         {error ? (
           <p className="field-error" role="alert">
             {error}

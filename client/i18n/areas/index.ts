@@ -1,9 +1,34 @@
+import * as chat from './chat';
+import * as choice from './choice';
+import * as flow from './flow';
+import * as report from './report';
+import * as statements from './statements';
+import * as templates from './templates';
+import * as timer from './timer';
+import * as words from './words';
+
 /**
  * Strings of each product area live in their own file (`areas/<area>.ts`, exporting `nl` and an
  * `en` typed `typeof nl`), so areas do not edit the same lines. Add one import and one spread per
  * area here; keys are prefixed with the area (`board.…`, `report.…`).
  */
-import * as report from './report';
-
-export const areasNl = { ...report.nl };
-export const areasEn: typeof areasNl = { ...report.en };
+export const areasNl = {
+  ...report.nl,
+  ...flow.nl,
+  ...timer.nl,
+  ...statements.nl,
+  ...choice.nl,
+  ...words.nl,
+  ...chat.nl,
+  ...templates.nl,
+};
+export const areasEn: typeof areasNl = {
+  ...report.en,
+  ...flow.en,
+  ...timer.en,
+  ...statements.en,
+  ...choice.en,
+  ...words.en,
+  ...chat.en,
+  ...templates.en,
+};

@@ -1,6 +1,7 @@
 import type { AgendaItem } from '../../../shared/domain/types';
 import { AgendaAdd, AgendaMove, AgendaRemove, AgendaUpdate } from '../../../shared/protocol/schemas/meeting';
 import type { AppContext } from '../../context';
+import { gotoItem } from '../../meetings/flow';
 import { command, done } from '../handle';
 import { rooms } from '../rooms';
 import type { AppSocket } from '../types';
@@ -23,8 +24,12 @@ export function registerAgenda(ctx: AppContext, socket: AppSocket): void {
   });
   command(ctx, socket, 'agenda:remove', AgendaRemove, 'agenda:edit', async (input, s) => {
     const agenda = await ctx.agenda.remove(s.meetingId, input);
+    // [FLOW4] Removing the item the meeting is at puts the meeting back to "not at an item".
+    const m = await ctx.store.meetings.get(s.meetingId);
+    const moved = m?.currentItemId === input.id ? await gotoItem(ctx.store, s.meetingId, null) : null;
     return done(agenda, async () => {
       broadcast(s.meetingId, agenda)();
+      if (moved) ctx.io.to(rooms.meeting(s.meetingId)).emit('meeting:updated', moved);
       // Activities under the removed item now hang loose: tell everyone.
       for (const a of await ctx.activities.list(s.meetingId)) {
         if (a.agendaItemId === null) ctx.io.to(rooms.meeting(s.meetingId)).emit('activity:updated', a);

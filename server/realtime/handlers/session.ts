@@ -16,7 +16,8 @@ export async function snapshot(ctx: AppContext, s: Session): Promise<Snapshot> {
   const activities = await ctx.store.activities.list(s.meetingId);
   const results: Results[] = [];
   for (const a of activities) {
-    if (staff || a.revealed) results.push(await ctx.activities.results(a));
+    if (staff) results.push(await ctx.activities.results(a));
+    else if (a.revealed) results.push(await ctx.activities.publicResults(a));
   }
   const me = s.participantId ? await ctx.store.participants.get(s.participantId) : undefined;
   return {
@@ -34,6 +35,8 @@ export async function snapshot(ctx: AppContext, s: Session): Promise<Snapshot> {
       : [],
     mine: s.participantId ? await ctx.activities.mine(s.meetingId, s.participantId) : [],
     presence: await ctx.publish.presenceView(s.meetingId, staff),
+    timers: await ctx.timers.visible(s),
+    chat: await ctx.chat.snapshot(s),
   };
 }
 

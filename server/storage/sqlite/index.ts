@@ -4,11 +4,15 @@ import Database from 'better-sqlite3';
 import type { Store } from '../store';
 import { sqliteActivities } from './activities';
 import { sqliteAgenda } from './agenda';
+import { sqliteChat } from './chat';
+import { sqliteCuration } from './curation';
 import { sqliteMeetings } from './meetings';
 import { migrate } from './migrations';
 import { sqliteParticipants } from './participants';
 import { sqliteReports } from './reports';
 import { sqliteResponses } from './responses';
+import { sqliteTemplates } from './templates';
+import { sqliteTimers } from './timers';
 
 export interface SqliteStore extends Store {
   /** The connection, for areas that keep their own tables (the verslag's Yjs updates). */
@@ -37,6 +41,10 @@ export function openSqliteStore(dataDir: string): SqliteStore {
     activities: sqliteActivities(db),
     responses: sqliteResponses(db),
     reports: sqliteReports(db),
+    timers: sqliteTimers(db),
+    chat: sqliteChat(db),
+    curation: sqliteCuration(db),
+    templates: sqliteTemplates(db),
     async close() {
       if (db.open) db.close();
     },

@@ -75,6 +75,63 @@ export const MIGRATIONS: { id: string; sql: string }[] = [
       CREATE INDEX report_updates_meeting ON report_updates(meeting_id, id);
     `,
   },
+  {
+    // Facilitation toolkit: timers, chat, word-cloud curation, templates.
+    id: 'toolkit-1',
+    sql: `
+      CREATE TABLE timers (
+        meeting_id TEXT NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+        scope TEXT NOT NULL,
+        status TEXT NOT NULL,
+        duration_ms INTEGER NOT NULL,
+        ends_at INTEGER,
+        remaining_ms INTEGER,
+        label TEXT NOT NULL DEFAULT '',
+        updated_at INTEGER NOT NULL,
+        last_command_id TEXT,
+        PRIMARY KEY (meeting_id, scope)
+      );
+      CREATE TABLE chat_messages (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        meeting_id TEXT NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+        channel TEXT NOT NULL,
+        author_key TEXT NOT NULL,
+        author_role TEXT NOT NULL,
+        author_name TEXT NOT NULL,
+        text TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        votes INTEGER NOT NULL DEFAULT 0,
+        tip INTEGER NOT NULL DEFAULT 0,
+        tip_by TEXT,
+        pinned INTEGER NOT NULL DEFAULT 0,
+        hidden INTEGER NOT NULL DEFAULT 0,
+        has_link INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE INDEX chat_links ON chat_messages(meeting_id, seq) WHERE has_link = 1;
+      CREATE INDEX chat_channel ON chat_messages(meeting_id, channel, seq);
+      CREATE INDEX chat_author ON chat_messages(meeting_id, author_key, created_at);
+      CREATE INDEX chat_highlights ON chat_messages(meeting_id, seq) WHERE tip = 1 OR pinned = 1;
+      CREATE TABLE chat_votes (
+        message_id TEXT NOT NULL REFERENCES chat_messages(id) ON DELETE CASCADE,
+        meeting_id TEXT NOT NULL,
+        voter TEXT NOT NULL,
+        PRIMARY KEY (message_id, voter)
+      );
+      CREATE INDEX chat_votes_voter ON chat_votes(meeting_id, voter);
+      CREATE TABLE activity_curation (
+        activity_id TEXT PRIMARY KEY REFERENCES activities(id) ON DELETE CASCADE,
+        data TEXT NOT NULL
+      );
+      CREATE TABLE templates (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        content TEXT NOT NULL,
+        token_hash TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      );
+    `,
+  },
 ];
 
 export function migrate(db: Database): void {

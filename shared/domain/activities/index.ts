@@ -1,11 +1,17 @@
 import type { ActivityKindName, ActivitySpec } from '../../protocol/schemas/activity';
 import type { ResponseRecord } from '../types';
+import { type ChoiceResults, checkChoiceValue, tallyChoice } from './choice';
 import { checkScaleValue, type ScaleResults, tallyScale } from './scale';
+import { checkStatementsValue, type StatementsResults, tallyStatements } from './statements';
+import { checkWordsValue, redactWords, tallyWords, type WordsResults } from './words';
 
+export * from './choice';
 export * from './scale';
+export * from './statements';
+export * from './words';
 
 /** Results of any activity, tagged by kind. */
-export type Results = ScaleResults;
+export type Results = ScaleResults | StatementsResults | ChoiceResults | WordsResults;
 
 type SpecOf<K extends ActivityKindName> = Extract<ActivitySpec, { kind: K }>;
 
@@ -18,16 +24,34 @@ export interface ActivityRules<K extends ActivityKindName> {
     spec: SpecOf<K>,
     responses: readonly ResponseRecord<never>[],
     authorOf?: (participantId: string) => string | undefined,
+    /** The facilitator's edits of the results, for kinds that have them (the word cloud). */
+    curation?: unknown,
   ): Results;
+  /** What participants and observers may see of revealed results (default: the same as staff). */
+  redact?(results: never): Results;
+  /** False when the kind takes its explanations inside the value (statements: one per statement). */
+  acceptsNote?: boolean;
+  /** True when results depend on stored curation (`tally` then receives it). */
+  curated?: boolean;
 }
 
 export const ACTIVITY_RULES: { [K in ActivityKindName]: ActivityRules<K> } = {
   scale: { check: checkScaleValue, tally: tallyScale },
+  statements: { check: checkStatementsValue, tally: tallyStatements, acceptsNote: false },
+  choice: { check: checkChoiceValue, tally: tallyChoice },
+  words: {
+    check: checkWordsValue,
+    tally: tallyWords,
+    redact: redactWords,
+    acceptsNote: false,
+    curated: true,
+  },
 };
 
+const rulesOf = (kind: ActivityKindName) => ACTIVITY_RULES[kind] as ActivityRules<ActivityKindName>;
+
 export function checkValue(spec: ActivitySpec, value: unknown): string | null {
-  const rules = ACTIVITY_RULES[spec.kind] as ActivityRules<ActivityKindName>;
-  return rules.check(spec, value as never);
+  return rulesOf(spec.kind).check(spec, value as never);
 }
 
 export function tally(
@@ -35,7 +59,22 @@ export function tally(
   spec: ActivitySpec,
   responses: readonly ResponseRecord[],
   authorOf?: (participantId: string) => string | undefined,
+  curation?: unknown,
 ): Results {
-  const rules = ACTIVITY_RULES[spec.kind] as ActivityRules<ActivityKindName>;
-  return rules.tally(activityId, spec, responses as readonly ResponseRecord<never>[], authorOf);
+  return rulesOf(spec.kind).tally(
+    activityId,
+    spec,
+    responses as readonly ResponseRecord<never>[],
+    authorOf,
+    curation,
+  );
 }
+
+/** [STMT5][CHOICE5][WORDS5] Revealed results as participants and observers receive them. */
+export function redact(kind: ActivityKindName, results: Results): Results {
+  const r = rulesOf(kind).redact;
+  return r ? r(results as never) : results;
+}
+
+export const acceptsNote = (kind: ActivityKindName) => rulesOf(kind).acceptsNote !== false;
+export const isCurated = (kind: ActivityKindName) => rulesOf(kind).curated === true;

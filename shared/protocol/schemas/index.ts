@@ -1,3 +1,6 @@
 export * from './activity';
+export * from './chat';
 export * from './common';
 export * from './meeting';
+export * from './template';
+export * from './timer';

@@ -1,12 +1,18 @@
 import { z } from 'zod';
 import { ORG_TYPES } from '../../domain/roles';
 import { Id, IsoDate, LIMITS, text } from './common';
+import { TemplateRef } from './template';
 
 export const MeetingCreate = z.strictObject({
   title: text(LIMITS.meetingTitle, 1),
   date: IsoDate.nullable().optional(),
+  /** [TPL3] Start from a template: its agenda and activities are copied into the new meeting. */
+  template: TemplateRef.optional(),
 });
 export type MeetingCreate = z.infer<typeof MeetingCreate>;
+
+/** [FLOW1] The facilitator moves the meeting to an agenda item (null: before the first item). */
+export const MeetingGoto = z.strictObject({ itemId: Id.nullable() });
 
 export const MeetingUpdate = z.strictObject({
   title: text(LIMITS.meetingTitle, 1).optional(),

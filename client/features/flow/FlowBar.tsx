@@ -1,0 +1,68 @@
+import { useState } from 'react';
+import { useT } from '../../i18n';
+import { send } from '../../send';
+import { useAppStore } from '../../store';
+import { positionOf } from './position';
+
+/**
+ * [FLOW1] The facilitator's "Nu": where the meeting is, and the buttons to go to the previous or
+ * next agenda item. Everyone follows automatically.
+ */
+export function FlowBar() {
+  const t = useT();
+  const agenda = useAppStore((s) => s.agenda);
+  const currentItemId = useAppStore((s) => s.meeting?.currentItemId ?? null);
+  const [error, setError] = useState('');
+  const pos = positionOf(agenda, currentItemId);
+  const go = async (itemId: string | null) => {
+    const r = await send('meeting:goto', { itemId });
+    setError(r.ok ? '' : `${t('common.notSaved')} (${r.message})`);
+  };
+  if (agenda.length === 0) return null;
+  return (
+    <section className="card flow-bar" aria-labelledby="flow-h">
+      <h2 id="flow-h">{t('flow.heading')}</h2>
+      <p className="flow-bar__now" aria-live="polite">
+        {pos.current
+          ? t('flow.nowAt', { n: pos.index + 1, total: pos.total, title: pos.current.title })
+          : t('flow.notStarted')}
+      </p>
+      <div className="row controls" role="group" aria-label={t('flow.controls')}>
+        {pos.previous ? (
+          <button type="button" className="btn" onClick={() => go(pos.previous!.id)}>
+            ← {t('flow.previous', { title: pos.previous.title })}
+          </button>
+        ) : null}
+        {pos.next ? (
+          <button type="button" className="btn btn--primary" onClick={() => go(pos.next!.id)}>
+            {pos.current
+              ? t('flow.next', { title: pos.next.title })
+              : t('flow.begin', { title: pos.next.title })}{' '}
+            →
+          </button>
+        ) : (
+          <span className="muted">{t('flow.lastItem')}</span>
+        )}
+      </div>
+      <p className="hint">{t('flow.followHint')}</p>
+      {error ? (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+/** "Naar dit punt" on an agenda row (facilitator). */
+export function GotoItemButton({ itemId, title }: { itemId: string; title: string }) {
+  const t = useT();
+  const current = useAppStore((s) => s.meeting?.currentItemId === itemId);
+  if (current) return null;
+  return (
+    <button type="button" className="btn btn--quiet" onClick={() => void send('meeting:goto', { itemId })}>
+      {t('flow.gotoItem')}
+      <span className="visually-hidden"> {title}</span>
+    </button>
+  );
+}

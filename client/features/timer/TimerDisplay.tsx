@@ -1,0 +1,97 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { formatRemaining, isFinished, remainingAt } from '../../../shared/domain/timer';
+import { useT } from '../../i18n';
+import { useAppStore } from '../../store';
+import { chime, setSoundWanted, soundWanted, unlock } from './chime';
+import { useServerNow } from './useServerNow';
+
+/**
+ * [TIMER3][TIMER5] The shared countdown of a scope, on the server's clock. At zero a calm signal:
+ * the box turns yellow with "De tijd is om" (a soft pulse only when motion is welcome), announced
+ * once to screen readers, and a chime for whoever turned sound on here.
+ */
+export function TimerDisplay({
+  scope = 'meeting',
+  variant = 'compact',
+  soundToggle = true,
+}: {
+  scope?: string;
+  variant?: 'compact' | 'large';
+  soundToggle?: boolean;
+}) {
+  const t = useT();
+  const id = useId();
+  const timer = useAppStore((s) => s.timers[scope]);
+  const active = timer?.status === 'running';
+  const now = useServerNow(active);
+  const [sound, setSound] = useState(soundWanted);
+  const [announce, setAnnounce] = useState('');
+  const last = useRef<{ finished: boolean; minute: boolean; key: string }>({
+    finished: false,
+    minute: false,
+    key: '',
+  });
+
+  const remaining = timer ? remainingAt(timer, now) : 0;
+  const finished = timer ? isFinished(timer, now) : false;
+
+  // Announce the start, the last minute and the end once each; chime at the end if it happens live.
+  useEffect(() => {
+    if (!timer || timer.status === 'idle') return;
+    const key = `${timer.updatedAt}`;
+    if (last.current.key !== key) {
+      const wasFinished = last.current.key === '' ? finished : false;
+      last.current = { finished: wasFinished, minute: remaining <= 60_000, key };
+      if (timer.status === 'running' && !finished)
+        setAnnounce(t('timer.announceRunning', { time: formatRemaining(remaining) }));
+      if (timer.status === 'paused') setAnnounce(t('timer.announcePaused'));
+    }
+    if (timer.status === 'running' && !last.current.minute && remaining <= 60_000 && remaining > 0) {
+      last.current.minute = true;
+      setAnnounce(t('timer.announceMinute'));
+    }
+    if (finished && !last.current.finished) {
+      last.current.finished = true;
+      setAnnounce(t('timer.announceDone'));
+      // Only a live ending chimes (not a page opened long after the end).
+      if (sound && timer.endsAt !== null && now - timer.endsAt < 5000) chime();
+    }
+  }, [timer, remaining, finished, now, sound, t]);
+
+  if (!timer || timer.status === 'idle') return null;
+  const label = timer.label || t('timer.defaultLabel');
+  return (
+    <section
+      className={`timer timer--${variant}${finished ? ' timer--done' : ''}${timer.status === 'paused' ? ' timer--paused' : ''}`}
+      aria-labelledby={`${id}-l`}
+    >
+      <p className="timer__label" id={`${id}-l`}>
+        {label}
+      </p>
+      <p className="timer__time" role="timer" aria-labelledby={`${id}-l`} data-remaining-ms={remaining}>
+        {formatRemaining(remaining)}
+      </p>
+      <p className="timer__state">
+        {finished ? t('timer.done') : timer.status === 'paused' ? t('timer.paused') : t('timer.running')}
+      </p>
+      {soundToggle ? (
+        <div className="field--check timer__sound">
+          <input
+            type="checkbox"
+            id={`${id}-s`}
+            checked={sound}
+            onChange={(e) => {
+              setSound(e.target.checked);
+              setSoundWanted(e.target.checked);
+              if (e.target.checked) unlock();
+            }}
+          />
+          <label htmlFor={`${id}-s`}>{t('timer.sound')}</label>
+        </div>
+      ) : null}
+      <p className="visually-hidden" aria-live="polite">
+        {announce}
+      </p>
+    </section>
+  );
+}

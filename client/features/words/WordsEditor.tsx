@@ -1,0 +1,60 @@
+import { useId, useState } from 'react';
+import { DEFAULT_WORDS_QUESTION } from '../../../shared/domain/activities';
+import { LIMITS } from '../../../shared/domain/limits';
+import type { ActivityView } from '../../../shared/domain/types';
+import type { WordsSpec } from '../../../shared/protocol/schemas/activity';
+import { useT } from '../../i18n';
+import { EditorFrame } from '../activities/EditorFrame';
+
+/** [WORDS1] Create or edit an open-words question: the question and how many words each person gives. */
+export default function WordsEditor(props: {
+  existing?: ActivityView<WordsSpec>;
+  agendaItemId: string | null;
+  onDone: () => void;
+}) {
+  const t = useT();
+  const id = useId();
+  const ex = props.existing?.spec;
+  const [question, setQuestion] = useState(ex?.question ?? DEFAULT_WORDS_QUESTION);
+  const [maxWords, setMaxWords] = useState(ex?.maxWords ?? 3);
+  const build = () =>
+    question.trim()
+      ? { kind: 'words' as const, question: question.trim(), maxWords }
+      : t('editor.questionMissing');
+  return (
+    <EditorFrame
+      heading={props.existing ? t('words.edit') : t('words.new')}
+      createLabel={t('words.create')}
+      existing={props.existing}
+      agendaItemId={props.agendaItemId}
+      onDone={props.onDone}
+      build={build}
+    >
+      <div className="field">
+        <label htmlFor={`${id}-q`}>{t('editor.question')}</label>
+        <textarea
+          id={`${id}-q`}
+          rows={2}
+          value={question}
+          maxLength={LIMITS.question}
+          onChange={(e) => setQuestion(e.target.value)}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-n`}>{t('words.maxWords')}</label>
+        <select
+          id={`${id}-n`}
+          value={maxWords}
+          onChange={(e) => setMaxWords(Number(e.target.value))}
+          className="input--short"
+        >
+          {Array.from({ length: LIMITS.wordsPerAnswer }, (_, i) => i + 1).map((n) => (
+            <option key={n} value={n}>
+              {n}
+            </option>
+          ))}
+        </select>
+      </div>
+    </EditorFrame>
+  );
+}
