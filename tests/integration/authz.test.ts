@@ -13,6 +13,8 @@ import { call, ok, startServer, type TestServer, type TestSocket } from '../help
 interface World {
   agendaId: string;
   pollId: string;
+  wordsId: string;
+  messageId: string;
 }
 type Payload = (w: World) => unknown;
 
@@ -43,6 +45,48 @@ const MATRIX: Record<string, { allowed: Role[]; payload: Payload }> = {
     payload: (w) => ({ id: newId(), activityId: w.pollId, value: { level: 0 }, note: 'gekaapt' }),
   },
   'response:retract': { allowed: ['participant'], payload: (w) => ({ activityId: w.pollId }) },
+  'meeting:goto': { allowed: ['facilitator'], payload: (w) => ({ itemId: w.agendaId }) },
+  'words:merge': {
+    allowed: ['facilitator'],
+    payload: (w) => ({ activityId: w.wordsId, keys: ['vertrouwen', 'trust'], label: 'Gekaapt' }),
+  },
+  'words:split': { allowed: ['facilitator'], payload: (w) => ({ activityId: w.wordsId, key: 'vertrouwen' }) },
+  'words:hide': {
+    allowed: ['facilitator'],
+    payload: (w) => ({ activityId: w.wordsId, key: 'vertrouwen', hidden: true }),
+  },
+  'timer:start': {
+    allowed: ['facilitator'],
+    payload: () => ({ id: newId(), scope: 'meeting', durationMs: 60_000 }),
+  },
+  'timer:pause': { allowed: ['facilitator'], payload: () => ({ id: newId(), scope: 'meeting' }) },
+  'timer:resume': { allowed: ['facilitator'], payload: () => ({ id: newId(), scope: 'meeting' }) },
+  'timer:extend': {
+    allowed: ['facilitator'],
+    payload: () => ({ id: newId(), scope: 'meeting', byMs: 60_000 }),
+  },
+  'timer:stop': { allowed: ['facilitator'], payload: () => ({ id: newId(), scope: 'meeting' }) },
+  'chat:send': {
+    allowed: ['facilitator', 'secretary', 'participant'],
+    payload: () => ({ id: newId(), channel: 'meeting', text: 'Gekaapt' }),
+  },
+  'chat:vote': { allowed: ['participant'], payload: (w) => ({ messageId: w.messageId, up: true }) },
+  'chat:tip': {
+    allowed: ['facilitator', 'secretary', 'participant'],
+    payload: (w) => ({ messageId: w.messageId, on: true }),
+  },
+  'chat:pin': {
+    allowed: ['facilitator', 'secretary'],
+    payload: (w) => ({ messageId: w.messageId, on: true }),
+  },
+  'chat:hide': {
+    allowed: ['facilitator', 'secretary'],
+    payload: (w) => ({ messageId: w.messageId, on: true }),
+  },
+  'chat:history': {
+    allowed: ['facilitator', 'secretary', 'participant'],
+    payload: () => ({ channel: 'meeting', beforeSeq: 1000 }),
+  },
 };
 
 let srv: TestServer;
@@ -60,13 +104,29 @@ beforeAll(async () => {
   const pollId = newId();
   await ok(fac, 'activity:create', { id: pollId, agendaItemId: agendaId, anonymous: false, spec: scale });
   await ok(fac, 'activity:open', { id: pollId });
-  world = { agendaId, pollId };
+  const wordsId = newId();
+  await ok(fac, 'activity:create', {
+    id: wordsId,
+    agendaItemId: null,
+    anonymous: false,
+    spec: { kind: 'words', question: 'Eén woord?', maxWords: 3 },
+  });
+  await ok(fac, 'activity:open', { id: wordsId });
+  const messageId = newId();
+  await ok(fac, 'chat:send', { id: messageId, channel: 'meeting', text: 'Welkom allemaal' });
+  await ok(fac, 'timer:start', { id: newId(), scope: 'meeting', durationMs: 600_000 });
+  world = { agendaId, pollId, wordsId, messageId };
   const p = await srv.join(meeting.code, 'Ann');
   as.facilitator = fac;
   as.secretary = await srv.connect(meeting.code, meeting.secretaryToken);
   as.participant = await srv.connect(meeting.code, p.token);
   as.observer = await srv.connect(meeting.code);
   await ok(as.participant, 'response:submit', { id: newId(), activityId: pollId, value: { level: 1 } });
+  await ok(as.participant, 'response:submit', {
+    id: newId(),
+    activityId: wordsId,
+    value: { words: ['Vertrouwen'] },
+  });
   // People of another meeting, aiming at this one's ids.
   const other = await srv.createMeeting('Andere');
   const op = await srv.join(other.code, 'Mallory');
@@ -114,7 +174,20 @@ describe('authorisation matrix (Socket.IO)', () => {
         const r = await call(as[who]!, event, rule.payload(world));
         // Either not their role, or (their role but) not their meeting's id — never a change here.
         if (r.ok) {
-          expect(['meeting:update', 'participant:update', 'agenda:add', 'activity:create']).toContain(event);
+          // Commands that name no id of this meeting act on their own meeting.
+          expect([
+            'meeting:update',
+            'participant:update',
+            'agenda:add',
+            'activity:create',
+            'chat:send',
+            'chat:history',
+            'timer:start',
+            'timer:pause',
+            'timer:resume',
+            'timer:extend',
+            'timer:stop',
+          ]).toContain(event);
         } else {
           expect(['forbidden', 'not_found', 'conflict']).toContain(r.error);
         }
