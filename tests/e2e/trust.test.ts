@@ -74,6 +74,11 @@ describe.runIf(hasBrowser)('trust in the browser', () => {
         value: { level: i % 5 },
         note: payload,
       });
+      await ok(s, 'chat:send', {
+        id: newId(),
+        channel: 'meeting',
+        text: `${payload} https://example.org/${i}`,
+      });
       s.disconnect();
     }
     await ok(fac, 'activity:reveal', { id: pollId });
@@ -139,6 +144,11 @@ describe.runIf(hasBrowser)('trust in the browser', () => {
     await p.getByRole('button', { name: 'Meedoen' }).click();
     await p.getByText('Je doet mee als <svg onload=window.__xss=1>.').waitFor();
     await p.getByText('Toelichtingen').first().waitFor();
+    // The chat, full of payloads and their links, is shown as text too.
+    await p
+      .getByText(`https://example.org/${XSS_PAYLOADS.length - 1}`)
+      .first()
+      .waitFor();
     await p.getByText('Verslag meelezen').click();
     await p.getByText('<svg><script>window.__xss=1</script></svg>').first().waitFor();
     await p.waitForTimeout(300);
