@@ -208,6 +208,14 @@ export class ChatService {
     return { channels: pages, highlights, links, myVotes };
   }
 
+  /** [REPORT13] Every visible message of a channel in chat order, for the verslag's harvest. */
+  async all(meetingId: string, channel: string): Promise<ChatMessageView[]> {
+    return (await this.store.chat.all(meetingId))
+      .map(chatView)
+      .filter((m) => m.channel === channel && !m.hidden)
+      .sort((a, b) => a.seq - b.seq);
+  }
+
   /** [CHAT7] Everything for the results API: per channel the digest, and every message as a flat row. */
   async export(meetingId: string) {
     const all = (await this.store.chat.all(meetingId)).map(chatView);

@@ -77,6 +77,7 @@ export interface ChatCommands {
   'chat:pin': Command<typeof S.ChatFlag, ChatMessageView>;
   'chat:hide': Command<typeof S.ChatFlag, ChatMessageView>;
   'chat:history': Command<typeof S.ChatHistory, ChatChannelPage>;
+  'chat:all': Command<typeof S.ChatAll, ChatMessageView[]>;
 }
 
 export type ClientToServerEvents = SessionCommands &

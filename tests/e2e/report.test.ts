@@ -155,6 +155,43 @@ describe.runIf(hasBrowser)('the verslag in Chromium', () => {
     await expectNoAxeViolations(sec, 'secretary after harvest');
   });
 
+  it('[REPORT13] harvest the chat as seed 004: top tips by votes, the rest, the shared links', async () => {
+    const fac = await srv.connect(m.code, m.facilitatorToken);
+    const people = await Promise.all(
+      ['Eva', 'Frank', 'Gijs'].map(async (name) => srv.connect(m.code, (await srv.join(m.code, name)).token)),
+    );
+    const say = async (s: (typeof people)[number], text: string) =>
+      (await ok<{ id: string }>(s, 'chat:send', { id: newId(), channel: 'meeting', text })).id;
+    const tipA = await say(people[0]!, 'Begin klein, met één straat');
+    const tipB = await say(people[1]!, 'Zie https://www.hieropgewekt.nl/kennisdossiers');
+    await say(people[2]!, 'Goed gesprek vandaag');
+    const hidden = await say(people[2]!, 'Dit hoort niet in het verslag');
+    for (const id of [tipA, tipB]) await ok(fac, 'chat:tip', { messageId: id, on: true });
+    await ok(people[2]!, 'chat:vote', { messageId: tipB, up: true });
+    await ok(fac, 'chat:hide', { messageId: hidden, on: true });
+
+    const sec = await openSecretary('Hanna');
+    await cursorUnder(sec, 'Afsluiting');
+    await sec.getByRole('button', { name: /^In verslag zetten.*Chat/ }).click();
+    const editor = editorOf(sec);
+    await expect
+      .poll(() => editor.locator('h2').allTextContents())
+      .toEqual(
+        expect.arrayContaining([
+          'Tips (top 2) uit de chat',
+          'Wat is er nog meer in de chat gezegd?',
+          'Getipte documenten en links',
+        ]),
+      );
+    // Most votes first; hidden messages stay out.
+    await expect
+      .poll(() => editor.locator('ol').first().locator('li').allTextContents())
+      .toEqual(['Zie https://www.hieropgewekt.nl/kennisdossiers', 'Begin klein, met één straat']);
+    await expect.poll(() => editor.textContent()).toContain('Goed gesprek vandaag');
+    expect(await editor.textContent()).not.toContain('Dit hoort niet in het verslag');
+    await expectNoAxeViolations(sec, 'secretary after chat harvest');
+  });
+
   it('[REPORT9] a secretary who loses the connection keeps typing; the edits merge on reconnect', async () => {
     const sec = await openSecretary('Dirk');
     const reader = await openParticipantReader();

@@ -83,6 +83,7 @@ const MATRIX: Record<string, { allowed: Role[]; payload: Payload }> = {
     allowed: ['facilitator', 'secretary'],
     payload: (w) => ({ messageId: w.messageId, on: true }),
   },
+  'chat:all': { allowed: ['facilitator', 'secretary'], payload: () => ({ channel: 'meeting' }) },
   'chat:history': {
     allowed: ['facilitator', 'secretary', 'participant'],
     payload: () => ({ channel: 'meeting', beforeSeq: 1000 }),
@@ -182,6 +183,7 @@ describe('authorisation matrix (Socket.IO)', () => {
             'activity:create',
             'chat:send',
             'chat:history',
+            'chat:all',
             'timer:start',
             'timer:pause',
             'timer:resume',

@@ -1,9 +1,12 @@
 import type { Editor } from '@tiptap/core';
 import { useState } from 'react';
+import { chatDigest } from '../../../shared/domain/chat';
 import type { ActivityView } from '../../../shared/domain/types';
+import { harvestChat } from '../../../shared/report/chat';
 import { blocksToProseMirror } from '../../../shared/report/prosemirror';
 import { activityTitle, harvest } from '../../../shared/report/registry';
 import { useLang, useT } from '../../i18n';
+import { send } from '../../send';
 import { useAppStore } from '../../store';
 import { sortedActivities } from '../../store/activitySlice';
 
@@ -36,11 +39,21 @@ export function HarvestPanel({ editor }: { editor: Editor | null }) {
     setDone(t('report.harvested', { title: activityTitle(a) }));
   };
 
+  /** [REPORT13] The chat as seed 004 published it: top 10 tips, the rest, the shared links. */
+  const insertChat = async () => {
+    if (!editor) return;
+    const r = await send('chat:all', { channel: 'meeting' });
+    if (!r.ok) return setDone(`${t('common.notSaved')} (${r.message})`);
+    const blocks = harvestChat(chatDigest(r.data), lang);
+    if (blocks.length === 0) return setDone(t('report.harvestChatEmpty'));
+    editor.chain().focus().insertContent(blocksToProseMirror(blocks)).run();
+    setDone(t('report.harvested', { title: t('report.harvestChat') }));
+  };
+
   return (
     <section className="card" aria-labelledby="harvest-h">
       <h2 id="harvest-h">{t('report.harvestHeading')}</h2>
       <p className="hint">{t('report.harvestHint')}</p>
-      {activities.length === 0 ? <p className="muted">{t('report.harvestNone')}</p> : null}
       <ul className="plain-list harvest-list">
         {activities.map((a) => {
           const item = agenda.find((i) => i.id === a.agendaItemId);
@@ -76,6 +89,19 @@ export function HarvestPanel({ editor }: { editor: Editor | null }) {
             </li>
           );
         })}
+        <li className="harvest-item">
+          <p className="harvest-item__title">{t('report.harvestChat')}</p>
+          <button
+            type="button"
+            className="btn"
+            disabled={!editor}
+            onMouseDown={(e) => e.preventDefault() /* keep the cursor where it is */}
+            onClick={insertChat}
+          >
+            {t('report.harvestButtonShort')}
+            <span className="visually-hidden">: {t('report.harvestChat')}</span>
+          </button>
+        </li>
       </ul>
       <p className="visually-hidden" role="status">
         {done}

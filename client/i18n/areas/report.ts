@@ -5,6 +5,8 @@ export const nl = {
   'report.readHint':
     'Het verslag wordt nu geschreven. Je leest mee; alleen de verslaglegger en de gespreksleider kunnen het aanpassen.',
   'report.show': 'Verslag meelezen',
+  'report.harvestChat': 'Chat: tips (top 10), andere berichten en gedeelde links',
+  'report.harvestChatEmpty': 'Er staat nog niets in de chat.',
   'report.loading': 'Verslag laden…',
   'report.empty': 'Het verslag is nog leeg.',
   'report.editorLabel': 'Verslag',
@@ -50,7 +52,6 @@ export const nl = {
     'Deze uitslag is nog niet getoond aan de deelnemers. Zij lezen het verslag mee en zien hem dan meteen.',
   'report.harvestAnyway': 'Toch in verslag zetten',
   'report.harvested': ({ title }: { title: string }) => `Uitslag in het verslag gezet: ${title}`,
-  'report.harvestNone': 'Er zijn nog geen werkvormen met een uitslag.',
   'report.exportHeading': 'Verslag downloaden',
   'report.exportHint': 'Het bestand wordt gemaakt van het verslag zoals het op de server staat.',
   'report.export.docx': 'Word (.docx)',
@@ -73,6 +74,8 @@ export const en: typeof nl = {
   'report.readHint':
     'The report is being written now. You can read along; only the secretary and the facilitator can change it.',
   'report.show': 'Read the report',
+  'report.harvestChat': 'Chat: tips (top 10), other messages and shared links',
+  'report.harvestChatEmpty': 'There is nothing in the chat yet.',
   'report.loading': 'Loading the report…',
   'report.empty': 'The report is still empty.',
   'report.editorLabel': 'Report',
@@ -118,7 +121,6 @@ export const en: typeof nl = {
     'These results have not been shown to the participants yet. They read the report along and would see them at once.',
   'report.harvestAnyway': 'Put in report anyway',
   'report.harvested': ({ title }: { title: string }) => `Results put in the report: ${title}`,
-  'report.harvestNone': 'There are no activities with results yet.',
   'report.exportHeading': 'Download the report',
   'report.exportHint': 'The file is made from the report as the server has it.',
   'report.export.docx': 'Word (.docx)',

@@ -1,5 +1,5 @@
 import { LIMITS } from '../../../shared/domain/limits';
-import { ChatFlag, ChatHistory, ChatSend, ChatVote } from '../../../shared/protocol/schemas/chat';
+import { ChatAll, ChatFlag, ChatHistory, ChatSend, ChatVote } from '../../../shared/protocol/schemas/chat';
 import type { AppContext } from '../../context';
 import { command, done } from '../handle';
 import type { AppSocket } from '../types';
@@ -38,5 +38,9 @@ export function registerChat(ctx: AppContext, socket: AppSocket): void {
 
   command(ctx, socket, 'chat:history', ChatHistory, 'chat:read', async (input, s) =>
     done(await ctx.chat.history(s, input.channel, input.beforeSeq, input.limit ?? LIMITS.chatPage)),
+  );
+
+  command(ctx, socket, 'chat:all', ChatAll, 'chat:curate', async (input, s) =>
+    done(await ctx.chat.all(s.meetingId, input.channel)),
   );
 }

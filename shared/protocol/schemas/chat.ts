@@ -18,3 +18,6 @@ export const ChatHistory = z.strictObject({
   beforeSeq: z.number().int().min(0),
   limit: z.number().int().min(1).max(LIMITS.chatPage).optional(),
 });
+
+/** [REPORT13] Every visible message of a channel, for the verslag's harvest (staff only). */
+export const ChatAll = z.strictObject({ channel: ScopeSchema });
