@@ -9,7 +9,11 @@ import { clientRouter } from './http/static';
 import { createLogger, type Logger } from './log';
 import { ActivityService } from './meetings/activities';
 import { AgendaService } from './meetings/agenda';
+import { BoardService } from './meetings/boards';
+import { BreakoutService } from './meetings/breakouts';
 import { MeetingService } from './meetings/meetings';
+import { BoardPublisher } from './realtime/boardPublish';
+import { breakoutProvider } from './realtime/breakoutKind';
 import { createIo, setupRealtime } from './realtime/io';
 import { Publisher } from './realtime/publish';
 import type { Store } from './storage/store';
@@ -59,7 +63,15 @@ export function createApp(deps: AppDeps): App {
   const agenda = new AgendaService(store);
   const activities = new ActivityService(store, now);
   const publish = new Publisher(io, store, activities, log, config.broadcastDelayMs);
-  const ctx: AppContext = { config, store, log, now, io, meetings, agenda, activities, publish };
+  // Break-outs and boards (BOARD rules).
+  const breakouts = new BreakoutService(store, now, (meetingId) => publish.onlineParticipants(meetingId));
+  const boards = new BoardService(store, now, breakouts);
+  const boardPublish = new BoardPublisher(io, store, breakouts, log, config.broadcastDelayMs);
+  activities.provide('breakout', breakoutProvider(store, breakouts, boardPublish));
+  const ctx: AppContext = {
+    ...{ config, store, log, now, io, meetings, agenda, activities, publish },
+    ...{ breakouts, boards, boardPublish },
+  };
   setupRealtime(ctx);
 
   // The router is built before ctx exists; it reads ctx through this indirection at request time.
@@ -72,6 +84,7 @@ export function createApp(deps: AppDeps): App {
     ctx,
     async close() {
       publish.close();
+      boardPublish.close();
       // io.close() drops transports without a disconnect packet, so clients reconnect by themselves.
       await new Promise<void>((resolve) => io.close(() => resolve()));
       httpServer.closeAllConnections?.();

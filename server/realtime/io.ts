@@ -4,6 +4,8 @@ import { HandshakeAuth } from '../../shared/protocol/schemas/meeting';
 import type { AppContext } from '../context';
 import { registerActivity } from './handlers/activity';
 import { registerAgenda } from './handlers/agenda';
+import { registerBoard } from './handlers/board';
+import { registerBreakout } from './handlers/breakout';
 import { registerMeeting } from './handlers/meeting';
 import { registerSession } from './handlers/session';
 import { rooms } from './rooms';
@@ -27,7 +29,14 @@ export function createIo(httpServer: http.Server): AppServer {
 }
 
 /** The handler files, one per area of the product. A new area registers here. */
-const AREAS = [registerSession, registerMeeting, registerAgenda, registerActivity];
+const AREAS = [
+  registerSession,
+  registerMeeting,
+  registerAgenda,
+  registerActivity,
+  registerBreakout,
+  registerBoard,
+];
 
 export function setupRealtime(ctx: AppContext): void {
   const { io } = ctx;

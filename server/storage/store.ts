@@ -1,6 +1,7 @@
 import type { OrgType } from '../../shared/domain/roles';
 import type { ActivityStatus, AgendaItem } from '../../shared/domain/types';
 import type { ActivitySpec } from '../../shared/protocol/schemas/activity';
+import type { BoardRepo, BreakoutRepo } from './boardStore';
 
 /**
  * Storage behind one interface. Every method is async so that a networked database (PostgreSQL)
@@ -13,6 +14,8 @@ export interface Store {
   readonly agenda: AgendaRepo;
   readonly activities: ActivityRepo;
   readonly responses: ResponseRepo;
+  readonly breakouts: BreakoutRepo;
+  readonly boards: BoardRepo;
   close(): Promise<void>;
 }
 

@@ -18,7 +18,11 @@ export type Action =
   | 'results:readHidden'
   | 'presence:readNames'
   | 'participant:updateSelf'
-  | 'report:edit';
+  | 'report:edit'
+  | 'board:manage'
+  | 'board:write'
+  | 'board:vote'
+  | 'breakout:choose';
 
 const MATRIX: Record<Action, readonly Role[]> = {
   'meeting:update': ['facilitator'],
@@ -30,6 +34,11 @@ const MATRIX: Record<Action, readonly Role[]> = {
   'presence:readNames': ['facilitator', 'secretary'],
   'participant:updateSelf': ['participant'],
   'report:edit': ['facilitator', 'secretary'],
+  // [BOARD4][BOARD7][BOARD12] Finer rules per board (room, lock, clustering) are in domain/board/access.ts.
+  'board:manage': ['facilitator'],
+  'board:write': ['facilitator', 'secretary', 'participant'],
+  'board:vote': ['participant'],
+  'breakout:choose': ['participant'],
 };
 
 export function can(role: Role | undefined, action: Action): boolean {

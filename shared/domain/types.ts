@@ -1,5 +1,6 @@
 import type { ActivitySpec } from '../protocol/schemas/activity';
 import type { Results } from './activities';
+import type { BreakoutView, Placement } from './board/types';
 import type { OrgType, Role } from './roles';
 
 /** What everyone in a meeting may know about it. */
@@ -89,6 +90,10 @@ export interface Snapshot {
   progress: Progress[];
   mine: MyResponse[];
   presence: PresenceView;
+  /** Break-out activities (rooms and board settings), filtered for the role (BOARD5). */
+  breakouts: BreakoutView[];
+  /** Participants: the room they are in, per break-out. */
+  placements: Placement[];
 }
 
 export type { Results };

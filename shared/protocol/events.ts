@@ -11,6 +11,7 @@ import type {
   Snapshot,
 } from '../domain/types';
 import type { AckFn } from './ack';
+import type { BoardEvents, BoardServerEvents } from './boardEvents';
 import type * as S from './schemas';
 
 /** A command: a parsed-by-schema payload and an ack carrying the stored result. */
@@ -49,10 +50,14 @@ export interface ActivityCommands {
   'response:retract': Command<typeof S.ResponseRetract, { activityId: string }>;
 }
 
-export type ClientToServerEvents = SessionCommands & MeetingCommands & AgendaCommands & ActivityCommands;
+export type ClientToServerEvents = SessionCommands &
+  MeetingCommands &
+  AgendaCommands &
+  ActivityCommands &
+  BoardEvents;
 
 /** Server → client broadcasts (`entity:verbed`), each already filtered for the receiving role. */
-export interface ServerToClientEvents {
+export interface ServerToClientEvents extends BoardServerEvents {
   'meeting:updated': (meeting: MeetingView) => void;
   'meeting:deleted': (info: { id: string }) => void;
   'agenda:updated': (agenda: AgendaItem[]) => void;

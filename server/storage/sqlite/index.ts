@@ -4,6 +4,8 @@ import Database from 'better-sqlite3';
 import type { Store } from '../store';
 import { sqliteActivities } from './activities';
 import { sqliteAgenda } from './agenda';
+import { sqliteBoards } from './boards';
+import { sqliteBreakouts } from './breakouts';
 import { sqliteMeetings } from './meetings';
 import { migrate } from './migrations';
 import { sqliteParticipants } from './participants';
@@ -33,6 +35,8 @@ export function openSqliteStore(dataDir: string): SqliteStore {
     agenda: sqliteAgenda(db),
     activities: sqliteActivities(db),
     responses: sqliteResponses(db),
+    breakouts: sqliteBreakouts(db),
+    boards: sqliteBoards(db),
     async close() {
       if (db.open) db.close();
     },

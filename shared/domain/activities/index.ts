@@ -1,11 +1,23 @@
 import type { ActivityKindName, ActivitySpec } from '../../protocol/schemas/activity';
+import type { BreakoutResults } from '../board/results';
 import type { ResponseRecord } from '../types';
 import { checkScaleValue, type ScaleResults, tallyScale } from './scale';
 
 export * from './scale';
 
 /** Results of any activity, tagged by kind. */
-export type Results = ScaleResults;
+export type Results = ScaleResults | BreakoutResults;
+
+/**
+ * Kinds that keep their own storage (rooms, boards, post-its) instead of one answer per
+ * participant. They take no `response:submit`; the server asks a per-kind provider for their
+ * results (`ActivityService.provide`).
+ */
+export const OWN_STORAGE_KINDS = ['breakout'] as const;
+export type OwnStorageKind = (typeof OWN_STORAGE_KINDS)[number];
+export type ResponseKindName = Exclude<ActivityKindName, OwnStorageKind>;
+export const isResponseKind = (kind: ActivityKindName): kind is ResponseKindName =>
+  !(OWN_STORAGE_KINDS as readonly string[]).includes(kind);
 
 type SpecOf<K extends ActivityKindName> = Extract<ActivitySpec, { kind: K }>;
 
@@ -21,13 +33,14 @@ export interface ActivityRules<K extends ActivityKindName> {
   ): Results;
 }
 
-export const ACTIVITY_RULES: { [K in ActivityKindName]: ActivityRules<K> } = {
+export const ACTIVITY_RULES: { [K in ResponseKindName]: ActivityRules<K> } = {
   scale: { check: checkScaleValue, tally: tallyScale },
 };
 
 export function checkValue(spec: ActivitySpec, value: unknown): string | null {
-  const rules = ACTIVITY_RULES[spec.kind] as ActivityRules<ActivityKindName>;
-  return rules.check(spec, value as never);
+  if (!isResponseKind(spec.kind)) return 'this activity takes no answers';
+  const rules = ACTIVITY_RULES[spec.kind] as ActivityRules<ResponseKindName>;
+  return rules.check(spec as never, value as never);
 }
 
 export function tally(
@@ -36,6 +49,7 @@ export function tally(
   responses: readonly ResponseRecord[],
   authorOf?: (participantId: string) => string | undefined,
 ): Results {
-  const rules = ACTIVITY_RULES[spec.kind] as ActivityRules<ActivityKindName>;
-  return rules.tally(activityId, spec, responses as readonly ResponseRecord<never>[], authorOf);
+  if (!isResponseKind(spec.kind)) throw new Error(`${spec.kind} keeps its own results`);
+  const rules = ACTIVITY_RULES[spec.kind] as ActivityRules<ResponseKindName>;
+  return rules.tally(activityId, spec as never, responses as readonly ResponseRecord<never>[], authorOf);
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BreakoutSpec } from './board';
 import { Id, LIMITS, text } from './common';
 
 /**
@@ -12,7 +13,7 @@ export const ScaleSpec = z.strictObject({
 });
 export type ScaleSpec = z.infer<typeof ScaleSpec>;
 
-export const ActivitySpec = z.discriminatedUnion('kind', [ScaleSpec]);
+export const ActivitySpec = z.discriminatedUnion('kind', [ScaleSpec, BreakoutSpec]);
 export type ActivitySpec = z.infer<typeof ActivitySpec>;
 export type ActivityKindName = ActivitySpec['kind'];
 
@@ -22,6 +23,8 @@ export type ScaleValue = z.infer<typeof ScaleValue>;
 
 export const VALUE_SCHEMAS: { [K in ActivityKindName]: z.ZodType } = {
   scale: ScaleValue,
+  // Break-outs take no answers: their post-its, themes and votes have their own commands.
+  breakout: z.never(),
 };
 
 export const ActivityCreate = z.strictObject({

@@ -1,3 +1,4 @@
 export * from './activity';
+export * from './board';
 export * from './common';
 export * from './meeting';
