@@ -2,10 +2,11 @@ import { create } from 'zustand';
 import type { Snapshot } from '../../shared/domain/types';
 import type { Connection } from '../connection';
 import { type ActivitySlice, createActivitySlice } from './activitySlice';
+import { type BoardSlice, createBoardSlice } from './boardSlice';
 import { type ConnectionSlice, createConnectionSlice } from './connectionSlice';
 import { createMeetingSlice, type MeetingSlice } from './meetingSlice';
 
-export interface AppState extends ConnectionSlice, MeetingSlice, ActivitySlice {
+export interface AppState extends ConnectionSlice, MeetingSlice, ActivitySlice, BoardSlice {
   /** The live connection of the meeting view that is open, if any. */
   connection: Connection | null;
   setConnection(c: Connection | null): void;
@@ -18,12 +19,14 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createConnectionSlice(...a),
   ...createMeetingSlice(...a),
   ...createActivitySlice(...a),
+  ...createBoardSlice(...a),
   connection: null,
   setConnection: (connection) => a[0]({ connection }),
   applySnapshot: (snap) => {
     const s = a[1]();
     s.meetingSnapshot(snap);
     s.activitySnapshot(snap);
+    s.breakoutSnapshot(snap);
   },
 }));
 

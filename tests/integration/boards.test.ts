@@ -1,18 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { BoardState, BreakoutView, NoteView, Placement } from '../../shared/domain/board/types';
+import type { BoardState, BreakoutView } from '../../shared/domain/board/types';
 import { newId } from '../../shared/domain/ids';
 import type { NoteResult } from '../../shared/protocol/boardEvents';
-import { BoardMirror, breakoutOf, KOPLOPERS, note, openBreakout, serverView } from '../helpers/boards';
+import { BoardMirror, breakoutOf, note, openBreakout, serverView } from '../helpers/boards';
 import { joinMany, meetingWithFacilitator } from '../helpers/fixtures';
-import {
-  call,
-  eventually,
-  ok,
-  startServer,
-  type TestServer,
-  type TestSocket,
-  waitFor,
-} from '../helpers/server';
+import { call, eventually, ok, startServer, type TestServer, waitFor } from '../helpers/server';
 
 let srv: TestServer | undefined;
 afterEach(async () => {

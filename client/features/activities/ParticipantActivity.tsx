@@ -31,7 +31,7 @@ export function ParticipantActivity({ activity }: { activity: ActivityView }) {
           <h3>{t('poll.resultsHeading')}</h3>
           <kind.Results activity={activity} results={results} headingLevel={4} />
         </section>
-      ) : activity.status !== 'draft' ? (
+      ) : activity.status !== 'draft' && !kind.noReveal ? (
         <p className="muted">{t('poll.resultsLater')}</p>
       ) : null}
     </article>

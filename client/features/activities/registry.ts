@@ -3,6 +3,7 @@ import type { Results } from '../../../shared/domain/activities';
 import type { ActivityView, MyResponse } from '../../../shared/domain/types';
 import type { ActivityKindName } from '../../../shared/protocol/schemas/activity';
 import type { useT } from '../../i18n';
+import { BREAKOUT_UI } from '../board/kind';
 import { ScaleAnswer } from '../poll/ScaleAnswer';
 import { ScaleEditor } from '../poll/ScaleEditor';
 import { ScaleResultsView } from '../poll/ScaleResultsView';
@@ -17,14 +18,22 @@ export interface KindUi {
   Answer: ComponentType<{ activity: ActivityView; mine: MyResponse | undefined }>;
   Results: ComponentType<{ activity: ActivityView; results: Results; headingLevel?: 3 | 4 | 5 }>;
   Editor: ComponentType<{ existing?: ActivityView; agendaItemId: string | null; onDone: () => void }>;
+  /** Kinds without answers to reveal (break-outs): no reveal buttons, no "n of m answered". */
+  noReveal?: boolean;
+  /** Words for opening and closing, when "Openen" / "Sluiten" do not fit (break-outs: start, end). */
+  openLabel?(t: T, again: boolean): string;
+  closeLabel?(t: T): string;
+  /** Staff see this under the controls instead of the live results (break-outs: rooms and boards). */
+  Staff?: ComponentType<{ activity: ActivityView }>;
 }
 
 export const KINDS: Record<ActivityKindName, KindUi> = {
   scale: {
     label: (t) => t('kind.scale'),
-    title: (a) => a.spec.question,
+    title: (a) => (a.spec.kind === 'scale' ? a.spec.question : ''),
     Answer: ScaleAnswer as KindUi['Answer'],
     Results: ScaleResultsView as KindUi['Results'],
     Editor: ScaleEditor as KindUi['Editor'],
   },
+  breakout: BREAKOUT_UI,
 };

@@ -3,5 +3,7 @@
  * `en` typed `typeof nl`), so areas do not edit the same lines. Add one import and one spread per
  * area here; keys are prefixed with the area (`board.…`, `report.…`).
  */
-export const areasNl = {};
-export const areasEn: typeof areasNl = {};
+import * as board from './board';
+
+export const areasNl = { ...board.nl };
+export const areasEn: typeof areasNl = { ...board.en };

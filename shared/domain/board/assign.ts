@@ -1,6 +1,10 @@
 import type { BreakoutSpec } from '../../protocol/schemas/board';
 import type { OrgType } from '../roles';
 
+/** How participants are placed in rooms (BOARD3). */
+export const ASSIGNMENTS = ['random', 'mixed', 'manual', 'self'] as const;
+export type Assignment = (typeof ASSIGNMENTS)[number];
+
 export interface Person {
   id: string;
   orgType: OrgType | null;

@@ -1,11 +1,10 @@
 import { z } from 'zod';
+import { ASSIGNMENTS } from '../../domain/board/assign';
 import { BOARD_LIMITS as B } from '../../domain/board/limits';
 import { NOTE_COLOURS } from '../../domain/board/palette';
 import { Id, LIMITS, text } from './common';
 
-/** How participants are placed in rooms (BOARD3). */
-export const ASSIGNMENTS = ['random', 'mixed', 'manual', 'self'] as const;
-export type Assignment = (typeof ASSIGNMENTS)[number];
+export { ASSIGNMENTS, type Assignment } from '../../domain/board/assign';
 
 /**
  * [BOARD1] A break-out activity: 1–8 questions, each answered on one board per room; a number of
