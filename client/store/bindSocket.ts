@@ -23,6 +23,7 @@ function bindBoardEvents(socket: AppClientSocket): void {
   const s = useAppStore.getState();
   socket.on('breakout:updated', s.breakoutUpdated);
   socket.on('breakout:placed', s.placed);
+  socket.on('activity:removed', ({ id }) => s.breakoutRemoved(id));
   socket.on('board:updated', s.boardUpdated);
   socket.on('board:reset', ({ boardId }) => void s.syncBoard(boardId));
   socket.on('note:created', s.noteCreated);

@@ -53,6 +53,7 @@ export interface BoardSlice {
   drags: Record<string, NoteDragging & { at: number }>;
   breakoutSnapshot(s: Snapshot): void;
   breakoutUpdated(v: BreakoutView): void;
+  breakoutRemoved(activityId: string): void;
   placed(p: Placement): void;
   boardUpdated(b: BoardView): void;
   watchBoard(boardId: string): void;
@@ -115,6 +116,11 @@ export const createBoardSlice: StateCreator<AppState, [], [], BoardSlice> = (set
           ...s.breakouts,
           [v.activityId]: { ...v, members: v.members ?? s.breakouts[v.activityId]?.members },
         },
+      })),
+    breakoutRemoved: (activityId) =>
+      set((s) => ({
+        breakouts: without(s.breakouts, activityId),
+        placements: without(s.placements, activityId),
       })),
     placed: (p) => set((s) => ({ placements: { ...s.placements, [p.activityId]: p.roomId } })),
     boardUpdated: (b) =>

@@ -1,4 +1,4 @@
-import { useCallback, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import {
   areaPoint,
   contentBounds,
@@ -75,13 +75,15 @@ export function BoardPanel(props: { boardId: string; headingLevel?: 3 | 4; fulls
     returnFocus.current = document.activeElement as HTMLElement | null;
     setDialog(d);
   };
-  const close = () => {
-    setDialog(null);
-    requestAnimationFrame(() => {
-      const el = returnFocus.current;
-      if (el?.isConnected) el.focus();
-    });
-  };
+  const close = () => setDialog(null);
+  // Focus goes back where it was once the dialog is really gone (while a modal is open, the rest
+  // of the page is inert and cannot take focus).
+  useEffect(() => {
+    if (dialog !== null) return;
+    const el = returnFocus.current;
+    returnFocus.current = null;
+    if (el?.isConnected) el.focus();
+  }, [dialog]);
   const onSelect = useCallback((id: string, add: boolean) => {
     setSelection((sel) => {
       if (!id) return new Set();

@@ -256,10 +256,8 @@ export function BoardCanvas(props: {
     return {
       zoom: () => cam.current.z,
       select: (id, add) => latest.current.onSelect(id, add),
-      focusNote: (id) => {
-        if (!latest.current.selection.has(id) && latest.current.selection.size <= 1)
-          latest.current.onSelect(id, false);
-      },
+      // Focus does not select: selection is Space, a click, or a checkbox, so it can hold many.
+      focusNote: () => {},
       dragMove: (id, x, y, cx, cy) => {
         const m = latest.current.model;
         dragPresence(m.board.id, id, x, y);

@@ -34,9 +34,13 @@ export function BoardList(props: {
               {g.heading} <span className="muted">({t('board.themeCount', { n: g.notes.length })})</span>
             </H>
             {g.theme && model.access.cluster ? (
-              <button type="button" className="btn btn--quiet" onClick={() => props.onThemeActions(g.id)}>
+              <button
+                type="button"
+                className="btn btn--quiet"
+                aria-label={`${t('board.actions')}: ${g.heading}`}
+                onClick={() => props.onThemeActions(g.id)}
+              >
                 {t('board.actions')}
-                <span className="visually-hidden">: {g.heading}</span>
               </button>
             ) : null}
           </div>
@@ -74,9 +78,13 @@ function ListItem(props: {
   ].filter(Boolean);
   const short = n.text.length > 40 ? `${n.text.slice(0, 40)}…` : n.text;
   const btn = (cmd: NoteCommand, label: string) => (
-    <button type="button" className="btn btn--small" onClick={() => props.onCommand(cmd, n.id)}>
+    <button
+      type="button"
+      className="btn btn--small"
+      aria-label={`${label}: ${short}`}
+      onClick={() => props.onCommand(cmd, n.id)}
+    >
       {label}
-      <span className="visually-hidden">: {short}</span>
     </button>
   );
   const a = model.access;
