@@ -96,6 +96,40 @@ describe.runIf(hasBrowser)('post-it boards in Chromium', () => {
     const stored = (await serverNotes(facilitator, boardId)).find((n) => n.text.startsWith('Koplopers'))!;
     await expect.poll(() => drawnAt(ann, 'Koplopers laten zien')).toEqual({ x: stored.x, y: stored.y });
     await expect.poll(() => drawnAt(bert, 'Koplopers laten zien')).toEqual({ x: stored.x, y: stored.y });
+
+    // Both drag the same post-it at once: each sees their own drag, never pulled away by the other;
+    // the later drop wins, the same on both screens.
+    const onAnn = ann.getByRole('button', { name: /^Koplopers laten zien/ });
+    const a = (await onAnn.boundingBox())!;
+    await ann.mouse.move(a.x + 30, a.y + 30);
+    await ann.mouse.down();
+    await ann.mouse.move(a.x + 30, a.y - 70, { steps: 8 });
+    const annLocal = await drawnAt(ann, 'Koplopers laten zien');
+    // Bert grabs it where he sees it now: where Ann is dragging it.
+    await expect.poll(() => drawnAt(bert, 'Koplopers laten zien')).toEqual(annLocal);
+    const b = (await onBert.boundingBox())!;
+    await bert.mouse.move(b.x + 30, b.y + 30);
+    await bert.mouse.down();
+    await bert.mouse.move(b.x + 280, b.y + 30, { steps: 8 });
+    // Ann's post-it stays under Ann's pointer although Bert's drag reaches her.
+    await ann.waitForTimeout(300);
+    expect(await drawnAt(ann, 'Koplopers laten zien')).toEqual(annLocal);
+    await bert.mouse.up();
+    await expect
+      .poll(
+        async () => (await serverNotes(facilitator, boardId)).find((n) => n.text.startsWith('Koplopers'))!.x,
+      )
+      .toBeGreaterThan(annLocal!.x + 200);
+    await ann.waitForTimeout(200);
+    expect(await drawnAt(ann, 'Koplopers laten zien')).toEqual(annLocal);
+    await ann.mouse.up();
+    await expect
+      .poll(
+        async () => (await serverNotes(facilitator, boardId)).find((n) => n.text.startsWith('Koplopers'))!,
+      )
+      .toMatchObject({ x: annLocal!.x, y: annLocal!.y });
+    await expect.poll(() => drawnAt(bert, 'Koplopers laten zien')).toEqual(annLocal);
+    await expect.poll(() => drawnAt(ann, 'Koplopers laten zien')).toEqual(annLocal);
     expect(kit.pageErrors).toEqual([]);
   });
 

@@ -43,9 +43,12 @@ export const NoteCard = memo(function NoteCard(p: NoteCardProps) {
   const t = useT();
   const api = useContext(CanvasApiContext)!;
   const ref = useRef<HTMLDivElement>(null);
+  // The drag is anchored where it started (ox, oy): a remote change meanwhile never moves it (BOARD9).
   const local = useRef<{
     px: number;
     py: number;
+    ox: number;
+    oy: number;
     dx: number;
     dy: number;
     dragging: boolean;
@@ -54,7 +57,7 @@ export const NoteCard = memo(function NoteCard(p: NoteCardProps) {
   const n = p.note;
   const remote = p.drag && !local.current?.dragging ? p.drag : undefined;
   const at = local.current?.dragging
-    ? { x: p.x + local.current.dx, y: p.y + local.current.dy }
+    ? { x: local.current.ox + local.current.dx, y: local.current.oy + local.current.dy }
     : remote
       ? { x: remote.x, y: remote.y }
       : { x: p.x, y: p.y };
@@ -82,7 +85,17 @@ export const NoteCard = memo(function NoteCard(p: NoteCardProps) {
   const onPointerDown = (e: React.PointerEvent<HTMLDivElement>) => {
     if (e.button !== 0) return;
     e.stopPropagation();
-    local.current = { px: e.clientX, py: e.clientY, dx: 0, dy: 0, dragging: false, id: e.pointerId };
+    // Grabbed where it is drawn now (also where someone else is dragging it).
+    local.current = {
+      px: e.clientX,
+      py: e.clientY,
+      ox: at.x,
+      oy: at.y,
+      dx: 0,
+      dy: 0,
+      dragging: false,
+      id: e.pointerId,
+    };
     if (p.canMove) e.currentTarget.setPointerCapture(e.pointerId);
   };
   const onPointerMove = (e: React.PointerEvent<HTMLDivElement>) => {
@@ -95,8 +108,8 @@ export const NoteCard = memo(function NoteCard(p: NoteCardProps) {
     l.dragging = true;
     const el = ref.current!;
     el.classList.add('note--dragging');
-    el.style.transform = `translate(${p.x + l.dx}px, ${p.y + l.dy}px)`;
-    api.dragMove(n.id, p.x + l.dx, p.y + l.dy, e.clientX, e.clientY);
+    el.style.transform = `translate(${l.ox + l.dx}px, ${l.oy + l.dy}px)`;
+    api.dragMove(n.id, l.ox + l.dx, l.oy + l.dy, e.clientX, e.clientY);
   };
   const finish = (e: React.PointerEvent<HTMLDivElement>, cancelled: boolean) => {
     const l = local.current;
@@ -110,7 +123,7 @@ export const NoteCard = memo(function NoteCard(p: NoteCardProps) {
     if (cancelled) {
       ref.current!.style.transform = `translate(${p.x}px, ${p.y}px)`;
       api.dragCancel(n.id);
-    } else api.drop(n.id, p.x + l.dx, p.y + l.dy, e.clientX, e.clientY);
+    } else api.drop(n.id, l.ox + l.dx, l.oy + l.dy, e.clientX, e.clientY);
   };
 
   const cls = [
@@ -118,6 +131,7 @@ export const NoteCard = memo(function NoteCard(p: NoteCardProps) {
     p.selected ? 'note--selected' : '',
     n.pending ? 'note--pending' : '',
     remote ? 'note--remote' : '',
+    local.current?.dragging ? 'note--dragging' : '',
     p.mine ? 'note--mine' : '',
   ]
     .filter(Boolean)

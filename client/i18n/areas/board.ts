@@ -1,8 +1,6 @@
 /** Break-outs and post-it boards. Plain B1 Dutch, "je". */
 export const nl = {
   'kind.breakout': 'Break-outs',
-  'breakout.title': ({ first, more }: { first: string; more: number }) =>
-    more > 0 ? `${first} (en nog ${more} ${more === 1 ? 'vraag' : 'vragen'})` : first,
   'breakout.start': 'Break-outs starten',
   'breakout.restart': 'Break-outs weer starten',
   'breakout.end': 'Break-outs beëindigen',
@@ -216,8 +214,6 @@ export const nl = {
 
 export const en: typeof nl = {
   'kind.breakout': 'Break-outs',
-  'breakout.title': ({ first, more }) =>
-    more > 0 ? `${first} (and ${more} more ${more === 1 ? 'question' : 'questions'})` : first,
   'breakout.start': 'Start break-outs',
   'breakout.restart': 'Start break-outs again',
   'breakout.end': 'End break-outs',
