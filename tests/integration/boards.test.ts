@@ -330,6 +330,17 @@ describe('break-outs and boards', () => {
       y: 240,
     });
     expect(await seen).toMatchObject({ id: n.id, x: 420, y: 240, by: 'Deelnemer 1' });
+    // A burst faster than the relay throttle: the last position still arrives.
+    const last = waitFor<{ x: number }>(bert!.socket, 'note:dragging', (d) => d.x === 505);
+    for (let x = 501; x <= 505; x++) {
+      (ann!.socket as unknown as { emit: (e: string, p: unknown) => void }).emit('note:drag', {
+        boardId,
+        id: n.id,
+        x,
+        y: 240,
+      });
+    }
+    await last;
     const stored = (await ok<BoardState>(facilitator, 'board:sync', { boardId })).notes[0]!;
     expect(stored).toMatchObject({ x: 100, y: 100, version: 1 });
     expect(echoes).toEqual([]);

@@ -147,11 +147,10 @@ export async function vote(boardId: string, noteId: string) {
 export const unvote = (voteId: string) => send('vote:retract', { id: voteId });
 
 let lastDrag = 0;
-/** [BOARD9] A drag in progress: volatile, at most every 50 ms, never queued when offline. */
-export function dragPresence(boardId: string, id: string, x: number, y: number, end = false): void {
-  const t = performance.now();
-  if (!end && t - lastDrag < 50) return;
-  lastDrag = t;
+let trailing: ReturnType<typeof setTimeout> | null = null;
+let latestDrag: Parameters<typeof emitDrag> | null = null;
+
+function emitDrag(boardId: string, id: string, x: number, y: number, end: boolean) {
   const socket = store().connection?.socket;
   if (!socket?.connected) return;
   socket.volatile.emit('note:drag', {
@@ -161,4 +160,36 @@ export function dragPresence(boardId: string, id: string, x: number, y: number, 
     y: Math.max(0, Math.round(y)),
     ...(end ? { end: true } : {}),
   });
+}
+
+/**
+ * [BOARD9] A drag in progress: volatile, at most every 50 ms, never queued when offline. Throttled
+ * on the trailing edge too, so viewers always end up seeing where the pointer last was.
+ */
+export function dragPresence(boardId: string, id: string, x: number, y: number, end = false): void {
+  const t = performance.now();
+  if (end) {
+    if (trailing) clearTimeout(trailing);
+    trailing = null;
+    latestDrag = null;
+    lastDrag = t;
+    emitDrag(boardId, id, x, y, true);
+    return;
+  }
+  if (t - lastDrag >= 50) {
+    lastDrag = t;
+    emitDrag(boardId, id, x, y, false);
+    return;
+  }
+  latestDrag = [boardId, id, x, y, false];
+  trailing ??= setTimeout(
+    () => {
+      trailing = null;
+      if (!latestDrag) return;
+      lastDrag = performance.now();
+      emitDrag(...latestDrag);
+      latestDrag = null;
+    },
+    50 - (t - lastDrag),
+  );
 }

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { isStaff } from '../../../shared/domain/roles';
 import { DomainError } from '../../../shared/protocol/ack';
 import {
@@ -84,16 +85,13 @@ export function registerBoard(ctx: AppContext, socket: AppSocket): void {
   });
 
   // [BOARD9] A drag in progress is presence: relayed volatile to the board's other viewers,
-  // throttled, never stored, never acked.
+  // throttled (the latest position is relayed at the end of the interval, so viewers never stay
+  // on a stale one), never stored, never acked.
   let lastDrag = 0;
+  let trailing: NodeJS.Timeout | null = null;
+  let latest: z.output<typeof NoteDrag> | null = null;
   let name: string | null | undefined;
-  socket.on('note:drag', async (raw: unknown) => {
-    const parsed = NoteDrag.safeParse(raw);
-    if (!parsed.success) return;
-    const d = parsed.data;
-    const t = Date.now();
-    if (!d.end && t - lastDrag < DRAG_INTERVAL_MS) return;
-    lastDrag = t;
+  const relay = async (d: z.output<typeof NoteDrag>) => {
     const room = boardRooms.board(d.boardId);
     if (!socket.rooms.has(room)) return;
     try {
@@ -109,6 +107,32 @@ export function registerBoard(ctx: AppContext, socket: AppSocket): void {
     } catch {
       // A drag on a board that went away: nothing to show.
     }
+  };
+  socket.on('note:drag', (raw: unknown) => {
+    const parsed = NoteDrag.safeParse(raw);
+    if (!parsed.success) return;
+    const t = Date.now();
+    if (parsed.data.end || t - lastDrag >= DRAG_INTERVAL_MS) {
+      if (trailing) clearTimeout(trailing);
+      trailing = null;
+      latest = null;
+      lastDrag = t;
+      void relay(parsed.data);
+      return;
+    }
+    latest = parsed.data;
+    trailing ??= setTimeout(
+      () => {
+        trailing = null;
+        lastDrag = Date.now();
+        if (latest) void relay(latest);
+        latest = null;
+      },
+      DRAG_INTERVAL_MS - (t - lastDrag),
+    );
+  });
+  socket.on('disconnect', () => {
+    if (trailing) clearTimeout(trailing);
   });
 
   command(ctx, socket, 'theme:create', ThemeCreate, 'board:write', async (input, s) => {
