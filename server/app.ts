@@ -66,7 +66,7 @@ export function createApp(deps: AppDeps): App {
   // Break-outs and boards (BOARD rules).
   const breakouts = new BreakoutService(store, now, (meetingId) => publish.onlineParticipants(meetingId));
   const boards = new BoardService(store, now, breakouts);
-  const boardPublish = new BoardPublisher(io, store, breakouts, log, config.broadcastDelayMs);
+  const boardPublish = new BoardPublisher(io, store, breakouts, activities, log, config.broadcastDelayMs);
   activities.provide('breakout', breakoutProvider(store, breakouts, boardPublish));
   const ctx: AppContext = {
     ...{ config, store, log, now, io, meetings, agenda, activities, publish },

@@ -1,5 +1,6 @@
 import { isStaff } from '../../shared/domain/roles';
 import type { Logger } from '../log';
+import type { ActivityService } from '../meetings/activities';
 import type { BreakoutService, PlaceChange } from '../meetings/breakouts';
 import { boardView, noteView, themeView } from '../meetings/breakouts';
 import type { Session } from '../meetings/meetings';
@@ -19,24 +20,43 @@ export const boardRooms = {
   staff: (boardId: string) => `b:${boardId}:staff`,
 };
 
+const HARVEST_DELAY_MS = 1000;
+
 /** Every break-out and board broadcast, each to the audience that may see it. */
 export class BoardPublisher {
   private readonly coalescer: Coalescer;
+  /** Results of a whole break-out are large: gathered for longer than other broadcasts. */
+  private readonly slow: Coalescer;
 
   constructor(
     private readonly io: AppServer,
     private readonly store: Store,
     private readonly breakouts: BreakoutService,
+    private readonly activities: ActivityService,
     log: Logger,
     delayMs: number,
   ) {
-    this.coalescer = new Coalescer(delayMs, (err) =>
-      log.error('board broadcast failed', { err: err instanceof Error ? err.message : String(err) }),
-    );
+    const onError = (err: unknown) =>
+      log.error('board broadcast failed', { err: err instanceof Error ? err.message : String(err) });
+    this.coalescer = new Coalescer(delayMs, onError);
+    this.slow = new Coalescer(Math.max(delayMs, HARVEST_DELAY_MS), onError);
   }
 
   close(): void {
     this.coalescer.close();
+    this.slow.close();
+  }
+
+  /**
+   * [BOARD15] Staff keep the break-out's results (themes, post-its, votes) current for the verslag:
+   * after changes on any of its boards, gathered for a second, to staff only (never revealed).
+   */
+  harvest(board: BoardRecord): void {
+    this.slow.schedule(`harvest:${board.activityId}`, async () => {
+      const a = await this.store.activities.get(board.activityId);
+      if (!a) return;
+      this.io.to(rooms.staff(a.meetingId)).emit('results:updated', await this.activities.results(a));
+    });
   }
 
   /** [BOARD5] Rooms and board settings: staff with who is where, everyone else without. Gathered. */
@@ -98,6 +118,7 @@ export class BoardPublisher {
   }
 
   noteCreated(board: BoardRecord, note: NoteRecord): void {
+    this.harvest(board);
     this.io.to(boardRooms.board(board.id)).emit('note:created', noteView(note, board));
     // On an anonymous board no one can tell whose post-it it is, except the writer's own tabs.
     if (note.authorId)
@@ -106,6 +127,7 @@ export class BoardPublisher {
 
   notes(board: BoardRecord, notes: NoteRecord[]): void {
     if (notes.length === 0) return;
+    this.harvest(board);
     this.io.to(boardRooms.board(board.id)).emit('note:updated', {
       boardId: board.id,
       notes: notes.map((n) => noteView(n, board)),
@@ -113,6 +135,7 @@ export class BoardPublisher {
   }
 
   noteDeleted(board: BoardRecord, id: string, version: number, voters: string[]): void {
+    this.harvest(board);
     this.io.to(boardRooms.board(board.id)).emit('note:deleted', { boardId: board.id, id, version });
     for (const pid of voters) void this.myVotes(pid, board.id);
     if (voters.length > 0) this.votes(board.id);
@@ -132,6 +155,7 @@ export class BoardPublisher {
       const board = await this.store.breakouts.board(boardId);
       if (!board) return;
       const counts = await this.store.boards.voteCounts(boardId);
+      this.harvest(board);
       const to = board.votesRevealed ? boardRooms.board(boardId) : boardRooms.staff(boardId);
       this.io.to(to).emit('votes:counted', { boardId, counts });
     });

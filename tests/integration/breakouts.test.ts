@@ -353,10 +353,19 @@ describe('themes, votes, anonymity, synthesis and results', () => {
       people.map(async (p) => ({ ...p, ...(await breakoutOf(p.socket, a.id)) })),
     );
     const view = placed[0]!.view;
+    // Staff's copy of the results follows the boards (for the verslag), gathered for a second.
+    const harvested = waitFor<BreakoutResults>(
+      facilitator,
+      'results:updated',
+      (r) => r.kind === 'breakout' && r.total === 4,
+    );
     for (const [i, p] of placed.entries()) {
       const board = view.boards.find((b) => b.roomId === p.roomId && b.questionIndex === 0)!;
       await ok(p.socket, 'note:create', note(board.id, `Inzicht ${i + 1}`));
     }
+    expect(
+      (await harvested).questions[0]!.rooms.flatMap((r) => r.unthemed.map((n) => n.text)).sort(),
+    ).toEqual(['Inzicht 1', 'Inzicht 2', 'Inzicht 3', 'Inzicht 4']);
     expect(await call(placed[0]!.socket, 'board:sync', { boardId: newId() })).toMatchObject({
       ok: false,
       error: 'not_found',

@@ -7,9 +7,11 @@ import {
   noteRect,
   type Rect,
 } from '../../../shared/domain/board/layout';
-import type { NoteColour } from '../../../shared/domain/board/palette';
+import { COLOUR_HEX, NO_ORG_COLOUR, type NoteColour, ORG_COLOUR } from '../../../shared/domain/board/palette';
+import { ORG_TYPES } from '../../../shared/domain/roles';
 import { useT } from '../../i18n';
 import { useAppStore } from '../../store';
+import { orgLabel } from '../participant/orgLabel';
 import {
   createNote,
   createTheme,
@@ -231,6 +233,29 @@ export function BoardPanel(props: { boardId: string; headingLevel?: 3 | 4; fulls
           {board.anonymous ? <span className="badge">{t('board.anonymousNote')}</span> : null}
         </p>
       </div>
+      {model.activity.spec.colourBy === 'orgType' ? (
+        <p className="board__legend">
+          <span className="board__legend-title">{t('board.legend')}:</span>
+          {ORG_TYPES.map((o) => (
+            <span key={o} className="board__legend-item">
+              <span
+                className="swatch__chip"
+                style={{ background: COLOUR_HEX[ORG_COLOUR[o]] }}
+                aria-hidden="true"
+              />
+              {t(`board.colour.${ORG_COLOUR[o]}`)} = {orgLabel(t, o)}
+            </span>
+          ))}
+          <span className="board__legend-item">
+            <span
+              className="swatch__chip"
+              style={{ background: COLOUR_HEX[NO_ORG_COLOUR] }}
+              aria-hidden="true"
+            />
+            {t(`board.colour.${NO_ORG_COLOUR}`)} = {t('board.legendNone')}
+          </span>
+        </p>
+      ) : null}
       {access.manage ? <BoardControls model={model} /> : null}
       {board.voting.open && access.vote ? (
         <p className="board__voting" role="status">

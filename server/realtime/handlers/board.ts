@@ -140,12 +140,16 @@ export function registerBoard(ctx: AppContext, socket: AppSocket): void {
     return done({ theme: themeOf(theme), notes: notes.map((n) => viewOf(n, bc.board)) }, () => {
       pub.theme(theme);
       pub.notes(bc.board, notes);
+      pub.harvest(bc.board);
     });
   });
 
   command(ctx, socket, 'theme:update', ThemeUpdate, 'board:write', async (input, s) => {
-    const { theme } = await ctx.boards.updateTheme(s, input);
-    return done(themeOf(theme), () => pub.theme(theme));
+    const { ctx: bc, theme } = await ctx.boards.updateTheme(s, input);
+    return done(themeOf(theme), () => {
+      pub.theme(theme);
+      pub.harvest(bc.board);
+    });
   });
 
   command(ctx, socket, 'theme:merge', ThemeMerge, 'board:write', async (input, s) => {
