@@ -440,4 +440,44 @@ describe('themes, votes, anonymity, synthesis and results', () => {
     expect(state.counts).toEqual({ [merged.notes[0]!.id]: 2 });
     expect(state.themes).toHaveLength(1);
   });
+
+  it('[MEET7][BOARD16] deleting the meeting deletes every room, board, post-it, theme and vote', async () => {
+    srv = await startServer();
+    const { meeting, facilitator } = await meetingWithFacilitator(srv);
+    const [ann] = await joinMany(srv, meeting.code, 1);
+    const a = await openBreakout(facilitator, { rooms: { by: 'count', count: 1 }, questions: ['V'] });
+    const { view } = await breakoutOf(ann!.socket, a.id);
+    const boardId = view.boards[0]!.id;
+    const n = await ok<NoteResult>(ann!.socket, 'note:create', note(boardId, 'weg ermee'));
+    await ok(facilitator, 'theme:create', {
+      id: newId(),
+      boardId,
+      heading: 'T',
+      x: 0,
+      y: 400,
+      noteIds: [n.id],
+    });
+    await ok(facilitator, 'board:voting', { boardId, open: true });
+    await ok(ann!.socket, 'vote:cast', { id: newId(), noteId: n.id });
+    await ok(facilitator, 'breakout:synthesis', { activityId: a.id });
+    const db = (srv.app.ctx.store as unknown as { db: import('better-sqlite3').Database }).db;
+    const tables = [
+      'breakouts',
+      'breakout_rooms',
+      'breakout_members',
+      'boards',
+      'board_notes',
+      'board_themes',
+      'board_votes',
+    ];
+    const count = () =>
+      tables.map((t) => (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n);
+    expect(count().every((n) => n > 0)).toBe(true);
+    const res = await fetch(`${srv.url}/api/meetings/${meeting.id}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${meeting.facilitatorToken}` },
+    });
+    expect(res.status).toBe(200);
+    expect(count()).toEqual(tables.map(() => 0));
+  });
 });
