@@ -45,17 +45,29 @@ async function record(page: Page, gesture: () => Promise<void>): Promise<Figures
     requestAnimationFrame(tick);
     try {
       new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) w.__loaf.push(e.duration);
+        for (const e of list.getEntries()) {
+          w.__loaf.push(e.duration);
+          const top = (e.scripts || []).slice().sort((a, b) => b.duration - a.duration)[0];
+          (w.__loafWho = w.__loafWho || []).push(
+            Math.round(e.duration) + 'ms ' + (top ? top.invoker + ' ' + Math.round(top.duration) + 'ms' : 'render ' + Math.round(e.renderStart ? e.startTime + e.duration - e.renderStart : 0) + 'ms'),
+          );
+        }
       }).observe({ type: 'long-animation-frame', buffered: false });
     } catch {}
   })()`);
   await gesture();
   await page.waitForTimeout(300);
-  const { frames, loaf } = await page.evaluate(() => {
+  const { frames, loaf, who } = await page.evaluate(() => {
     const w = window as unknown as { __frames: number[]; __loaf: number[]; __stop: boolean };
     w.__stop = true;
-    return { frames: w.__frames, loaf: w.__loaf };
+    return {
+      frames: w.__frames,
+      loaf: w.__loaf,
+      who: (w as unknown as { __loafWho?: string[] }).__loafWho ?? [],
+    };
   });
+  if (process.env.BENCH_VERBOSE) console.log('long frames:', who.slice(0, 8).join(' | '));
+  await page.evaluate('window.__loafWho = []');
   const deltas = frames
     .slice(1)
     .map((t, i) => t - frames[i]!)

@@ -62,20 +62,30 @@ export function BoardCanvas(props: {
   const { model } = props;
   const viewport = useRef<HTMLDivElement>(null);
   const world = useRef<HTMLDivElement>(null);
+  const grid = useRef<HTMLDivElement>(null);
   const cam = useRef({ x: MARGIN / 2, y: MARGIN / 2, z: 1 });
   const frame = useRef(0);
   const [zoomShown, setZoomShown] = useState(100);
   const drags = useAppStore((s) => s.drags);
   const latest = useRef(props);
   latest.current = props;
+  // `t` is a new function on every render: read through a ref, so the API below stays one object.
+  const tr = useRef(t);
+  tr.current = t;
 
   const apply = useCallback(() => {
     frame.current = 0;
     const { x, y, z } = cam.current;
     if (world.current) world.current.style.transform = `translate3d(${x}px, ${y}px, 0) scale(${z})`;
-    if (viewport.current) {
-      viewport.current.style.backgroundPosition = `${x}px ${y}px`;
-      viewport.current.style.backgroundSize = `${24 * z}px ${24 * z}px`;
+    // The dot grid is its own layer, moved by less than one cell: panning never repaints it.
+    if (grid.current) {
+      const cell = 24 * z;
+      const mod = (n: number) => ((n % cell) + cell) % cell;
+      grid.current.style.transform = `translate3d(${mod(x) - cell}px, ${mod(y) - cell}px, 0)`;
+      if (grid.current.dataset.cell !== String(cell)) {
+        grid.current.dataset.cell = String(cell);
+        grid.current.style.backgroundSize = `${cell}px ${cell}px`;
+      }
     }
   }, []);
   const schedule = useCallback(() => {
@@ -186,7 +196,12 @@ export function BoardCanvas(props: {
   // Panning by dragging the empty surface.
   const pan = useRef<{ id: number; x: number; y: number } | null>(null);
   const onPointerDown = (e: React.PointerEvent) => {
-    if (e.button !== 0 || (e.target !== viewport.current && e.target !== world.current)) return;
+    if (
+      e.button !== 0 ||
+      (e.target !== viewport.current && e.target !== world.current && e.target !== grid.current)
+    ) {
+      return;
+    }
     pan.current = { id: e.pointerId, x: e.clientX, y: e.clientY };
     viewport.current?.setPointerCapture(e.pointerId);
     viewport.current?.classList.add('board__viewport--panning');
@@ -289,7 +304,9 @@ export function BoardCanvas(props: {
         void moveNote(m.board.id, id, x, y, themeChange).then((r) => {
           if (r.ok && themeChange) {
             const heading = target?.theme.heading;
-            latest.current.announce(heading ? t('board.themed', { heading }) : t('board.moved'));
+            latest.current.announce(
+              heading ? tr.current('board.themed', { heading }) : tr.current('board.moved'),
+            );
           }
         });
       },
@@ -310,8 +327,8 @@ export function BoardCanvas(props: {
         const dir = arrows[e.key];
         if (dir) {
           e.preventDefault();
-          if (!m.access.write) return latest.current.announce(t('board.notAllowed'));
-          if (m.themeOf.has(id)) return latest.current.announce(t('board.inThemeKeys'));
+          if (!m.access.write) return latest.current.announce(tr.current('board.notAllowed'));
+          if (m.themeOf.has(id)) return latest.current.announce(tr.current('board.inThemeKeys'));
           const at = m.position.get(id)!;
           const step = e.shiftKey ? 60 : 12;
           void moveNote(m.board.id, id, at.x + dir[0] * step, at.y + dir[1] * step);
@@ -342,7 +359,7 @@ export function BoardCanvas(props: {
       },
       openActions: (id) => latest.current.onCommand('actions', id),
     };
-  }, [toWorld, t]);
+  }, [toWorld]);
 
   const onThemeDrag = useCallback((id: string, x: number, y: number, done: boolean) => {
     if (done) {
@@ -410,6 +427,7 @@ export function BoardCanvas(props: {
         onPointerCancel={endPan}
         onKeyDown={onViewportKey}
       >
+        <div ref={grid} className="board__grid" aria-hidden="true" />
         <div ref={world} className="board__world">
           {model.themes.map((box) => (
             <ThemeFrame
