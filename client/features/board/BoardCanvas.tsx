@@ -37,6 +37,7 @@ export type NoteCommand =
 
 const MIN_Z = 0.2;
 const MAX_Z = 2.5;
+const FAR_ZOOM = 0.4;
 
 /**
  * [BOARD17] The Mural-style surface: one container moved and scaled with a CSS transform, so
@@ -92,6 +93,11 @@ export function BoardCanvas(props: {
     if (!frame.current) frame.current = requestAnimationFrame(apply);
   }, [apply]);
 
+  // Far out, text is too small to read: post-its are drawn as coloured cards only (cheaper to draw).
+  const detail = useCallback((z: number) => {
+    world.current?.classList.toggle('board__world--far', z < FAR_ZOOM);
+  }, []);
+
   const zoomAt = useCallback(
     (factor: number, px?: number, py?: number) => {
       const v = viewport.current;
@@ -105,8 +111,9 @@ export function BoardCanvas(props: {
       c.z = z;
       schedule();
       setZoomShown(Math.round(z * 100));
+      detail(z);
     },
-    [schedule],
+    [schedule, detail],
   );
 
   const rects = useCallback(() => {
@@ -132,7 +139,8 @@ export function BoardCanvas(props: {
     };
     schedule();
     setZoomShown(Math.round(z * 100));
-  }, [rects, schedule]);
+    detail(z);
+  }, [rects, schedule, detail]);
 
   const toWorld = useCallback((clientX: number, clientY: number): Point => {
     const r = viewport.current!.getBoundingClientRect();
@@ -244,6 +252,7 @@ export function BoardCanvas(props: {
       '=': () => zoomAt(1.25),
       '-': () => zoomAt(0.8),
       '0': () => fitToContent(),
+      '1': () => zoomAt(1 / c.z),
     };
     const run = keys[e.key];
     if (!run || e.ctrlKey || e.metaKey || e.altKey) return;
@@ -398,9 +407,14 @@ export function BoardCanvas(props: {
         >
           −
         </button>
-        <span className="board__zoom-level" aria-hidden="true">
+        <button
+          type="button"
+          className="btn btn--quiet board__zoom-level"
+          aria-label={t('board.zoomReset', { n: zoomShown })}
+          onClick={() => zoomAt(1 / cam.current.z)}
+        >
           {zoomShown}%
-        </span>
+        </button>
         <button
           type="button"
           className="btn btn--icon"

@@ -86,6 +86,7 @@ export const nl = {
   'board.zoomOut': 'Uitzoomen',
   'board.zoomFit': 'Alles in beeld',
   'board.zoom': ({ n }: { n: number }) => `Zoom ${n}%`,
+  'board.zoomReset': ({ n }: { n: number }) => `Zoom ${n}%, terug naar 100%`,
   'board.surface': ({ q }: { q: string }) => `Bord: ${q}`,
   'board.surfaceHelp':
     'Gebruik Tab om door de post-its te gaan. Pijltjes verplaatsen een post-it. Enter opent de acties. N maakt een nieuwe post-it.',
@@ -102,7 +103,7 @@ export const nl = {
     'V: stem geven, Shift+V: stem terugnemen',
     'Delete: verwijderen',
     'Escape: selectie opheffen',
-    'Op het bord zelf: pijltjes schuiven het bord, + en − zoomen, 0 zet alles in beeld',
+    'Op het bord zelf: pijltjes schuiven het bord, + en − zoomen, 0 zet alles in beeld, 1 zoomt naar 100%',
   ].join('\n'),
   'board.selected': ({ n }: { n: number }) => (n === 1 ? '1 geselecteerd' : `${n} geselecteerd`),
   'board.toTheme': 'Naar thema…',
@@ -300,6 +301,7 @@ export const en: typeof nl = {
   'board.zoomOut': 'Zoom out',
   'board.zoomFit': 'Show everything',
   'board.zoom': ({ n }) => `Zoom ${n}%`,
+  'board.zoomReset': ({ n }) => `Zoom ${n}%, back to 100%`,
   'board.surface': ({ q }) => `Board: ${q}`,
   'board.surfaceHelp':
     'Use Tab to go through the post-its. Arrow keys move a post-it. Enter opens its actions. N makes a new post-it.',
@@ -316,7 +318,7 @@ export const en: typeof nl = {
     'V: give a vote, Shift+V: take a vote back',
     'Delete: delete',
     'Escape: clear the selection',
-    'On the board itself: arrow keys pan, + and − zoom, 0 shows everything',
+    'On the board itself: arrow keys pan, + and − zoom, 0 shows everything, 1 zooms to 100%',
   ].join('\n'),
   'board.selected': ({ n }) => `${n} selected`,
   'board.toTheme': 'To theme…',
