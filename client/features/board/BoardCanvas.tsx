@@ -100,6 +100,7 @@ export function BoardCanvas(props: {
 
   const zoomAt = useCallback(
     (factor: number, px?: number, py?: number) => {
+      touched.current = true;
       const v = viewport.current;
       if (!v) return;
       const c = cam.current;
@@ -165,6 +166,19 @@ export function BoardCanvas(props: {
     focusNote: (id) => world.current?.querySelector<HTMLElement>(`[data-note-id="${id}"]`)?.focus(),
   };
 
+  // Until the user pans or zooms, the view follows the surface's size (a dialog still laying out,
+  // a window resized): everything stays in view.
+  const touched = useRef(false);
+  useEffect(() => {
+    const v = viewport.current;
+    if (!v || typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver(() => {
+      if (!touched.current && fitted.current) fitToContent();
+    });
+    ro.observe(v);
+    return () => ro.disconnect();
+  }, [fitToContent]);
+
   // Fit once, when the board's contents first arrive.
   const fitted = useRef(false);
   useEffect(() => {
@@ -186,6 +200,7 @@ export function BoardCanvas(props: {
     const v = viewport.current;
     if (!v) return;
     const onWheel = (e: WheelEvent) => {
+      touched.current = true;
       if (e.ctrlKey || e.metaKey) {
         e.preventDefault();
         const r = v.getBoundingClientRect();
@@ -211,6 +226,7 @@ export function BoardCanvas(props: {
       return;
     }
     pan.current = { id: e.pointerId, x: e.clientX, y: e.clientY };
+    touched.current = true;
     viewport.current?.setPointerCapture(e.pointerId);
     viewport.current?.classList.add('board__viewport--panning');
   };
@@ -231,6 +247,7 @@ export function BoardCanvas(props: {
 
   const onViewportKey = (e: React.KeyboardEvent) => {
     if (e.target !== viewport.current) return;
+    touched.current = true;
     const step = e.shiftKey ? 200 : 60;
     const c = cam.current;
     const pans: Record<string, [number, number]> = {
