@@ -70,6 +70,9 @@ function AgendaRow(props: {
   const move = async (to: number, which: 'up' | 'down') => {
     const r = await send('agenda:move', { id: item.id, index: to });
     if (!r.ok) return setError(r.message);
+    // Show the new order now (the broadcast may come later): focus below must find the moved item
+    // where it ends up, not on a button that is about to be disabled.
+    useAppStore.getState().agendaUpdated(r.data);
     // Keep the keyboard where it was: on the same button of the moved item (or its sibling at the edge).
     requestAnimationFrame(() => {
       const el =
