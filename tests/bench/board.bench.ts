@@ -235,7 +235,7 @@ console.log(
 );
 console.log(`${STEPS} pointer moves per gesture at ~60 Hz; frame interval in ms (16.7 = 60 fps)\n`);
 console.log(
-  '| post-its | gesture | frames | median | p95 | p99 | max | frames > 20 ms | long frames (> 50 ms) | longest |',
+  '| post-its | zoom | gesture | frames | median | p95 | p99 | max | frames > 20 ms | long frames (> 50 ms) | longest |',
 );
 console.log('|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of results) {
