@@ -137,6 +137,17 @@ await ann.getByRole('radio', { name: 'roze' }).check();
 await shot(ann, '03-note-dialog');
 await ann.getByRole('button', { name: 'Opslaan' }).click();
 
+const phone = await (await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })).newPage();
+await phone.goto(meeting.links.participant);
+await phone.evaluate(
+  ([code, token]) => localStorage.setItem(`oogst:p:${code}`, JSON.stringify({ token, participantId: '', name: 'Bert' })),
+  [meeting.code, people[1]!.token],
+);
+await phone.reload();
+await phone.locator('.note').first().waitFor();
+await phone.getByRole('heading', { name: /Wat kunnen koplopers/ }).scrollIntoViewIfNeeded();
+await shot(phone, '07-phone-board');
+
 const facPage = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
 await facPage.goto(`${base}/m/${meeting.code}/leiding#${meeting.facilitatorToken}`);
 await facPage.getByText('Kamer 1').first().waitFor();

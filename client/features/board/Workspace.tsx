@@ -64,8 +64,11 @@ export function Workspace(props: { boards: BoardView[]; fullscreen?: boolean; he
             }}
           >
             <span className="visually-hidden">{t('board.questionTab', { n: i + 1, q: b.question })}</span>
-            <span aria-hidden="true">
+            <span aria-hidden="true" className="tab__long">
               {i + 1}. {b.question.length > 42 ? `${b.question.slice(0, 40)}…` : b.question}
+            </span>
+            <span aria-hidden="true" className="tab__short">
+              {t('breakout.questionN', { n: i + 1 })}
             </span>
           </button>
         ))}
