@@ -137,10 +137,13 @@ await ann.getByRole('radio', { name: 'roze' }).check();
 await shot(ann, '03-note-dialog');
 await ann.getByRole('button', { name: 'Opslaan' }).click();
 
-const phone = await (await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })).newPage();
+const phone = await (
+  await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
+).newPage();
 await phone.goto(meeting.links.participant);
 await phone.evaluate(
-  ([code, token]) => localStorage.setItem(`oogst:p:${code}`, JSON.stringify({ token, participantId: '', name: 'Bert' })),
+  ([code, token]) =>
+    localStorage.setItem(`oogst:p:${code}`, JSON.stringify({ token, participantId: '', name: 'Bert' })),
   [meeting.code, people[1]!.token],
 );
 await phone.reload();
