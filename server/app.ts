@@ -10,11 +10,15 @@ import { clientRouter } from './http/static';
 import { createLogger, type Logger } from './log';
 import { ActivityService } from './meetings/activities';
 import { AgendaService } from './meetings/agenda';
+import { BoardService } from './meetings/boards';
+import { BreakoutService } from './meetings/breakouts';
 import { ChatService } from './meetings/chat';
 import { MeetingService } from './meetings/meetings';
 import { startRetention } from './meetings/retention';
 import { TemplateService } from './meetings/templates';
 import { TimerService } from './meetings/timers';
+import { BoardPublisher } from './realtime/boardPublish';
+import { breakoutProvider } from './realtime/breakoutKind';
 import { createIo, setupRealtime } from './realtime/io';
 import { Publisher } from './realtime/publish';
 import { Scopes } from './realtime/scopes';
@@ -68,6 +72,11 @@ export function createApp(deps: AppDeps): App {
   const activities = new ActivityService(store, now);
   const scopes = new Scopes();
   const publish = new Publisher(io, store, activities, scopes, log, config.broadcastDelayMs);
+  // Break-outs and boards (BOARD rules).
+  const breakouts = new BreakoutService(store, now, (meetingId) => publish.onlineParticipants(meetingId));
+  const boards = new BoardService(store, now, breakouts);
+  const boardPublish = new BoardPublisher(io, store, breakouts, activities, log, config.broadcastDelayMs);
+  activities.provide('breakout', breakoutProvider(store, breakouts, boardPublish));
   const limiters = createLimiters(config.rateLimits);
   const collab = new CollabServer({
     store,
@@ -100,6 +109,9 @@ export function createApp(deps: AppDeps): App {
     timers: new TimerService(store, scopes, now),
     chat: new ChatService(store, scopes, now),
     templates: new TemplateService(store, now),
+    breakouts,
+    boards,
+    boardPublish,
   };
   setupRealtime(ctx);
   const stopRetention = startRetention(ctx);
@@ -117,6 +129,7 @@ export function createApp(deps: AppDeps): App {
       publish.close();
       // The verslag first: what is pending is stored while the store is still open.
       await collab.close();
+      boardPublish.close();
       // io.close() drops transports without a disconnect packet, so clients reconnect by themselves.
       await new Promise<void>((resolve) => io.close(() => resolve()));
       httpServer.closeAllConnections?.();

@@ -3,10 +3,13 @@ import type { Config } from './config';
 import type { Logger } from './log';
 import type { ActivityService } from './meetings/activities';
 import type { AgendaService } from './meetings/agenda';
+import type { BoardService } from './meetings/boards';
+import type { BreakoutService } from './meetings/breakouts';
 import type { ChatService } from './meetings/chat';
 import type { MeetingService } from './meetings/meetings';
 import type { TemplateService } from './meetings/templates';
 import type { TimerService } from './meetings/timers';
+import type { BoardPublisher } from './realtime/boardPublish';
 import type { Publisher } from './realtime/publish';
 import type { Scopes } from './realtime/scopes';
 import type { AppServer } from './realtime/types';
@@ -32,4 +35,8 @@ export interface AppContext {
   timers: TimerService;
   chat: ChatService;
   templates: TemplateService;
+  // Break-outs and boards (docs/SPEC.md, BOARD).
+  breakouts: BreakoutService;
+  boards: BoardService;
+  boardPublish: BoardPublisher;
 }

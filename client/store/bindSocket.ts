@@ -20,4 +20,25 @@ export function bindSocket(socket: AppClientSocket): void {
   socket.on('chat:updated', s.chatUpdated);
   socket.on('chat:removed', ({ id }) => s.chatRemoved(id));
   socket.on('chat:myvote', ({ messageId, up }) => s.chatMyVote(messageId, up));
+  bindBoardEvents(socket);
+}
+
+/** Break-outs and boards (BOARD rules). */
+function bindBoardEvents(socket: AppClientSocket): void {
+  const s = useAppStore.getState();
+  socket.on('breakout:updated', s.breakoutUpdated);
+  socket.on('breakout:placed', s.placed);
+  socket.on('activity:removed', ({ id }) => s.breakoutRemoved(id));
+  socket.on('board:updated', s.boardUpdated);
+  socket.on('board:reset', ({ boardId }) => void s.syncBoard(boardId));
+  socket.on('note:created', s.noteCreated);
+  socket.on('note:updated', ({ boardId, notes }) => s.notesUpdated(boardId, notes));
+  socket.on('note:deleted', ({ boardId, id, version }) => s.noteDeleted(boardId, id, version));
+  socket.on('note:mine', ({ boardId, id }) => s.noteMine(boardId, id));
+  socket.on('note:dragging', s.noteDragging);
+  socket.on('theme:updated', s.themeUpdated);
+  socket.on('theme:removed', ({ boardId, id }) => s.themeRemoved(boardId, id));
+  socket.on('votes:counted', ({ boardId, counts }) => s.votesCounted(boardId, counts));
+  socket.on('votes:hidden', ({ boardId }) => s.votesHidden(boardId));
+  socket.on('votes:mine', ({ boardId, votes }) => s.votesMine(boardId, votes));
 }

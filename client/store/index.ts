@@ -2,12 +2,19 @@ import { create } from 'zustand';
 import type { Snapshot } from '../../shared/domain/types';
 import type { Connection } from '../connection';
 import { type ActivitySlice, createActivitySlice } from './activitySlice';
+import { type BoardSlice, createBoardSlice } from './boardSlice';
 import { type ChatSlice, createChatSlice } from './chatSlice';
 import { type ConnectionSlice, createConnectionSlice } from './connectionSlice';
 import { createMeetingSlice, type MeetingSlice } from './meetingSlice';
 import { createTimerSlice, type TimerSlice } from './timerSlice';
 
-export interface AppState extends ConnectionSlice, MeetingSlice, ActivitySlice, TimerSlice, ChatSlice {
+export interface AppState
+  extends ConnectionSlice,
+    MeetingSlice,
+    ActivitySlice,
+    TimerSlice,
+    ChatSlice,
+    BoardSlice {
   /** The live connection of the meeting view that is open, if any. */
   connection: Connection | null;
   setConnection(c: Connection | null): void;
@@ -22,6 +29,7 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createActivitySlice(...a),
   ...createTimerSlice(...a),
   ...createChatSlice(...a),
+  ...createBoardSlice(...a),
   connection: null,
   setConnection: (connection) => a[0]({ connection }),
   applySnapshot: (snap) => {
@@ -30,6 +38,7 @@ export const useAppStore = create<AppState>()((...a) => ({
     s.activitySnapshot(snap);
     s.timerSnapshot(snap);
     s.chatSnapshot(snap);
+    s.breakoutSnapshot(snap);
   },
 }));
 

@@ -5,6 +5,7 @@ import {
   hideWord,
   isCurated,
   mergeWords,
+  type OwnStorageKind,
   type Results,
   redact,
   splitWords,
@@ -39,12 +40,46 @@ const myResponse = (r: ResponseRecordRow): MyResponse => ({
   updatedAt: r.updatedAt,
 });
 
+export type StateChange = 'open' | 'close' | 'reveal' | 'hide';
+
+/**
+ * What a kind that keeps its own storage (break-outs) adds to the generic life cycle of an
+ * activity. Kinds with one answer per participant need none of this: their rules are in
+ * `shared/domain/activities` (`ACTIVITY_RULES`).
+ */
+export interface KindProvider {
+  /** The activity's results, instead of a tally of answers. */
+  results(a: ActivityRecord): Promise<Results>;
+  /** A spec change the kind refuses now (e.g. after rooms exist): the reason, or null. */
+  checkUpdate?(a: ActivityRecord, next: ActivitySpec): Promise<string | null>;
+  /** Runs before a state change is stored; may refuse it (DomainError) or store what goes with it. */
+  beforeStateChange?(a: ActivityRecord, change: StateChange): Promise<void>;
+  /** Broadcasts after the ack of a change to the activity (created, updated, opened, …). */
+  announce?(meetingId: string, a: ActivityView, change: StateChange | 'update'): Promise<void> | void;
+}
+
 /** [POLL1–POLL9] Activities (werkvormen) and the answers to them, server-authoritative. */
 export class ActivityService {
+  private readonly providers = new Map<string, KindProvider>();
+
   constructor(
     private readonly store: Store,
     private readonly now: () => number = Date.now,
   ) {}
+
+  /** Registers the provider of a kind with its own storage (see `KindProvider`). */
+  provide(kind: OwnStorageKind, provider: KindProvider): void {
+    this.providers.set(kind, provider);
+  }
+
+  private provider(a: { spec: ActivitySpec }): KindProvider | undefined {
+    return this.providers.get(a.spec.kind);
+  }
+
+  /** Per-kind broadcasts after a change was acked (see `KindProvider.announce`). */
+  async announce(meetingId: string, view: ActivityView, change: StateChange | 'update'): Promise<void> {
+    await this.provider(view)?.announce?.(meetingId, view, change);
+  }
 
   /** An activity of this meeting, or not found (ids of other meetings are not revealed to exist). */
   async own(meetingId: string, id: string): Promise<ActivityRecord> {
@@ -108,6 +143,8 @@ export class ActivityService {
     if (input.spec && (await this.store.responses.count(a.id)) > 0) {
       throw new DomainError('conflict', 'answers exist: the question can no longer change');
     }
+    const refused = input.spec ? await this.provider(a)?.checkUpdate?.(a, input.spec) : null;
+    if (refused) throw new DomainError('conflict', refused);
     if (input.anonymous !== undefined && input.anonymous !== a.anonymous && a.status !== 'draft') {
       throw new DomainError('conflict', 'anonymity can only change before the activity opens');
     }
@@ -133,6 +170,7 @@ export class ActivityService {
     change: 'open' | 'close' | 'reveal' | 'hide',
   ): Promise<ActivityView> {
     const a = await this.own(meetingId, id);
+    await this.provider(a)?.beforeStateChange?.(a, change);
     const patch: Partial<ActivityRecord> =
       change === 'open'
         ? { status: 'open' }
@@ -191,6 +229,8 @@ export class ActivityService {
 
   /** [POLL6] Results with author names only for activities that are not anonymous. */
   async results(a: ActivityRecord): Promise<Results> {
+    const provider = this.provider(a);
+    if (provider) return provider.results(a);
     const responses = await this.store.responses.list(a.id);
     let authorOf: ((id: string) => string | undefined) | undefined;
     if (!a.anonymous) {

@@ -6,6 +6,8 @@ import type { AppContext } from '../context';
 import { clientIp, originAllowed } from '../security/origin';
 import { registerActivity } from './handlers/activity';
 import { registerAgenda } from './handlers/agenda';
+import { registerBoard } from './handlers/board';
+import { registerBreakout } from './handlers/breakout';
 import { registerChat } from './handlers/chat';
 import { registerFlow } from './handlers/flow';
 import { registerMeeting } from './handlers/meeting';
@@ -46,6 +48,8 @@ const AREAS = [
   registerTimer,
   registerChat,
   registerWords,
+  registerBreakout,
+  registerBoard,
 ];
 
 export function setupRealtime(ctx: AppContext): void {

@@ -1,6 +1,7 @@
 import type { OrgType } from '../../shared/domain/roles';
 import type { ActivityStatus, AgendaItem } from '../../shared/domain/types';
 import type { ActivitySpec } from '../../shared/protocol/schemas/activity';
+import type { BoardRepo, BreakoutRepo } from './boardStore';
 import type { ChatRepo, CurationRepo, TemplateRepo, TimerRepo } from './toolkit';
 
 /**
@@ -19,6 +20,8 @@ export interface Store {
   readonly chat: ChatRepo;
   readonly curation: CurationRepo;
   readonly templates: TemplateRepo;
+  readonly breakouts: BreakoutRepo;
+  readonly boards: BoardRepo;
   close(): Promise<void>;
 }
 

@@ -26,7 +26,11 @@ export type Action =
   | 'chat:vote'
   | 'chat:tip'
   | 'chat:curate'
-  | 'template:save';
+  | 'template:save'
+  | 'board:manage'
+  | 'board:write'
+  | 'board:vote'
+  | 'breakout:choose';
 
 const MATRIX: Record<Action, readonly Role[]> = {
   'meeting:update': ['facilitator'],
@@ -47,6 +51,11 @@ const MATRIX: Record<Action, readonly Role[]> = {
   'chat:tip': ['facilitator', 'secretary', 'participant'],
   'chat:curate': ['facilitator', 'secretary'],
   'template:save': ['facilitator'],
+  // [BOARD4][BOARD7][BOARD12] Finer rules per board (room, lock, clustering) are in domain/board/access.ts.
+  'board:manage': ['facilitator'],
+  'board:write': ['facilitator', 'secretary', 'participant'],
+  'board:vote': ['participant'],
+  'breakout:choose': ['participant'],
 };
 
 export function can(role: Role | undefined, action: Action): boolean {

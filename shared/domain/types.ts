@@ -1,5 +1,6 @@
 import type { ActivitySpec } from '../protocol/schemas/activity';
 import type { Results } from './activities';
+import type { BreakoutView, Placement } from './board/types';
 import type { ChatSnapshot } from './chat';
 import type { OrgType, Role } from './roles';
 import type { TimerView } from './timer';
@@ -95,6 +96,10 @@ export interface Snapshot {
   timers: TimerView[];
   /** [CHAT1] The chat, or null for roles that do not see it (observers). */
   chat: ChatSnapshot | null;
+  /** Break-out activities (rooms and board settings), filtered for the role (BOARD5). */
+  breakouts: BreakoutView[];
+  /** Participants: the room they are in, per break-out. */
+  placements: Placement[];
 }
 
 export type { Results };

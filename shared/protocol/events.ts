@@ -13,6 +13,7 @@ import type {
   Snapshot,
 } from '../domain/types';
 import type { AckFn } from './ack';
+import type { BoardEvents, BoardServerEvents } from './boardEvents';
 import type * as S from './schemas';
 
 /** A command: a parsed-by-schema payload and an ack carrying the stored result. */
@@ -86,10 +87,11 @@ export type ClientToServerEvents = SessionCommands &
   ActivityCommands &
   WordsCommands &
   TimerCommands &
-  ChatCommands;
+  ChatCommands &
+  BoardEvents;
 
 /** Server → client broadcasts (`entity:verbed`), each already filtered for the receiving role. */
-export interface ServerToClientEvents {
+export interface ServerToClientEvents extends BoardServerEvents {
   'meeting:updated': (meeting: MeetingView) => void;
   'meeting:deleted': (info: { id: string }) => void;
   'agenda:updated': (agenda: AgendaItem[]) => void;

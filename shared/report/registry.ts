@@ -2,8 +2,9 @@ import type { Results } from '../domain/activities';
 import type { ActivityView } from '../domain/types';
 import type { ActivityKindName, ActivitySpec } from '../protocol/schemas/activity';
 import type { ReportBlock } from './blocks';
+import { breakoutToBlocks } from './board';
 import { csvScale, harvestScale } from './kinds/scale';
-import { csvChoice, csvStatements, csvWords } from './kinds/toolkit';
+import { csvBreakout, csvChoice, csvStatements, csvWords } from './kinds/toolkit';
 import { type ReportLang, reportStrings } from './strings';
 import { harvestChoice, harvestStatements, harvestWords } from './toolkit';
 
@@ -60,6 +61,12 @@ export const REPORT_KINDS: { [K in ActivityKindName]: ReportKind<K> } = {
     title: (a) => a.spec.question,
     harvest: harvestWords,
     csv: csvWords,
+  },
+  breakout: {
+    label: (lang) => reportStrings(lang).kindBreakout,
+    title: (a) => a.spec.questions.join(' · '),
+    harvest: (_a, r, lang) => breakoutToBlocks(r, { lang }),
+    csv: csvBreakout,
   },
 };
 

@@ -25,6 +25,7 @@ export const REPORT_STRINGS = {
     kindStatements: 'Stellingen',
     kindChoice: 'Keuze of rangorde',
     kindWords: 'Open woorden',
+    kindBreakout: 'Deelsessies met post-its',
     csvLevelNote: 'toelichting',
   },
   en: {
@@ -46,6 +47,7 @@ export const REPORT_STRINGS = {
     kindStatements: 'Statements',
     kindChoice: 'Choice or ranking',
     kindWords: 'Open words',
+    kindBreakout: 'Break-outs with post-its',
     csvLevelNote: 'explanation',
   },
 } as const;

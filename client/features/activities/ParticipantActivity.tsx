@@ -37,7 +37,7 @@ export function ParticipantActivity({
           <h3>{t('poll.resultsHeading')}</h3>
           <kind.Results activity={activity} results={results} headingLevel={4} />
         </section>
-      ) : activity.status !== 'draft' ? (
+      ) : activity.status !== 'draft' && !kind.noReveal ? (
         <p className="muted">{t('poll.resultsLater')}</p>
       ) : null}
     </article>

@@ -56,7 +56,7 @@ export function StaffActivityCard({
         </H>
         <StatusBadge activity={activity} />
       </div>
-      {activity.status !== 'draft' && progress ? (
+      {activity.status !== 'draft' && progress && !kind.noReveal ? (
         <p className="progress-line" aria-live="polite">
           <meter min={0} max={Math.max(progress.total, 1)} value={progress.answered} aria-hidden="true" />{' '}
           {t('poll.progress', { n: progress.answered, m: progress.total })}
@@ -66,14 +66,15 @@ export function StaffActivityCard({
         <div className="row controls" aria-label={t('activity.controls')} role="group">
           {activity.status !== 'open' ? (
             <button type="button" className="btn btn--primary" onClick={() => act('activity:open')}>
-              {activity.status === 'draft' ? t('activity.open') : t('activity.reopen')}
+              {kind.openLabel?.(t, activity.status !== 'draft') ??
+                (activity.status === 'draft' ? t('activity.open') : t('activity.reopen'))}
             </button>
           ) : (
             <button type="button" className="btn btn--primary" onClick={() => act('activity:close')}>
-              {t('activity.close')}
+              {kind.closeLabel?.(t) ?? t('activity.close')}
             </button>
           )}
-          {activity.revealed ? (
+          {kind.noReveal ? null : activity.revealed ? (
             <button type="button" className="btn" onClick={() => act('activity:hide')}>
               {t('activity.hide')}
             </button>
@@ -112,7 +113,8 @@ export function StaffActivityCard({
           {error}
         </p>
       ) : null}
-      {activity.status !== 'draft' && results ? (
+      {kind.Staff ? <kind.Staff activity={activity} /> : null}
+      {activity.status !== 'draft' && results && !kind.Staff ? (
         <details className="live-results" open>
           <summary>
             {activity.revealed ? t('activity.resultsShown') : t('activity.resultsHiddenForOthers')}

@@ -3,6 +3,7 @@ import type { Results } from '../../../shared/domain/activities';
 import type { ActivityView, MyResponse } from '../../../shared/domain/types';
 import type { ActivityKindName } from '../../../shared/protocol/schemas/activity';
 import type { useT } from '../../i18n';
+import { BREAKOUT_UI } from '../board/kind';
 import { ChoiceAnswer } from '../choice/ChoiceAnswer';
 import { ChoiceResultsView } from '../choice/ChoiceResultsView';
 import { ScaleAnswer } from '../poll/ScaleAnswer';
@@ -25,35 +26,43 @@ export interface KindUi {
   Answer: ComponentType<{ activity: ActivityView; mine: MyResponse | undefined; readOnly?: boolean }>;
   Results: ComponentType<{ activity: ActivityView; results: Results; headingLevel?: 3 | 4 | 5 }>;
   Editor: ComponentType<{ existing?: ActivityView; agendaItemId: string | null; onDone: () => void }>;
+  /** Kinds without answers to reveal (break-outs): no reveal buttons, no "n of m answered". */
+  noReveal?: boolean;
+  /** Words for opening and closing, when "Openen" / "Sluiten" do not fit (break-outs: start, end). */
+  openLabel?(t: T, again: boolean): string;
+  closeLabel?(t: T): string;
+  /** Staff see this under the controls instead of the live results (break-outs: rooms and boards). */
+  Staff?: ComponentType<{ activity: ActivityView }>;
 }
 
 export const KINDS: Record<ActivityKindName, KindUi> = {
   scale: {
     label: (t) => t('kind.scale'),
-    title: (a) => a.spec.question,
+    title: (a) => (a.spec.kind === 'scale' ? a.spec.question : ''),
     Answer: ScaleAnswer as KindUi['Answer'],
     Results: ScaleResultsView as KindUi['Results'],
     Editor: ScaleEditor as KindUi['Editor'],
   },
   statements: {
     label: (t) => t('stmt.kind'),
-    title: (a) => a.spec.question,
+    title: (a) => ('question' in a.spec ? a.spec.question : ''),
     Answer: StatementsAnswer as KindUi['Answer'],
     Results: StatementsResultsView as KindUi['Results'],
     Editor: lazyEditor(() => import('../statements/StatementsEditor')) as KindUi['Editor'],
   },
   choice: {
     label: (t) => t('choice.kind'),
-    title: (a) => a.spec.question,
+    title: (a) => ('question' in a.spec ? a.spec.question : ''),
     Answer: ChoiceAnswer as KindUi['Answer'],
     Results: ChoiceResultsView as KindUi['Results'],
     Editor: lazyEditor(() => import('../choice/ChoiceEditor')) as KindUi['Editor'],
   },
   words: {
     label: (t) => t('words.kind'),
-    title: (a) => a.spec.question,
+    title: (a) => ('question' in a.spec ? a.spec.question : ''),
     Answer: WordsAnswer as KindUi['Answer'],
     Results: WordsResultsView as KindUi['Results'],
     Editor: lazyEditor(() => import('../words/WordsEditor')) as KindUi['Editor'],
   },
+  breakout: BREAKOUT_UI,
 };

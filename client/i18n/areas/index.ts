@@ -1,3 +1,4 @@
+import * as board from './board';
 import * as chat from './chat';
 import * as choice from './choice';
 import * as flow from './flow';
@@ -14,6 +15,7 @@ import * as words from './words';
  */
 export const areasNl = {
   ...report.nl,
+  ...board.nl,
   ...flow.nl,
   ...timer.nl,
   ...statements.nl,
@@ -24,6 +26,7 @@ export const areasNl = {
 };
 export const areasEn: typeof areasNl = {
   ...report.en,
+  ...board.en,
   ...flow.en,
   ...timer.en,
   ...statements.en,

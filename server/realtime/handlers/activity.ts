@@ -22,9 +22,10 @@ export function registerActivity(ctx: AppContext, socket: AppSocket): void {
 
   command(ctx, socket, 'activity:update', ActivityUpdate, 'activity:manage', async (input, s) => {
     const view = await ctx.activities.update(s.meetingId, input);
-    return done(view, () => {
+    return done(view, async () => {
       toAll(s.meetingId).emit('activity:updated', view);
       ctx.publish.results(s.meetingId, view.id);
+      await ctx.activities.announce(s.meetingId, view, 'update');
     });
   });
 
@@ -38,9 +39,10 @@ export function registerActivity(ctx: AppContext, socket: AppSocket): void {
   for (const change of ['open', 'close'] as const) {
     command(ctx, socket, `activity:${change}`, ActivityRef, 'activity:manage', async (input, s) => {
       const view = await ctx.activities.setState(s.meetingId, input.id, change);
-      return done(view, () => {
+      return done(view, async () => {
         toAll(s.meetingId).emit('activity:updated', view);
         ctx.publish.results(s.meetingId, view.id);
+        await ctx.activities.announce(s.meetingId, view, change);
       });
     });
   }

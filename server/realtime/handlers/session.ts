@@ -37,9 +37,17 @@ export async function snapshot(ctx: AppContext, s: Session): Promise<Snapshot> {
     presence: await ctx.publish.presenceView(s.meetingId, staff),
     timers: await ctx.timers.visible(s),
     chat: await ctx.chat.snapshot(s),
+    breakouts: await ctx.breakouts.views(s),
+    placements: await ctx.breakouts.placementsOf(s),
   };
 }
 
 export function registerSession(ctx: AppContext, socket: AppSocket): void {
-  command(ctx, socket, 'session:sync', Empty, null, async (_input, s) => done(await snapshot(ctx, s)));
+  command(ctx, socket, 'session:sync', Empty, null, async (_input, s) => {
+    // [BOARD2] A participant in no room while break-outs run is placed now (late joiner, or offline at the start).
+    const placed = await ctx.breakouts.arrive(s);
+    return done(await snapshot(ctx, s), async () => {
+      for (const change of placed) await ctx.boardPublish.placed(s.meetingId, change);
+    });
+  });
 }

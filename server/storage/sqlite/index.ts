@@ -4,6 +4,8 @@ import Database from 'better-sqlite3';
 import type { Store } from '../store';
 import { sqliteActivities } from './activities';
 import { sqliteAgenda } from './agenda';
+import { sqliteBoards } from './boards';
+import { sqliteBreakouts } from './breakouts';
 import { sqliteChat } from './chat';
 import { sqliteCuration } from './curation';
 import { sqliteMeetings } from './meetings';
@@ -45,6 +47,8 @@ export function openSqliteStore(dataDir: string): SqliteStore {
     chat: sqliteChat(db),
     curation: sqliteCuration(db),
     templates: sqliteTemplates(db),
+    breakouts: sqliteBreakouts(db),
+    boards: sqliteBoards(db),
     async close() {
       if (db.open) db.close();
     },

@@ -132,6 +132,92 @@ export const MIGRATIONS: { id: string; sql: string }[] = [
       );
     `,
   },
+  {
+    // Break-outs: rooms, placements, one board per room × question (and a synthesis board per
+    // question), post-its, themes and dot votes. Post-its and themes are deleted by a flag, so a
+    // retried create never brings them back (BOARD6, BOARD8).
+    id: 'boards-1',
+    sql: `
+      CREATE TABLE breakouts (
+        activity_id TEXT PRIMARY KEY REFERENCES activities(id) ON DELETE CASCADE,
+        started_at INTEGER,
+        synthesis_at INTEGER,
+        message_id TEXT,
+        message TEXT,
+        message_at INTEGER
+      );
+      CREATE TABLE breakout_rooms (
+        id TEXT PRIMARY KEY,
+        activity_id TEXT NOT NULL REFERENCES activities(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        label TEXT NOT NULL
+      );
+      CREATE INDEX breakout_rooms_activity ON breakout_rooms(activity_id, position);
+      CREATE TABLE breakout_members (
+        activity_id TEXT NOT NULL REFERENCES activities(id) ON DELETE CASCADE,
+        participant_id TEXT NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+        room_id TEXT NOT NULL REFERENCES breakout_rooms(id) ON DELETE CASCADE,
+        placed_at INTEGER NOT NULL,
+        PRIMARY KEY (activity_id, participant_id)
+      );
+      CREATE INDEX breakout_members_room ON breakout_members(room_id);
+      CREATE TABLE boards (
+        id TEXT PRIMARY KEY,
+        activity_id TEXT NOT NULL REFERENCES activities(id) ON DELETE CASCADE,
+        room_id TEXT REFERENCES breakout_rooms(id) ON DELETE CASCADE,
+        question_index INTEGER NOT NULL,
+        locked INTEGER NOT NULL DEFAULT 0,
+        anonymous INTEGER NOT NULL DEFAULT 0,
+        voting_open INTEGER NOT NULL DEFAULT 0,
+        vote_limit INTEGER NOT NULL DEFAULT 3,
+        votes_revealed INTEGER NOT NULL DEFAULT 0,
+        created_at INTEGER NOT NULL
+      );
+      CREATE UNIQUE INDEX boards_place ON boards(activity_id, coalesce(room_id, ''), question_index);
+      CREATE TABLE board_notes (
+        id TEXT PRIMARY KEY,
+        board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+        author_id TEXT REFERENCES participants(id) ON DELETE SET NULL,
+        by_staff INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        colour TEXT NOT NULL,
+        x INTEGER NOT NULL,
+        y INTEGER NOT NULL,
+        theme_id TEXT,
+        origin_id TEXT,
+        room_label TEXT,
+        version INTEGER NOT NULL,
+        deleted INTEGER NOT NULL DEFAULT 0,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+      CREATE INDEX board_notes_board ON board_notes(board_id, created_at);
+      CREATE INDEX board_notes_theme ON board_notes(theme_id);
+      CREATE UNIQUE INDEX board_notes_origin ON board_notes(board_id, origin_id) WHERE origin_id IS NOT NULL;
+      CREATE TABLE board_themes (
+        id TEXT PRIMARY KEY,
+        board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+        heading TEXT NOT NULL,
+        x INTEGER NOT NULL,
+        y INTEGER NOT NULL,
+        version INTEGER NOT NULL,
+        deleted INTEGER NOT NULL DEFAULT 0,
+        created_at INTEGER NOT NULL
+      );
+      CREATE INDEX board_themes_board ON board_themes(board_id);
+      CREATE TABLE board_votes (
+        id TEXT PRIMARY KEY,
+        board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+        note_id TEXT NOT NULL REFERENCES board_notes(id) ON DELETE CASCADE,
+        participant_id TEXT NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+        -- [BOARD12] Slot n of a participant's N votes on a board: never more than N rows.
+        slot INTEGER NOT NULL CHECK (slot >= 0 AND slot < 20),
+        created_at INTEGER NOT NULL,
+        UNIQUE (board_id, participant_id, slot)
+      );
+      CREATE INDEX board_votes_note ON board_votes(note_id);
+    `,
+  },
 ];
 
 export function migrate(db: Database): void {

@@ -1,4 +1,5 @@
 import type { ActivityKindName, ActivitySpec } from '../../protocol/schemas/activity';
+import type { BreakoutResults } from '../board/results';
 import type { ResponseRecord } from '../types';
 import { type ChoiceResults, checkChoiceValue, tallyChoice } from './choice';
 import { checkScaleValue, type ScaleResults, tallyScale } from './scale';
@@ -11,7 +12,18 @@ export * from './statements';
 export * from './words';
 
 /** Results of any activity, tagged by kind. */
-export type Results = ScaleResults | StatementsResults | ChoiceResults | WordsResults;
+export type Results = ScaleResults | StatementsResults | ChoiceResults | WordsResults | BreakoutResults;
+
+/**
+ * Kinds that keep their own storage (rooms, boards, post-its) instead of one answer per
+ * participant. They take no `response:submit`; the server asks a per-kind provider for their
+ * results (`ActivityService.provide`).
+ */
+export const OWN_STORAGE_KINDS = ['breakout'] as const;
+export type OwnStorageKind = (typeof OWN_STORAGE_KINDS)[number];
+export type ResponseKindName = Exclude<ActivityKindName, OwnStorageKind>;
+export const isResponseKind = (kind: ActivityKindName): kind is ResponseKindName =>
+  !(OWN_STORAGE_KINDS as readonly string[]).includes(kind);
 
 type SpecOf<K extends ActivityKindName> = Extract<ActivitySpec, { kind: K }>;
 
@@ -35,7 +47,7 @@ export interface ActivityRules<K extends ActivityKindName> {
   curated?: boolean;
 }
 
-export const ACTIVITY_RULES: { [K in ActivityKindName]: ActivityRules<K> } = {
+export const ACTIVITY_RULES: { [K in ResponseKindName]: ActivityRules<K> } = {
   scale: { check: checkScaleValue, tally: tallyScale },
   statements: { check: checkStatementsValue, tally: tallyStatements, acceptsNote: false },
   choice: { check: checkChoiceValue, tally: tallyChoice },
@@ -48,10 +60,13 @@ export const ACTIVITY_RULES: { [K in ActivityKindName]: ActivityRules<K> } = {
   },
 };
 
-const rulesOf = (kind: ActivityKindName) => ACTIVITY_RULES[kind] as ActivityRules<ActivityKindName>;
+/** The rules of a kind with per-participant answers (kinds with their own storage have none). */
+const rulesOf = (kind: ActivityKindName): ActivityRules<ResponseKindName> =>
+  (isResponseKind(kind) ? ACTIVITY_RULES[kind] : {}) as ActivityRules<ResponseKindName>;
 
 export function checkValue(spec: ActivitySpec, value: unknown): string | null {
-  return rulesOf(spec.kind).check(spec, value as never);
+  if (!isResponseKind(spec.kind)) return 'this activity takes no answers';
+  return rulesOf(spec.kind).check(spec as never, value as never);
 }
 
 export function tally(
@@ -61,9 +76,10 @@ export function tally(
   authorOf?: (participantId: string) => string | undefined,
   curation?: unknown,
 ): Results {
+  if (!isResponseKind(spec.kind)) throw new Error(`${spec.kind} keeps its own results`);
   return rulesOf(spec.kind).tally(
     activityId,
-    spec,
+    spec as never,
     responses as readonly ResponseRecord<never>[],
     authorOf,
     curation,

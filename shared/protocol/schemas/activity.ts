@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BreakoutSpec } from './board';
 import { Id, LIMITS, text } from './common';
 
 /**
@@ -76,7 +77,13 @@ export const WordsSpec = z.strictObject({
 });
 export type WordsSpec = z.infer<typeof WordsSpec>;
 
-export const ActivitySpec = z.discriminatedUnion('kind', [ScaleSpec, StatementsSpec, ChoiceSpec, WordsSpec]);
+export const ActivitySpec = z.discriminatedUnion('kind', [
+  ScaleSpec,
+  StatementsSpec,
+  ChoiceSpec,
+  WordsSpec,
+  BreakoutSpec,
+]);
 export type ActivitySpec = z.infer<typeof ActivitySpec>;
 export type ActivityKindName = ActivitySpec['kind'];
 
@@ -130,6 +137,8 @@ export const VALUE_SCHEMAS: { [K in ActivityKindName]: z.ZodType } = {
   statements: StatementsValue,
   choice: ChoiceValue,
   words: WordsValue,
+  // Break-outs take no answers: their post-its, themes and votes have their own commands.
+  breakout: z.never(),
 };
 
 export const ActivityCreate = z.strictObject({

@@ -1,4 +1,5 @@
 export * from './activity';
+export * from './board';
 export * from './chat';
 export * from './common';
 export * from './meeting';

@@ -1,8 +1,10 @@
 import type { ChoiceResults } from '../../domain/activities/choice';
 import type { StatementsResults } from '../../domain/activities/statements';
 import type { WordsResults } from '../../domain/activities/words';
+import type { BreakoutResults } from '../../domain/board/results';
 import type { ActivityView } from '../../domain/types';
 import type { ChoiceSpec, StatementsSpec, WordsSpec } from '../../protocol/schemas/activity';
+import type { BreakoutSpec } from '../../protocol/schemas/board';
 import type { CsvRow } from '../registry';
 import { choiceTable, wordsTable } from '../rows';
 
@@ -54,4 +56,25 @@ export function csvWords(a: ActivityView<WordsSpec>, r: WordsResults): CsvRow[] 
     text: String(variants),
     author: '',
   }));
+}
+
+/**
+ * [REPORT12][BOARD15] A break-out: one row per post-it — per question its synthesis board when
+ * there is one, else every room's board — with its theme (or room) and its votes.
+ */
+export function csvBreakout(_a: ActivityView<BreakoutSpec>, r: BreakoutResults): CsvRow[] {
+  const rows: CsvRow[] = [];
+  for (const q of r.questions) {
+    const boards = q.synthesis && q.synthesis.noteCount > 0 ? [q.synthesis] : q.rooms;
+    for (const b of boards) {
+      const where = (theme: string | null) => [q.question, b.roomLabel, theme].filter(Boolean).join(' — ');
+      for (const t of b.themes) {
+        for (const n of t.notes)
+          rows.push({ part: where(t.heading), count: n.votes, text: n.text, author: n.author ?? '' });
+      }
+      for (const n of b.unthemed)
+        rows.push({ part: where(null), count: n.votes, text: n.text, author: n.author ?? '' });
+    }
+  }
+  return rows;
 }

@@ -1,0 +1,193 @@
+import { type FormEvent, useId, useState } from 'react';
+import { BOARD_LIMITS } from '../../../shared/domain/board/limits';
+import { newId } from '../../../shared/domain/ids';
+import { can } from '../../../shared/domain/roles';
+import type { ActivityView } from '../../../shared/domain/types';
+import type { BreakoutSpec } from '../../../shared/protocol/schemas/board';
+import { useT } from '../../i18n';
+import { send } from '../../send';
+import { useAppStore } from '../../store';
+import { FullscreenWorkspace, useMinutesLeft } from './Workspace';
+import './board.css';
+
+/**
+ * [BOARD4][BOARD13] The break-outs for facilitator and secretary: every room with its people,
+ * moving people (facilitator), visiting any room's boards, a message to all rooms, one more room,
+ * and the plenary synthesis.
+ */
+export default function BreakoutStaff({ activity }: { activity: ActivityView }) {
+  const t = useT();
+  const id = useId();
+  const spec = activity.spec as BreakoutSpec;
+  const bo = useAppStore((s) => s.breakouts[activity.id]);
+  const role = useAppStore((s) => s.role);
+  const people = useAppStore((s) => s.presence.participants ?? []);
+  const [visit, setVisit] = useState<string | 'synthesis' | null>(null);
+  const [message, setMessage] = useState('');
+  const [note, setNote] = useState('');
+  const [error, setError] = useState('');
+  const manage = can(role ?? undefined, 'board:manage');
+  const running = activity.status === 'open';
+  const left = useMinutesLeft(bo?.startedAt ?? null, spec.timeboxMinutes, running);
+  if (!bo || bo.rooms.length === 0) {
+    return activity.status === 'draft' ? <p className="muted">{t('breakout.notStartedConsole')}</p> : null;
+  }
+  const members = bo.members ?? {};
+  const done = (r: { ok: boolean; message?: string }, ok = '') => {
+    setError(r.ok ? '' : (r.message ?? ''));
+    if (r.ok && ok) setNote(ok);
+  };
+  const sendMessage = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!message.trim()) return;
+    const r = await send('breakout:message', { activityId: activity.id, id: newId(), text: message.trim() });
+    if (r.ok) setMessage('');
+    done(r, t('breakout.messageSent'));
+  };
+  const unplaced = people.filter((p) => !members[p.id]);
+  const visitBoards =
+    visit === 'synthesis'
+      ? bo.boards.filter((b) => b.roomId === null)
+      : bo.boards.filter((b) => b.roomId === visit);
+  const visitTitle =
+    visit === 'synthesis'
+      ? t('breakout.synthesis')
+      : t('breakout.boardsOf', { room: bo.rooms.find((r) => r.id === visit)?.label ?? '' });
+
+  const personRow = (p: { id: string; name: string; online: boolean }) => (
+    <li key={p.id} className={p.online ? 'is-online' : 'is-away'}>
+      <span className="presence-dot" aria-hidden="true" />
+      <span className="presence-name">{p.name}</span>
+      <span className="visually-hidden"> ({p.online ? t('presence.online') : t('presence.away')})</span>
+      {manage ? (
+        <select
+          aria-label={t('breakout.roomFor', { name: p.name })}
+          value={members[p.id] ?? ''}
+          onChange={async (e) =>
+            done(
+              await send('breakout:move', {
+                activityId: activity.id,
+                participantId: p.id,
+                roomId: e.target.value || null,
+              }),
+            )
+          }
+        >
+          <option value="">{t('breakout.noRoom')}</option>
+          {bo.rooms.map((r) => (
+            <option key={r.id} value={r.id}>
+              {r.label}
+            </option>
+          ))}
+        </select>
+      ) : null}
+    </li>
+  );
+
+  return (
+    <div className="breakout-console">
+      <p className="breakout__status" aria-live="polite">
+        {running ? t('breakout.running') : t('breakout.ended')}{' '}
+        {left !== null ? (
+          <strong>{left > 0 ? t('breakout.timeLeft', { n: left }) : t('breakout.timeUp')}</strong>
+        ) : null}
+      </p>
+      <div className="breakout-rooms">
+        {bo.rooms.map((r) => {
+          const inRoom = people.filter((p) => members[p.id] === r.id);
+          return (
+            <section key={r.id} className="breakout-room" aria-labelledby={`${id}-${r.id}`}>
+              <div className="breakout-room__head">
+                <strong id={`${id}-${r.id}`}>{r.label}</strong>
+                <span className="muted">{t('breakout.roomSize', { n: r.size })}</span>
+              </div>
+              {inRoom.length === 0 ? (
+                <p className="muted">{t('breakout.nobody')}</p>
+              ) : (
+                <ul className="presence-list">{inRoom.map(personRow)}</ul>
+              )}
+              <button type="button" className="btn btn--small" onClick={() => setVisit(r.id)}>
+                {t('breakout.view', { room: r.label })}
+              </button>
+            </section>
+          );
+        })}
+        {unplaced.length > 0 ? (
+          <section className="breakout-room breakout-room--unplaced" aria-labelledby={`${id}-none`}>
+            <div className="breakout-room__head">
+              <strong id={`${id}-none`}>{t('breakout.unplaced')}</strong>
+              <span className="muted">{t('breakout.roomSize', { n: unplaced.length })}</span>
+            </div>
+            <ul className="presence-list">{unplaced.map(personRow)}</ul>
+          </section>
+        ) : null}
+      </div>
+      {manage ? (
+        <div className="row">
+          <button
+            type="button"
+            className="btn"
+            disabled={bo.rooms.length >= BOARD_LIMITS.rooms}
+            onClick={async () =>
+              done(await send('breakout:addRoom', { activityId: activity.id, id: newId() }))
+            }
+          >
+            {t('breakout.addRoom')}
+          </button>
+          <button
+            type="button"
+            className="btn"
+            onClick={async () =>
+              done(await send('breakout:synthesis', { activityId: activity.id }), t('breakout.synthesisMade'))
+            }
+          >
+            {bo.synthesis ? t('breakout.updateSynthesis') : t('breakout.makeSynthesis')}
+          </button>
+        </div>
+      ) : null}
+      {bo.synthesis ? (
+        <div className="row">
+          <button type="button" className="btn btn--primary" onClick={() => setVisit('synthesis')}>
+            {t('breakout.viewSynthesis')}
+          </button>
+        </div>
+      ) : null}
+      {manage ? (
+        <form className="breakout-message" onSubmit={sendMessage}>
+          <div className="field">
+            <label htmlFor={`${id}-msg`}>{t('breakout.messageLabel')}</label>
+            <textarea
+              id={`${id}-msg`}
+              rows={2}
+              value={message}
+              maxLength={BOARD_LIMITS.message}
+              onChange={(e) => {
+                setMessage(e.target.value);
+                setNote('');
+              }}
+            />
+          </div>
+          <button type="submit" className="btn">
+            {t('breakout.messageSend')}
+          </button>
+        </form>
+      ) : null}
+      {bo.message ? (
+        <p className="muted">
+          {t('breakout.message')}: {bo.message.text}
+        </p>
+      ) : null}
+      <p className="saved-status" role="status">
+        {note}
+      </p>
+      {error ? (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {visit && visitBoards.length > 0 ? (
+        <FullscreenWorkspace title={visitTitle} boards={visitBoards} onClose={() => setVisit(null)} />
+      ) : null}
+    </div>
+  );
+}

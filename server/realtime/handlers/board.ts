@@ -1,0 +1,206 @@
+import type { z } from 'zod';
+import { isStaff } from '../../../shared/domain/roles';
+import { DomainError } from '../../../shared/protocol/ack';
+import {
+  BoardRef,
+  BoardSettings,
+  BoardVoting,
+  NoteCreate,
+  NoteDrag,
+  NoteEdit,
+  NoteMove,
+  NoteRef,
+  NotesToTheme,
+  ThemeCreate,
+  ThemeMerge,
+  ThemeRef,
+  ThemeUpdate,
+  VoteCast,
+  VoteRetract,
+} from '../../../shared/protocol/schemas/board';
+import type { AppContext } from '../../context';
+import { boardView as boardViewOf, themeView as themeOf, noteView as viewOf } from '../../meetings/breakouts';
+import { boardRooms } from '../boardPublish';
+import { command, done } from '../handle';
+import type { AppSocket } from '../types';
+
+/** Least time between two relayed drag positions of one connection (ms). */
+const DRAG_INTERVAL_MS = 30;
+
+/**
+ * [BOARD6–BOARD14] Post-its, themes, votes and board settings. Every command is validated,
+ * authorised per board (domain/board/access.ts), stored, acked, then broadcast to the board's
+ * viewers only.
+ */
+export function registerBoard(ctx: AppContext, socket: AppSocket): void {
+  const pub = ctx.boardPublish;
+
+  // [BOARD14] Sync a board: check read access, subscribe, then read, so nothing stored after the
+  // read is missed (and what arrives twice is dropped by its version).
+  command(ctx, socket, 'board:sync', BoardRef, null, async (input, s) => {
+    const bc = await ctx.boards.context(s, input.boardId);
+    if (!bc.access.read) throw new DomainError('forbidden', 'you cannot see this board');
+    await socket.join(
+      isStaff(s.role)
+        ? [boardRooms.board(input.boardId), boardRooms.staff(input.boardId)]
+        : boardRooms.board(input.boardId),
+    );
+    const { state } = await ctx.boards.state(s, input.boardId);
+    return done(state);
+  });
+
+  command(ctx, socket, 'board:unwatch', BoardRef, null, async (input) => {
+    await socket.leave(boardRooms.board(input.boardId));
+    await socket.leave(boardRooms.staff(input.boardId));
+    return done({ boardId: input.boardId });
+  });
+
+  command(ctx, socket, 'note:create', NoteCreate, 'board:write', async (input, s) => {
+    const { ctx: bc, result, created } = await ctx.boards.createNote(s, input);
+    return done(result, () => {
+      if (created) pub.noteCreated(bc.board, created);
+    });
+  });
+
+  command(ctx, socket, 'note:edit', NoteEdit, 'board:write', async (input, s) => {
+    const { ctx: bc, result, note } = await ctx.boards.editNote(s, input);
+    return done(result, () => pub.notes(bc.board, [note]));
+  });
+
+  command(ctx, socket, 'note:move', NoteMove, 'board:write', async (input, s) => {
+    const { ctx: bc, result, note } = await ctx.boards.moveNote(s, input);
+    return done(result, () => pub.notes(bc.board, [note]));
+  });
+
+  command(ctx, socket, 'note:delete', NoteRef, 'board:write', async (input, s) => {
+    const { ctx: bc, result, voters } = await ctx.boards.deleteNote(s, input);
+    return done(result, () => {
+      if (result.note === null) pub.noteDeleted(bc.board, result.id, result.version, voters);
+    });
+  });
+
+  command(ctx, socket, 'note:theme', NotesToTheme, 'board:write', async (input, s) => {
+    const { ctx: bc, notes } = await ctx.boards.setTheme(s, input);
+    return done({ notes: notes.map((n) => viewOf(n, bc.board)) }, () => pub.notes(bc.board, notes));
+  });
+
+  // [BOARD9] A drag in progress is presence: relayed volatile to the board's other viewers,
+  // throttled (the latest position is relayed at the end of the interval, so viewers never stay
+  // on a stale one), never stored, never acked.
+  let lastDrag = 0;
+  let trailing: NodeJS.Timeout | null = null;
+  let latest: z.output<typeof NoteDrag> | null = null;
+  let name: string | null | undefined;
+  const relay = async (d: z.output<typeof NoteDrag>) => {
+    const room = boardRooms.board(d.boardId);
+    if (!socket.rooms.has(room)) return;
+    try {
+      const bc = await ctx.boards.context(socket.data, d.boardId);
+      if (!bc.access.write) return;
+      if (name === undefined) {
+        const p = socket.data.participantId
+          ? await ctx.store.participants.get(socket.data.participantId)
+          : undefined;
+        name = p?.name ?? null;
+      }
+      socket.to(room).volatile.emit('note:dragging', { ...d, by: bc.board.anonymous ? null : name });
+    } catch {
+      // A drag on a board that went away: nothing to show.
+    }
+  };
+  socket.on('note:drag', (raw: unknown) => {
+    const parsed = NoteDrag.safeParse(raw);
+    if (!parsed.success) return;
+    const t = Date.now();
+    if (parsed.data.end || t - lastDrag >= DRAG_INTERVAL_MS) {
+      if (trailing) clearTimeout(trailing);
+      trailing = null;
+      latest = null;
+      lastDrag = t;
+      void relay(parsed.data);
+      return;
+    }
+    latest = parsed.data;
+    trailing ??= setTimeout(
+      () => {
+        trailing = null;
+        lastDrag = Date.now();
+        if (latest) void relay(latest);
+        latest = null;
+      },
+      DRAG_INTERVAL_MS - (t - lastDrag),
+    );
+  });
+  socket.on('disconnect', () => {
+    if (trailing) clearTimeout(trailing);
+  });
+
+  command(ctx, socket, 'theme:create', ThemeCreate, 'board:write', async (input, s) => {
+    const { ctx: bc, theme, notes } = await ctx.boards.createTheme(s, input);
+    return done({ theme: themeOf(theme), notes: notes.map((n) => viewOf(n, bc.board)) }, () => {
+      pub.theme(theme);
+      pub.notes(bc.board, notes);
+      pub.harvest(bc.board);
+    });
+  });
+
+  command(ctx, socket, 'theme:update', ThemeUpdate, 'board:write', async (input, s) => {
+    const { ctx: bc, theme } = await ctx.boards.updateTheme(s, input);
+    return done(themeOf(theme), () => {
+      pub.theme(theme);
+      pub.harvest(bc.board);
+    });
+  });
+
+  command(ctx, socket, 'theme:merge', ThemeMerge, 'board:write', async (input, s) => {
+    const { ctx: bc, theme, notes, removed } = await ctx.boards.mergeTheme(s, input);
+    return done({ theme: themeOf(theme), notes: notes.map((n) => viewOf(n, bc.board)), removed }, () => {
+      pub.notes(bc.board, notes);
+      pub.themeRemoved(bc.board.id, removed);
+    });
+  });
+
+  command(ctx, socket, 'theme:dissolve', ThemeRef, 'board:write', async (input, s) => {
+    const { ctx: bc, notes, removed } = await ctx.boards.dissolveTheme(s, input);
+    return done({ removed, notes: notes.map((n) => viewOf(n, bc.board)) }, () => {
+      pub.notes(bc.board, notes);
+      pub.themeRemoved(bc.board.id, removed);
+    });
+  });
+
+  command(ctx, socket, 'vote:cast', VoteCast, 'board:vote', async (input, s) => {
+    const { ctx: bc, votes } = await ctx.boards.castVote(s, input);
+    return done(votes, async () => {
+      await pub.myVotes(s.participantId!, bc.board.id);
+      pub.votes(bc.board.id);
+    });
+  });
+
+  command(ctx, socket, 'vote:retract', VoteRetract, 'board:vote', async (input, s) => {
+    const { ctx: bc, votes } = await ctx.boards.retractVote(s, input);
+    return done(votes, async () => {
+      if (!bc) return;
+      await pub.myVotes(s.participantId!, bc.board.id);
+      pub.votes(bc.board.id);
+    });
+  });
+
+  command(ctx, socket, 'board:settings', BoardSettings, 'board:manage', async (input, s) => {
+    const { ctx: bc, board } = await ctx.boards.settings(s, input);
+    const view = boardViewOf(board, bc.activity.spec);
+    return done(view, () => {
+      pub.board(s.meetingId, board, bc.activity.spec);
+      // Authors hidden now: viewers fetch the board again, without names.
+      if (board.anonymous && !bc.board.anonymous) pub.reset(board.id);
+    });
+  });
+
+  command(ctx, socket, 'board:voting', BoardVoting, 'board:manage', async (input, s) => {
+    const { ctx: bc, board } = await ctx.boards.voting(s, input);
+    return done(boardViewOf(board, bc.activity.spec), () => {
+      pub.board(s.meetingId, board, bc.activity.spec);
+      if (board.votesRevealed) pub.votes(board.id);
+      else if (bc.board.votesRevealed) pub.votesHidden(board.id);
+    });
+  });
+}

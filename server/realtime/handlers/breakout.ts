@@ -1,0 +1,51 @@
+import {
+  BreakoutAddRoom,
+  BreakoutChoose,
+  BreakoutMessage,
+  BreakoutMove,
+  BreakoutRef,
+} from '../../../shared/protocol/schemas/board';
+import type { AppContext } from '../../context';
+import { command, done } from '../handle';
+import type { AppSocket } from '../types';
+
+/** [BOARD3][BOARD4][BOARD13] Rooms: moving people, choosing a room, more rooms, a message, the synthesis. */
+export function registerBreakout(ctx: AppContext, socket: AppSocket): void {
+  const pub = ctx.boardPublish;
+  const staffView = async (meetingId: string, activityId: string) =>
+    ctx.breakouts.view(await ctx.breakouts.own(meetingId, activityId), true);
+
+  command(ctx, socket, 'breakout:move', BreakoutMove, 'board:manage', async (input, s) => {
+    const change = await ctx.breakouts.move(s.meetingId, input);
+    return done(await staffView(s.meetingId, input.activityId), () => pub.placed(s.meetingId, change));
+  });
+
+  command(ctx, socket, 'breakout:choose', BreakoutChoose, 'breakout:choose', async (input, s) => {
+    const change = await ctx.breakouts.choose(s.meetingId, s.participantId!, input);
+    return done({ activityId: change.activityId, roomId: change.roomId }, () =>
+      pub.placed(s.meetingId, change),
+    );
+  });
+
+  command(ctx, socket, 'breakout:addRoom', BreakoutAddRoom, 'board:manage', async (input, s) => {
+    await ctx.breakouts.addRoom(s.meetingId, input);
+    return done(await staffView(s.meetingId, input.activityId), () =>
+      pub.breakout(s.meetingId, input.activityId),
+    );
+  });
+
+  command(ctx, socket, 'breakout:message', BreakoutMessage, 'board:manage', async (input, s) => {
+    await ctx.breakouts.message(s.meetingId, input);
+    return done(await staffView(s.meetingId, input.activityId), () =>
+      pub.breakout(s.meetingId, input.activityId),
+    );
+  });
+
+  command(ctx, socket, 'breakout:synthesis', BreakoutRef, 'board:manage', async (input, s) => {
+    const { grown } = await ctx.breakouts.synthesis(s.meetingId, input.activityId);
+    return done(await staffView(s.meetingId, input.activityId), () => {
+      pub.breakout(s.meetingId, input.activityId);
+      for (const id of grown) pub.reset(id);
+    });
+  });
+}
