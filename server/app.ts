@@ -21,6 +21,7 @@ import { BoardPublisher } from './realtime/boardPublish';
 import { breakoutProvider } from './realtime/breakoutKind';
 import { createIo, setupRealtime } from './realtime/io';
 import { Publisher } from './realtime/publish';
+import { roomScope } from './realtime/roomScope';
 import { Scopes } from './realtime/scopes';
 import { clientIp, originAllowed } from './security/origin';
 import { createLimiters } from './security/rateLimit';
@@ -77,6 +78,7 @@ export function createApp(deps: AppDeps): App {
   const boards = new BoardService(store, now, breakouts);
   const boardPublish = new BoardPublisher(io, store, breakouts, activities, log, config.broadcastDelayMs);
   activities.provide('breakout', breakoutProvider(store, breakouts, boardPublish));
+  scopes.register('room', roomScope(store, breakouts));
   const limiters = createLimiters(config.rateLimits);
   const collab = new CollabServer({
     store,

@@ -71,11 +71,17 @@ export class BoardPublisher {
     });
   }
 
-  /** Tells all tabs of a participant their room. */
+  /**
+   * Tells all tabs of a participant their room, and moves those connections into that room's
+   * Socket.IO room (and out of the other rooms of this break-out): room chat and timer follow.
+   */
   tell(change: PlaceChange): void {
-    this.io
-      .to(rooms.participant(change.participantId))
-      .emit('breakout:placed', { activityId: change.activityId, roomId: change.roomId });
+    const tabs = this.io.in(rooms.participant(change.participantId));
+    void this.store.breakouts.rooms(change.activityId).then((all) => {
+      tabs.socketsLeave(all.filter((r) => r.id !== change.roomId).map((r) => rooms.breakoutRoom(r.id)));
+      if (change.roomId) tabs.socketsJoin(rooms.breakoutRoom(change.roomId));
+    });
+    tabs.emit('breakout:placed', { activityId: change.activityId, roomId: change.roomId });
   }
 
   /** A participant's room changed: all their tabs are told, and lose boards they may no longer see. */

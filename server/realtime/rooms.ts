@@ -10,4 +10,6 @@ export const rooms = {
   observers: (meetingId: string) => `m:${meetingId}:o`,
   /** All tabs of one participant. */
   participant: (participantId: string) => `p:${participantId}`,
+  /** The connections of the participants placed in one break-out room (room chat and timer). */
+  breakoutRoom: (roomId: string) => `r:${roomId}`,
 };

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SCALE_LEVELS } from '../../shared/domain/activities';
 import { newId } from '../../shared/domain/ids';
 import type { Role } from '../../shared/domain/roles';
+import { breakoutOf, openBreakout } from '../helpers/boards';
 import { dumpDatabase } from '../helpers/dbState';
 import { call, ok, startServer, type TestServer, type TestSocket } from '../helpers/server';
 
@@ -15,6 +16,13 @@ interface World {
   pollId: string;
   wordsId: string;
   messageId: string;
+  breakoutId: string;
+  roomId: string;
+  boardId: string;
+  noteId: string;
+  themeId: string;
+  otherThemeId: string;
+  participantId: string;
 }
 type Payload = (w: World) => unknown;
 
@@ -83,6 +91,74 @@ const MATRIX: Record<string, { allowed: Role[]; payload: Payload }> = {
     allowed: ['facilitator', 'secretary'],
     payload: (w) => ({ messageId: w.messageId, on: true }),
   },
+  'breakout:move': {
+    allowed: ['facilitator'],
+    payload: (w) => ({ activityId: w.breakoutId, participantId: w.participantId, roomId: null }),
+  },
+  'breakout:choose': {
+    allowed: ['participant'],
+    payload: (w) => ({ activityId: w.breakoutId, roomId: w.roomId }),
+  },
+  'breakout:addRoom': {
+    allowed: ['facilitator'],
+    payload: (w) => ({ activityId: w.breakoutId, id: newId() }),
+  },
+  'breakout:message': {
+    allowed: ['facilitator'],
+    payload: (w) => ({ activityId: w.breakoutId, id: newId(), text: 'Gekaapt' }),
+  },
+  'breakout:synthesis': { allowed: ['facilitator'], payload: (w) => ({ activityId: w.breakoutId }) },
+  // Who may read a board is decided per board (BOARD5): every role may ask.
+  'board:sync': {
+    allowed: ['facilitator', 'secretary', 'participant', 'observer'],
+    payload: (w) => ({ boardId: w.boardId }),
+  },
+  'board:unwatch': {
+    allowed: ['facilitator', 'secretary', 'participant', 'observer'],
+    payload: (w) => ({ boardId: w.boardId }),
+  },
+  'board:settings': { allowed: ['facilitator'], payload: (w) => ({ boardId: w.boardId, locked: true }) },
+  'board:voting': { allowed: ['facilitator'], payload: (w) => ({ boardId: w.boardId, open: true }) },
+  'note:create': {
+    allowed: ['facilitator', 'secretary', 'participant'],
+    payload: (w) => ({ id: newId(), boardId: w.boardId, text: 'Gekaapt', colour: 'geel', x: 10, y: 10 }),
+  },
+  'note:edit': {
+    allowed: ['facilitator', 'secretary', 'participant'],
+    payload: (w) => ({ id: w.noteId, text: 'Gekaapt' }),
+  },
+  'note:move': {
+    allowed: ['facilitator', 'secretary', 'participant'],
+    payload: (w) => ({ id: w.noteId, x: 99, y: 99 }),
+  },
+  'note:delete': { allowed: ['facilitator', 'secretary', 'participant'], payload: (w) => ({ id: w.noteId }) },
+  'note:theme': {
+    allowed: ['facilitator', 'secretary', 'participant'],
+    payload: (w) => ({ boardId: w.boardId, noteIds: [w.noteId], themeId: null }),
+  },
+  // Presence: relayed, never stored; a board's own rules decide who is shown.
+  'note:drag': {
+    allowed: ['facilitator', 'secretary', 'participant', 'observer'],
+    payload: (w) => ({ boardId: w.boardId, id: w.noteId, x: 5, y: 5 }),
+  },
+  'theme:create': {
+    allowed: ['facilitator', 'secretary', 'participant'],
+    payload: (w) => ({ id: newId(), boardId: w.boardId, heading: 'Gekaapt', x: 0, y: 0 }),
+  },
+  'theme:update': {
+    allowed: ['facilitator', 'secretary', 'participant'],
+    payload: (w) => ({ id: w.themeId, heading: 'Gekaapt' }),
+  },
+  'theme:merge': {
+    allowed: ['facilitator', 'secretary', 'participant'],
+    payload: (w) => ({ id: w.themeId, intoId: w.otherThemeId }),
+  },
+  'theme:dissolve': {
+    allowed: ['facilitator', 'secretary', 'participant'],
+    payload: (w) => ({ id: w.themeId }),
+  },
+  'vote:cast': { allowed: ['participant'], payload: (w) => ({ id: newId(), noteId: w.noteId }) },
+  'vote:retract': { allowed: ['participant'], payload: () => ({ id: newId() }) },
   'chat:all': { allowed: ['facilitator', 'secretary'], payload: () => ({ channel: 'meeting' }) },
   'chat:history': {
     allowed: ['facilitator', 'secretary', 'participant'],
@@ -116,11 +192,43 @@ beforeAll(async () => {
   const messageId = newId();
   await ok(fac, 'chat:send', { id: messageId, channel: 'meeting', text: 'Welkom allemaal' });
   await ok(fac, 'timer:start', { id: newId(), scope: 'meeting', durationMs: 600_000 });
-  world = { agendaId, pollId, wordsId, messageId };
   const p = await srv.join(meeting.code, 'Ann');
+  const participantSocket = await srv.connect(meeting.code, p.token);
+  const breakout = await openBreakout(fac, {
+    questions: ['Wat kunnen koplopers betekenen?'],
+    rooms: { by: 'count', count: 1 },
+  });
+  const { view, roomId } = await breakoutOf(participantSocket, breakout.id);
+  const boardId = view.boards.find((b) => b.roomId === roomId)!.id;
+  const noteId = newId();
+  await ok(participantSocket, 'note:create', {
+    id: noteId,
+    boardId,
+    text: 'Koplopers inspireren',
+    colour: 'geel',
+    x: 1,
+    y: 1,
+  });
+  const themeId = newId();
+  await ok(fac, 'theme:create', { id: themeId, boardId, heading: 'Inspiratie', x: 0, y: 0 });
+  const otherThemeId = newId();
+  await ok(fac, 'theme:create', { id: otherThemeId, boardId, heading: 'Samenwerking', x: 400, y: 0 });
+  world = {
+    agendaId,
+    pollId,
+    wordsId,
+    messageId,
+    breakoutId: breakout.id,
+    roomId: roomId!,
+    boardId,
+    noteId,
+    themeId,
+    otherThemeId,
+    participantId: p.participant.id,
+  };
+  as.participant = participantSocket;
   as.facilitator = fac;
   as.secretary = await srv.connect(meeting.code, meeting.secretaryToken);
-  as.participant = await srv.connect(meeting.code, p.token);
   as.observer = await srv.connect(meeting.code);
   await ok(as.participant, 'response:submit', { id: newId(), activityId: pollId, value: { level: 1 } });
   await ok(as.participant, 'response:submit', {
@@ -184,6 +292,11 @@ describe('authorisation matrix (Socket.IO)', () => {
             'chat:send',
             'chat:history',
             'chat:all',
+            // Leaving a board one never watched, and presence that the board's rules do not relay.
+            'board:unwatch',
+            'note:drag',
+            // Taking back a vote that does not exist changes nothing.
+            'vote:retract',
             'timer:start',
             'timer:pause',
             'timer:resume',
@@ -191,7 +304,10 @@ describe('authorisation matrix (Socket.IO)', () => {
             'timer:stop',
           ]).toContain(event);
         } else {
-          expect(['forbidden', 'not_found', 'conflict']).toContain(r.error);
+          expect(
+            ['forbidden', 'not_found', 'conflict'],
+            `${event} as ${who}: ${r.error} ${r.message}`,
+          ).toContain(r.error);
         }
       }
     }

@@ -182,7 +182,7 @@ describe('template and harvest', () => {
       text: 'Het zijn bubbels.',
       author: 'Naam p1',
     });
-    expect(Object.keys(REPORT_KINDS)).toEqual(['scale', 'statements', 'choice', 'words']);
+    expect(Object.keys(REPORT_KINDS)).toEqual(['scale', 'statements', 'choice', 'words', 'breakout']);
   });
 });
 

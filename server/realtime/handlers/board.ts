@@ -21,7 +21,7 @@ import {
 import type { AppContext } from '../../context';
 import { boardView as boardViewOf, themeView as themeOf, noteView as viewOf } from '../../meetings/breakouts';
 import { boardRooms } from '../boardPublish';
-import { command, done } from '../handle';
+import { command, done, summarise } from '../handle';
 import type { AppSocket } from '../types';
 
 /** Least time between two relayed drag positions of one connection (ms). */
@@ -108,9 +108,15 @@ export function registerBoard(ctx: AppContext, socket: AppSocket): void {
       // A drag on a board that went away: nothing to show.
     }
   };
-  socket.on('note:drag', (raw: unknown) => {
+  // Presence, not a command: no ack is needed, but a sender that asks for one hears what was wrong.
+  socket.on('note:drag', (raw: unknown, ack?: unknown) => {
     const parsed = NoteDrag.safeParse(raw);
-    if (!parsed.success) return;
+    const reply = typeof ack === 'function' ? (ack as (r: unknown) => void) : () => {};
+    if (!parsed.success) {
+      reply({ ok: false, error: 'invalid_payload', message: summarise(parsed.error) });
+      return;
+    }
+    reply({ ok: true, data: null });
     const t = Date.now();
     if (parsed.data.end || t - lastDrag >= DRAG_INTERVAL_MS) {
       if (trailing) clearTimeout(trailing);

@@ -6,6 +6,7 @@ import type { AppContext } from '../../context';
 import { activityView } from '../../meetings/activities';
 import { meetingView, participantSelf, type Session } from '../../meetings/meetings';
 import { command, done } from '../handle';
+import { rooms } from '../rooms';
 import type { AppSocket } from '../types';
 
 /** [MEET4] The whole state a connection may see, for its role. Sent on every (re)connect. */
@@ -46,7 +47,12 @@ export function registerSession(ctx: AppContext, socket: AppSocket): void {
   command(ctx, socket, 'session:sync', Empty, null, async (_input, s) => {
     // [BOARD2] A participant in no room while break-outs run is placed now (late joiner, or offline at the start).
     const placed = await ctx.breakouts.arrive(s);
-    return done(await snapshot(ctx, s), async () => {
+    const snap = await snapshot(ctx, s);
+    // [SCOPE2] This connection hears its break-out rooms (their chat and timer).
+    const mine = new Set(snap.placements.flatMap((p) => (p.roomId ? [rooms.breakoutRoom(p.roomId)] : [])));
+    for (const room of socket.rooms) if (room.startsWith('r:') && !mine.has(room)) void socket.leave(room);
+    if (mine.size > 0) void socket.join([...mine]);
+    return done(snap, async () => {
       for (const change of placed) await ctx.boardPublish.placed(s.meetingId, change);
     });
   });

@@ -1,0 +1,42 @@
+import { isStaff } from '../../shared/domain/roles';
+import type { BreakoutService } from '../meetings/breakouts';
+import type { Store } from '../storage/store';
+import { rooms } from './rooms';
+import type { ScopeKind } from './scopes';
+
+/**
+ * [SCOPE2] Break-out rooms as scopes: a room's chat channel and timer (`room:<id>`) reach the
+ * participants placed in it, and staff. Staff see the rooms of running break-outs; a participant
+ * belongs to the room they are placed in.
+ */
+export function roomScope(store: Store, breakouts: BreakoutService): ScopeKind {
+  /** The room with this id in a break-out of this meeting, with its activity. */
+  const find = async (meetingId: string, roomId: string) => {
+    for (const a of await breakouts.list(meetingId)) {
+      const room = (await store.breakouts.rooms(a.id)).find((r) => r.id === roomId);
+      if (room) return { activity: a, room };
+    }
+    return null;
+  };
+  return {
+    exists: async (meetingId, id) => id !== null && (await find(meetingId, id)) !== null,
+    member: async (session, id) => {
+      if (!id || !session.participantId) return false;
+      const found = await find(session.meetingId, id);
+      return found !== null && (await breakouts.roomOf(found.activity.id, session.participantId)) === id;
+    },
+    audience: (_meetingId, id) => (id ? [rooms.breakoutRoom(id)] : []),
+    scopesOf: async (session) => {
+      const out: string[] = [];
+      for (const a of await breakouts.list(session.meetingId)) {
+        if (a.status !== 'open') continue;
+        if (isStaff(session.role)) out.push(...(await store.breakouts.rooms(a.id)).map((r) => r.id));
+        else {
+          const roomId = await breakouts.roomOf(a.id, session.participantId);
+          if (roomId) out.push(roomId);
+        }
+      }
+      return out;
+    },
+  };
+}
