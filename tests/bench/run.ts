@@ -2,15 +2,23 @@
  * `npm run bench [names…]`: runs the benchmarks one after another (never two at once: on two cores
  * the load generator competes with the server), prints the figures and writes docs/BENCHMARKS.md.
  */
+import { boardBench } from './board.bench';
 import { clientBench } from './client';
+import { exportBench } from './export';
+import { fanout } from './fanout';
 import { joinStorm } from './joinStorm';
 import { type BenchRow, machine, table, writeSection } from './lib';
 import { pollBurst } from './pollBurst';
+import { verslagBench } from './verslag';
 
 const BENCHES: Record<string, () => Promise<BenchRow[]>> = {
+  fanout: () => fanout((process.env.BENCH_FANOUT_SIZES ?? '40,200,1000').split(',').map(Number)),
   joinstorm: () => joinStorm(Number(process.env.BENCH_N ?? 1000)),
   pollburst: () => pollBurst(Number(process.env.BENCH_N ?? 1000)),
+  verslag: () => verslagBench(),
   client: () => clientBench(),
+  board: () => boardBench(),
+  export: () => exportBench(),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -17,13 +17,20 @@ export interface ServerProcess {
  * way a crash or power cut would, and start it again on the same data directory.
  */
 export async function spawnServer(dataDir: string, env: Record<string, string> = {}): Promise<ServerProcess> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/index.ts')], {
+  return spawnScript(path.join(ROOT, 'server/index.ts'), { DATA_DIR: dataDir, ...env });
+}
+
+/**
+ * Any TypeScript server script as its own process; it must print `running at http://localhost:<port>`
+ * once it listens (benchmarks start their bare baselines this way).
+ */
+export async function spawnScript(script: string, env: Record<string, string> = {}): Promise<ServerProcess> {
+  const proc = spawn(process.execPath, ['--import', 'tsx', script], {
     cwd: ROOT,
     env: {
       ...process.env,
       PORT: '0',
       HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
       LOG_LEVEL: 'info',
       RATE_LIMITS: 'off',
       BROADCAST_DELAY_MS: '10',

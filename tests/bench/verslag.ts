@@ -1,0 +1,232 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { TOKEN_PROTOCOL_PREFIX, YJS_PROTOCOL } from '../../server/collab/server';
+import { reportFragment } from '../../shared/report/ydoc';
+import { type ServerProcess, seeded, spawnScript, spawnServer } from '../helpers/process';
+import { type BenchRow, procStats, round, sleep, waitUntil } from './lib';
+
+process.setMaxListeners(0);
+
+const KEYSTROKES = Number(process.env.BENCH_KEYSTROKES ?? 100_000);
+const READERS = Number(process.env.BENCH_READERS ?? 200);
+const OPENERS = Number(process.env.BENCH_OPENERS ?? 1000);
+const EDITORS = 3;
+
+/** Dutch text to type: the reference verslag itself. */
+const SEED = fs
+  .readFileSync(path.resolve(import.meta.dirname, '../../../shared/seeds/000_8055ae2cca8aaf46.txt'), 'utf8')
+  .replace(/\s+/g, ' ');
+
+interface Target {
+  srv: ServerProcess;
+  /** A provider for one client; `editor` ones publish presence, readers none. */
+  client(editor: boolean, name: string): { doc: Y.Doc; provider: WebsocketProvider };
+  bytesStored(): number;
+}
+
+function provider(
+  url: string,
+  room: string,
+  doc: Y.Doc,
+  protocols: string[],
+  presence: { name: string } | null,
+) {
+  const p = new WebsocketProvider(url, room, doc, {
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+    protocols,
+    maxBackoffTime: 2000,
+  });
+  if (presence) p.awareness.setLocalStateField('user', { ...presence, color: '#1f5f3f' });
+  else p.awareness.setLocalState(null);
+  return p;
+}
+
+async function oogstTarget(): Promise<Target> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'oogst-bench-yjs-'));
+  const srv = await spawnServer(dataDir);
+  const m = await (
+    await fetch(`${srv.url}/api/meetings`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'Verslag bench' }),
+    })
+  ).json();
+  const ws = `${srv.url.replace('http', 'ws')}/yjs`;
+  return {
+    srv,
+    client(editor, name) {
+      const doc = new Y.Doc();
+      const protocols = editor
+        ? [YJS_PROTOCOL, `${TOKEN_PROTOCOL_PREFIX}${m.secretaryToken}`]
+        : [YJS_PROTOCOL];
+      return { doc, provider: provider(ws, m.code, doc, protocols, editor ? { name } : null) };
+    },
+    bytesStored() {
+      const db = new Database(path.join(dataDir, 'oogst.sqlite'), { readonly: true });
+      try {
+        return (
+          db.prepare('SELECT coalesce(sum(length(data)), 0) AS n FROM report_updates').get() as { n: number }
+        ).n;
+      } finally {
+        db.close();
+      }
+    },
+  };
+}
+
+async function bareTarget(): Promise<Target> {
+  const srv = await spawnScript(path.resolve(import.meta.dirname, 'bare/yjsRelay.ts'));
+  const ws = srv.url.replace('http', 'ws');
+  return {
+    srv,
+    client(editor, name) {
+      const doc = new Y.Doc();
+      return { doc, provider: provider(ws, 'verslag', doc, [], editor ? { name } : null) };
+    },
+    bytesStored: () => Number.NaN,
+  };
+}
+
+const synced = (p: WebsocketProvider) => p.synced && p.wsconnected;
+
+/**
+ * 3 editors type KEYSTROKES keystrokes of Dutch text (about 8 % deletes) while READERS read; time
+ * until every replica has everything; server CPU; bytes stored.
+ */
+async function trace(t: Target) {
+  const editors = Array.from({ length: EDITORS }, (_, i) => t.client(true, `Verslaglegger ${i + 1}`));
+  const readers = Array.from({ length: READERS }, (_, i) => t.client(false, `Lezer ${i}`));
+  const all = [...editors, ...readers];
+  await waitUntil(() => all.every((c) => synced(c.provider)), 60_000);
+  // Each editor writes its own paragraph (as secretaries split the work), at the end of the verslag.
+  const texts = editors.map((e, i) => {
+    const frag = reportFragment(e.doc);
+    const p = new Y.XmlElement('paragraph');
+    const text = new Y.XmlText();
+    p.insert(0, [text]);
+    e.doc.transact(() => frag.insert(frag.length, [p]));
+    return { text, rand: seeded(100 + i), at: i * 997 };
+  });
+  await sleep(500);
+  const cpu0 = procStats(t.srv.proc.pid!).cpuSeconds;
+  const t0 = Date.now();
+  const per = Math.floor(KEYSTROKES / EDITORS);
+  for (let k = 0; k < per; k++) {
+    for (const e of texts) {
+      if (e.text.length > 0 && e.rand() < 0.08) e.text.delete(e.text.length - 1, 1);
+      else e.text.insert(e.text.length, SEED[e.at++ % SEED.length]!);
+    }
+    // Three people typing: let the network breathe every few keystrokes.
+    if (k % 20 === 0) await new Promise((r) => setImmediate(r));
+  }
+  const typed = Date.now() - t0;
+  const clock = (doc: Y.Doc, id: number) => Y.decodeStateVector(Y.encodeStateVector(doc)).get(id) ?? 0;
+  const want = editors.map((e) => [e.doc.clientID, clock(e.doc, e.doc.clientID)] as const);
+  const done = () => all.every((c) => want.every(([id, n]) => clock(c.doc, id) >= n));
+  const ok = await waitUntil(done, 120_000, 20);
+  const converged = ok ? Date.now() - t0 : Number.NaN;
+  const cpu = procStats(t.srv.proc.pid!).cpuSeconds - cpu0;
+  const sameText = all.every(
+    (c) =>
+      c.doc.getXmlFragment('default').toString() === editors[0]!.doc.getXmlFragment('default').toString(),
+  );
+  for (const c of all) c.provider.destroy();
+  await sleep(500);
+  return { typed, converged, cpu, sameText, bytes: t.bytesStored() };
+}
+
+/** OPENERS participants open the live verslag at once: time until every one has it. */
+async function openAtOnce(t: Target, presenceForAll: boolean) {
+  const writer = t.client(true, 'Verslaglegger');
+  await waitUntil(() => synced(writer.provider), 30_000);
+  const frag = reportFragment(writer.doc);
+  writer.doc.transact(() => {
+    for (let i = 0; i < 40; i++) {
+      const p = new Y.XmlElement('paragraph');
+      const text = new Y.XmlText();
+      text.insert(0, SEED.slice(i * 200, i * 200 + 200));
+      p.insert(0, [text]);
+      frag.insert(frag.length, [p]);
+    }
+  });
+  await sleep(500);
+  const t0 = Date.now();
+  const openers = Array.from({ length: OPENERS }, (_, i) => t.client(presenceForAll, `Deelnemer ${i}`));
+  const all = await waitUntil(() => openers.every((c) => synced(c.provider)), 30_000, 50);
+  const elapsed = all ? Date.now() - t0 : Number.NaN;
+  const have = openers.filter((c) => synced(c.provider)).length;
+  for (const c of [writer, ...openers]) c.provider.destroy();
+  await sleep(500);
+  return { elapsed, have };
+}
+
+export async function verslagBench(): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  const bare = await bareTarget();
+  const b = await trace(bare);
+  const bareOpen = await openAtOnce(bare, true);
+  await bare.srv.kill('SIGTERM');
+  const ours = await oogstTarget();
+  const o = await trace(ours);
+  const oursOpen = await openAtOnce(ours, false);
+  await ours.srv.kill('SIGTERM');
+  const ratio = o.converged / b.converged;
+  const s = (ms: number) => (Number.isNaN(ms) ? 'did not converge' : `${round(ms / 1000, 2)} s`);
+  rows.push(
+    {
+      bench: 'verslag',
+      metric: `${KEYSTROKES.toLocaleString('en')} keystrokes, 3 editors, ${READERS} readers: typed in`,
+      value: s(o.typed),
+    },
+    {
+      bench: 'verslag',
+      metric: 'all replicas converged after, Oogst / bare y-websocket',
+      value: `${s(o.converged)} / ${s(b.converged)}`,
+    },
+    {
+      bench: 'verslag',
+      metric: 'convergence Oogst / bare',
+      value: `${round(ratio, 2)}×`,
+      budget: '≤ 1.5×',
+      ok: ratio <= 1.5,
+    },
+    {
+      bench: 'verslag',
+      metric: 'every replica the same text',
+      value: `${o.sameText} / ${b.sameText}`,
+      budget: 'true',
+      ok: o.sameText,
+    },
+    {
+      bench: 'verslag',
+      metric: 'server CPU during the trace, Oogst / bare',
+      value: `${round(o.cpu, 2)} s / ${round(b.cpu, 2)} s`,
+    },
+    {
+      bench: 'verslag',
+      metric: 'bytes stored (SQLite update log, after compaction)',
+      value: `${round(o.bytes / 1024)} KB`,
+    },
+    {
+      bench: 'verslag',
+      metric: `${OPENERS} participants open the live verslag at once: all have it after (Oogst, no viewer presence)`,
+      value: Number.isNaN(oursOpen.elapsed) ? `only ${oursOpen.have} in 30 s` : s(oursOpen.elapsed),
+      budget: '≤ 15 s',
+      ok: oursOpen.elapsed <= 15_000,
+    },
+    {
+      bench: 'verslag',
+      metric: `the same on the bare y-websocket server, everyone publishing presence`,
+      value: Number.isNaN(bareOpen.elapsed)
+        ? `only ${bareOpen.have} of ${OPENERS} in 30 s`
+        : s(bareOpen.elapsed),
+    },
+  );
+  return rows;
+}
