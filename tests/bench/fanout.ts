@@ -41,14 +41,14 @@ async function drive(
   const sentAt = new Map<string, number>();
   const latencies: number[] = [];
   let received = 0;
-  clients.forEach((s) =>
+  for (const s of clients) {
     listen(s, (key) => {
       const t = sentAt.get(key);
       if (t === undefined) return;
       received++;
       latencies.push(Date.now() - t);
-    }),
-  );
+    });
+  }
   const cpu0 = procStats(srv.proc.pid!).cpuSeconds;
   const t0 = Date.now();
   const total = RATE * SECONDS;
