@@ -62,6 +62,22 @@ describe('durability under SIGKILL', () => {
         spec: { kind: 'scale', question: 'Hoe tevreden?', levels: [...DEFAULT_SCALE_LEVELS] },
       });
       await ack(fac, 'activity:open', { id: pollId });
+      const breakoutId = newId();
+      await ack(fac, 'activity:create', {
+        id: breakoutId,
+        agendaItemId: null,
+        anonymous: false,
+        spec: {
+          kind: 'breakout',
+          questions: ['Wat kunnen koplopers betekenen?'],
+          rooms: { by: 'count', count: 2 },
+          assignment: 'random',
+          timeboxMinutes: null,
+          seeOtherRooms: false,
+          participantsCluster: false,
+          colourBy: 'choice',
+        },
+      });
       const people = await Promise.all(
         Array.from({ length: PARTICIPANTS }, async (_, i) => {
           const joined = await (
@@ -77,6 +93,19 @@ describe('durability under SIGKILL', () => {
           };
         }),
       );
+
+      await ack(fac, 'activity:open', { id: breakoutId });
+      // Each participant's own board (their room's).
+      const boardOf = new Map<string, string>();
+      for (const p of people) {
+        const snap = await ack<{
+          breakouts: { boards: { id: string; roomId: string | null }[] }[];
+          placements: { roomId: string | null }[];
+        }>(p.socket, 'session:sync', undefined);
+        const roomId = snap.placements[0]!.roomId;
+        boardOf.set(p.id, snap.breakouts[0]!.boards.find((b) => b.roomId === roomId)!.id);
+      }
+      const ackedNotes = new Set<string>();
 
       // What clients saw acknowledged, and what they sent (acked or not).
       const ackedAgenda = new Set<string>();
@@ -99,6 +128,22 @@ describe('durability under SIGKILL', () => {
         const log = { sent: [] as string[], lastAcked: -1 };
         answers.set(p.id, log);
         while (running) {
+          if (log.sent.length % 3 === 2) {
+            const noteId = newId();
+            try {
+              await ack(p.socket, 'note:create', {
+                id: noteId,
+                boardId: boardOf.get(p.id),
+                text: `Post-it van ${p.id.slice(0, 4)}`,
+                colour: 'geel',
+                x: Math.floor(rand() * 1000),
+                y: Math.floor(rand() * 1000),
+              });
+              ackedNotes.add(noteId);
+            } catch {
+              return;
+            }
+          }
           const id = newId();
           const index = log.sent.push(id) - 1;
           try {
@@ -121,12 +166,21 @@ describe('durability under SIGKILL', () => {
       await Promise.all([agendaLoop, ...answerLoops]);
       for (const s of [fac, ...people.map((p) => p.socket)]) s.disconnect();
       expect(ackedAgenda.size).toBeGreaterThan(0);
+      expect(ackedNotes.size).toBeGreaterThan(0);
 
       const again = await spawnServer(dataDir);
       procs.push(again);
       const check = await connect(again.url, created.code, created.facilitatorToken);
       const snap = await ack<Snapshot>(check, 'session:sync', undefined);
+      // Post-its: every acked one is on its board, once.
+      const onBoards: string[] = [];
+      for (const boardId of new Set(boardOf.values())) {
+        const state = await ack<{ notes: { id: string }[] }>(check, 'board:sync', { boardId });
+        onBoards.push(...state.notes.map((n) => n.id));
+      }
       check.disconnect();
+      expect(new Set(onBoards).size).toBe(onBoards.length);
+      for (const id of ackedNotes) expect(onBoards).toContain(id);
 
       // Agenda: every acked item present, none twice, nothing that was never sent.
       const ids = snap.agenda.map((a) => a.id);
