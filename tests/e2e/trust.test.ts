@@ -4,6 +4,7 @@ import { DEFAULT_SCALE_LEVELS } from '../../shared/domain/activities';
 import { newId } from '../../shared/domain/ids';
 import { blocksToDoc, docText } from '../../shared/report/document';
 import { appendBlocks, readReport } from '../../shared/report/ydoc';
+import { breakoutOf, openBreakout } from '../helpers/boards';
 import { startProxy } from '../helpers/proxy';
 import { ok, startServer, type TestServer } from '../helpers/server';
 import { XSS_PAYLOADS } from '../helpers/xss';
@@ -44,7 +45,7 @@ async function visit(page: Page, url: string, ready: (p: Page) => Promise<unknow
 }
 
 describe.runIf(hasBrowser)('trust in the browser', () => {
-  it('[XSS1] 50+ XSS payloads as meeting title, agenda, names and explanations run nowhere and show as text', async () => {
+  it('[XSS1] 50+ XSS payloads as meeting title, agenda, names, explanations, post-its, themes, chat and verslag run nowhere and show as text', async () => {
     expect(XSS_PAYLOADS.length).toBeGreaterThanOrEqual(50);
     const m = await srv.createMeeting(XSS_PAYLOADS[0]!);
     const fac = await srv.connect(m.code, m.facilitatorToken);
@@ -63,6 +64,12 @@ describe.runIf(hasBrowser)('trust in the browser', () => {
       },
     });
     await ok(fac, 'activity:open', { id: pollId });
+    // A break-out with one room: every participant writes a post-it full of payload.
+    const breakout = await openBreakout(
+      fac,
+      { questions: [XSS_PAYLOADS[6]!.slice(0, 300)], rooms: { by: 'count', count: 1 } },
+      { anonymous: false },
+    );
     const names = XSS_PAYLOADS.filter((p) => p.length <= 60);
     expect(names.length).toBeGreaterThan(30);
     for (const [i, payload] of XSS_PAYLOADS.entries()) {
@@ -79,6 +86,24 @@ describe.runIf(hasBrowser)('trust in the browser', () => {
         channel: 'meeting',
         text: `${payload} https://example.org/${i}`,
       });
+      const { view, roomId } = await breakoutOf(s, breakout.id);
+      const boardId = view.boards.find((b) => b.roomId === roomId)!.id;
+      await ok(s, 'note:create', {
+        id: newId(),
+        boardId,
+        text: payload,
+        colour: 'geel',
+        x: (i % 8) * 200,
+        y: Math.floor(i / 8) * 150,
+      });
+      if (i < 3)
+        await ok(fac, 'theme:create', {
+          id: newId(),
+          boardId,
+          heading: payload.slice(0, 80),
+          x: 2000,
+          y: i * 400,
+        });
       s.disconnect();
     }
     await ok(fac, 'activity:reveal', { id: pollId });
@@ -112,7 +137,7 @@ describe.runIf(hasBrowser)('trust in the browser', () => {
         `${srv.url}/m/${m.code}/verslag#${m.secretaryToken}`,
         (p) => p.getByText('Toelichtingen').first().waitFor(),
       ],
-      ['screen', `${srv.url}/m/${m.code}/scherm`, (p) => p.getByText('Toelichtingen').first().waitFor()],
+      ['screen', `${srv.url}/m/${m.code}/scherm`, (p) => p.getByRole('heading', { level: 1 }).waitFor()],
       [
         'facilitator verslag',
         `${srv.url}/m/${m.code}/leiding/verslag#${m.facilitatorToken}`,
@@ -128,7 +153,7 @@ describe.runIf(hasBrowser)('trust in the browser', () => {
         ran: undefined,
         liveMarkup: 0,
       });
-      if (name !== 'start' && name !== 'join') {
+      if (name !== 'start' && name !== 'join' && name !== 'screen') {
         // Shown as the text people typed.
         await expect
           .poll(() => page.getByText('<img src=x onerror=window.__xss=1>').count())
@@ -144,6 +169,11 @@ describe.runIf(hasBrowser)('trust in the browser', () => {
     await p.getByRole('button', { name: 'Meedoen' }).click();
     await p.getByText('Je doet mee als <svg onload=window.__xss=1>.').waitFor();
     await p.getByText('Toelichtingen').first().waitFor();
+    // The board, full of payload post-its and theme headings, shows them as text.
+    await p
+      .getByRole('button', { name: /^<img src=x onerror=window\.__xss=1>/ })
+      .first()
+      .waitFor();
     // The chat, full of payloads and their links, is shown as text too.
     await p
       .getByText(`https://example.org/${XSS_PAYLOADS.length - 1}`)
