@@ -137,7 +137,7 @@ describe('break-out rooms as scopes', () => {
     expect(new Set(started.map((t) => t.endsAt)).size).toBe(1);
     await eventually(() => heard.every((h) => h.length === 1) && screenHeard.length === 2);
     // Each participant hears exactly the timer of their own room.
-    placed.forEach((p, i) => expect((heard[i]![0] as TimerView).scope).toBe(`room:${p.roomId}`));
+    expect(heard.map((h) => (h[0] as TimerView).scope)).toEqual(placed.map((p) => `room:${p.roomId}`));
 
     // A retry (same id) changes nothing and answers the same timers.
     const again = await ok<TimerView[]>(facilitator, 'breakout:timer', {
