@@ -1,8 +1,9 @@
 import type { Editor } from '@tiptap/core';
-import { useState } from 'react';
+import { useId, useState } from 'react';
+import type { BreakoutView } from '../../../shared/domain/board/types';
 import { chatDigest } from '../../../shared/domain/chat';
 import type { ActivityView } from '../../../shared/domain/types';
-import { harvestChat } from '../../../shared/report/chat';
+import { harvestChat, harvestRoomChat } from '../../../shared/report/chat';
 import { blocksToProseMirror } from '../../../shared/report/prosemirror';
 import { activityTitle, harvest } from '../../../shared/report/registry';
 import { useLang, useT } from '../../i18n';
@@ -26,6 +27,11 @@ export function HarvestPanel({ editor }: { editor: Editor | null }) {
   );
   const [confirming, setConfirming] = useState<string | null>(null);
   const [done, setDone] = useState('');
+  const breakouts = useAppStore((s) => s.breakouts);
+  const withRooms = sortedActivities(useAppStore((s) => s.activities)).flatMap((a) => {
+    const bo = breakouts[a.id];
+    return bo && bo.rooms.length > 0 ? [{ activity: a, bo }] : [];
+  });
 
   const insert = (a: ActivityView) => {
     const r = results[a.id];
@@ -102,10 +108,73 @@ export function HarvestPanel({ editor }: { editor: Editor | null }) {
             <span className="visually-hidden">: {t('report.harvestChat')}</span>
           </button>
         </li>
+        {withRooms.map(({ activity, bo }) => (
+          <RoomChatsHarvest key={activity.id} activity={activity} bo={bo} editor={editor} onDone={setDone} />
+        ))}
       </ul>
       <p className="visually-hidden" role="status">
         {done}
       </p>
     </section>
+  );
+}
+
+/**
+ * [REPORT14] The chats of a break-out's rooms into the verslag: one room, or all rooms one after
+ * the other, each under a heading naming the room ("Uit de chat van Kamer 2"), in the shape of
+ * the meeting chat's harvest. Rooms without messages are left out.
+ */
+function RoomChatsHarvest(props: {
+  activity: ActivityView;
+  bo: BreakoutView;
+  editor: Editor | null;
+  onDone(message: string): void;
+}) {
+  const t = useT();
+  const item = useAppStore((s) => s.agenda.find((i) => i.id === props.activity.agendaItemId));
+  const { lang } = useLang();
+  const id = useId();
+  const [which, setWhich] = useState('');
+  const rooms = [...props.bo.rooms].sort((a, b) => a.index - b.index);
+  const chosen = which ? rooms.filter((r) => r.id === which) : rooms;
+  const what = which ? t('rooms.chatHeading', { room: chosen[0]?.label ?? '' }) : t('rooms.harvestTitle');
+  const insert = async () => {
+    if (!props.editor) return;
+    const blocks = [];
+    for (const room of chosen) {
+      const r = await send('chat:all', { channel: `room:${room.id}` as 'meeting' });
+      if (!r.ok) return props.onDone(`${t('common.notSaved')} (${r.message})`);
+      blocks.push(...harvestRoomChat(chatDigest(r.data), lang, room.label));
+    }
+    if (blocks.length === 0) return props.onDone(t('rooms.harvestEmpty'));
+    props.editor.chain().focus().insertContent(blocksToProseMirror(blocks)).run();
+    props.onDone(t('rooms.harvested', { what }));
+  };
+  return (
+    <li className="harvest-item">
+      {item ? <p className="muted harvest-item__item">{item.title}</p> : null}
+      <p className="harvest-item__title">{t('rooms.harvestTitle')}</p>
+      <div className="row harvest-item__rooms">
+        <label htmlFor={`${id}-r`}>{t('rooms.harvestWhich')}</label>
+        <select id={`${id}-r`} value={which} onChange={(e) => setWhich(e.target.value)}>
+          <option value="">{t('rooms.harvestAll')}</option>
+          {rooms.map((r) => (
+            <option key={r.id} value={r.id}>
+              {r.label}
+            </option>
+          ))}
+        </select>
+        <button
+          type="button"
+          className="btn"
+          disabled={!props.editor}
+          onMouseDown={(e) => e.preventDefault() /* keep the cursor where it is */}
+          onClick={insert}
+        >
+          {t('report.harvestButtonShort')}
+          <span className="visually-hidden">: {what}</span>
+        </button>
+      </div>
+    </li>
   );
 }
