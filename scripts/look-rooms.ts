@@ -195,6 +195,17 @@ await screen.getByRole('heading', { name: "Thema's uit de synthese" }).waitFor()
 await screen.getByText(DEMO_INSIGHTS[4]!.theme).waitFor();
 await shot(screen, '08-screen-themes', true);
 
+await facPage.getByRole('button', { name: 'Synthese bekijken' }).click();
+await facPage.locator('.modal .theme').first().waitFor();
+await facPage.getByRole('button', { name: 'Alles in beeld' }).click();
+await shot(facPage, '10-facilitator-synthesis');
+await facPage.getByRole('button', { name: 'Sluiten' }).first().click();
+await phone.reload();
+await phone.getByRole('heading', { name: 'Plenaire synthese' }).waitFor();
+await phone.locator('.theme').first().waitFor();
+await phone.locator('.board__viewport').first().scrollIntoViewIfNeeded();
+await shot(phone, '11-phone-synthesis');
+
 const sec = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
 await sec.goto(`${base}/m/${meeting.code}/verslag#${meeting.secretaryToken}`);
 await sec.getByRole('heading', { name: 'Uitslagen in het verslag zetten' }).waitFor();

@@ -1,5 +1,6 @@
 import type { Editor } from '@tiptap/core';
 import { useId, useState } from 'react';
+import type { Results } from '../../../shared/domain/activities';
 import type { BreakoutView } from '../../../shared/domain/board/types';
 import { chatDigest } from '../../../shared/domain/chat';
 import type { ActivityView } from '../../../shared/domain/types';
@@ -36,11 +37,7 @@ export function HarvestPanel({ editor }: { editor: Editor | null }) {
   const insert = (a: ActivityView) => {
     const r = results[a.id];
     if (!editor || !r) return;
-    editor
-      .chain()
-      .focus()
-      .insertContent(blocksToProseMirror(harvest(a, r, lang)))
-      .run();
+    insertAtCursor(editor, blocksToProseMirror(harvest(a, r, lang)));
     setConfirming(null);
     setDone(t('report.harvested', { title: activityTitle(a) }));
   };
@@ -52,7 +49,7 @@ export function HarvestPanel({ editor }: { editor: Editor | null }) {
     if (!r.ok) return setDone(`${t('common.notSaved')} (${r.message})`);
     const blocks = harvestChat(chatDigest(r.data), lang);
     if (blocks.length === 0) return setDone(t('report.harvestChatEmpty'));
-    editor.chain().focus().insertContent(blocksToProseMirror(blocks)).run();
+    insertAtCursor(editor, blocksToProseMirror(blocks));
     setDone(t('report.harvested', { title: t('report.harvestChat') }));
   };
 
@@ -86,7 +83,7 @@ export function HarvestPanel({ editor }: { editor: Editor | null }) {
                   className="btn"
                   disabled={!editor}
                   onMouseDown={(e) => e.preventDefault() /* keep the cursor where it is */}
-                  onClick={() => (a.revealed ? insert(a) : setConfirming(a.id))}
+                  onClick={() => (shownToAll(a, results[a.id]) ? insert(a) : setConfirming(a.id))}
                 >
                   {t('report.harvestButtonShort')}
                   <span className="visually-hidden">: {title}</span>
@@ -120,6 +117,33 @@ export function HarvestPanel({ editor }: { editor: Editor | null }) {
 }
 
 /**
+ * [REPORT6] A harvest goes in at the cursor; when the cursor is inside a list or a quote (the end
+ * of an earlier harvest's bullets, say), right after that list or quote: headings and lists never
+ * end up nested in a bullet.
+ */
+function insertAtCursor(editor: Editor, content: ReturnType<typeof blocksToProseMirror>) {
+  const { $from } = editor.state.selection;
+  if ($from.depth > 1) editor.chain().focus().insertContentAt($from.after(1), content).run();
+  else editor.chain().focus().insertContent(content).run();
+}
+
+/**
+ * [REPORT6] Whether everything the harvest writes has been shown to participants already, so it
+ * goes in without asking. Revealed results, and a break-out (nothing to reveal) whose harvest is
+ * its plenary synthesis — which everyone sees (BOARD13) — with no vote counts still hidden.
+ */
+function shownToAll(a: ActivityView, r: Results | undefined): boolean {
+  if (a.revealed) return true;
+  if (r?.kind !== 'breakout') return false;
+  return r.questions.every(
+    (q) =>
+      q.synthesis !== null &&
+      (q.synthesis.votesRevealed ||
+        [...q.synthesis.unthemed, ...q.synthesis.themes.flatMap((x) => x.notes)].every((n) => n.votes === 0)),
+  );
+}
+
+/**
  * [REPORT14] The chats of a break-out's rooms into the verslag: one room, or all rooms one after
  * the other, each under a heading naming the room ("Uit de chat van Kamer 2"), in the shape of
  * the meeting chat's harvest. Rooms without messages are left out.
@@ -147,7 +171,7 @@ function RoomChatsHarvest(props: {
       blocks.push(...harvestRoomChat(chatDigest(r.data), lang, room.label));
     }
     if (blocks.length === 0) return props.onDone(t('rooms.harvestEmpty'));
-    props.editor.chain().focus().insertContent(blocksToProseMirror(blocks)).run();
+    insertAtCursor(props.editor, blocksToProseMirror(blocks));
     props.onDone(t('rooms.harvested', { what }));
   };
   return (

@@ -172,7 +172,7 @@ export function AllRoomsTimer(props: {
         </p>
         {same ? <p className="room-timers__all">{t('rooms.allSame', { time: words[0]! })}</p> : null}
         {live.length > 0 ? (
-          <div className="row controls" role="group" aria-label={t('rooms.timersLegend')}>
+          <div className="row controls" role="group" aria-label={t('timer.controls')}>
             {running.length > 0 ? (
               <button type="button" className="btn" onClick={() => op(t('rooms.pauseAll'), 'pause')}>
                 {t('rooms.pauseAll')}
