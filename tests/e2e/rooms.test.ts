@@ -44,7 +44,7 @@ const seconds = async (p: Page, label: string) => {
 };
 
 describe.runIf(hasBrowser)('break-out rooms with their chat and timer, in Chromium', () => {
-  it('[SCOPE2][CHAT1][TIMER2][TIMER3] a room’s chat and timer beside its boards; the facilitator times all rooms or one and reads a room’s chat — by keyboard', async () => {
+  it('[SCOPE2][SCOPE3][SCOPE4][CHAT1][TIMER3] a room’s chat and timer beside its boards; the facilitator times all rooms or one and reads a room’s chat — by keyboard', async () => {
     const meeting = await srv.createMeeting('Verdieping koplopers');
     const facilitator = await srv.connect(meeting.code, meeting.facilitatorToken);
     const link = `${srv.url}/m/${meeting.code}`;
@@ -173,7 +173,7 @@ describe.runIf(hasBrowser)('break-out rooms with their chat and timer, in Chromi
     expect(kit.pageErrors).toEqual([]);
   });
 
-  it('[SCREEN3][REPORT14][BOARD15] the shared screen shows the rooms and their timer, then the synthesis themes; the secretary harvests them and the room chats like seed 000', async () => {
+  it('[SCREEN3][REPORT14][REPORT6][BOARD15] the shared screen shows the rooms and their timer, then the synthesis themes; the secretary harvests them and the room chats like seed 000', async () => {
     const meeting = await srv.createMeeting('Begeleidingsgroep participatie', '2021-03-31');
     const facilitator = await srv.connect(meeting.code, meeting.facilitatorToken);
     const itemId = newId();

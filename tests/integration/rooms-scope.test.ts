@@ -95,7 +95,7 @@ describe('break-out rooms as scopes', () => {
     expect(snap.chat.channels.map((c) => c.channel)).toContain(`room:${roomA}`);
   });
 
-  it('[SCOPE2][TIMER2][TIMER4] one command runs the timer of every room; each room hears its own, the screen hears all', async () => {
+  it('[SCOPE3][SCOPE2][TIMER4] one command runs the timer of every room; each room hears its own, the screen hears all', async () => {
     srv = await startServer();
     const { meeting, facilitator } = await meetingWithFacilitator(srv);
     const people = await joinMany(srv, meeting.code, 4);
