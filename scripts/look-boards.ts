@@ -155,7 +155,7 @@ const facPage = await (await browser.newContext({ viewport: { width: 1280, heigh
 await facPage.goto(`${base}/m/${meeting.code}/leiding#${meeting.facilitatorToken}`);
 await facPage.getByText('Kamer 1').first().waitFor();
 await shot(facPage, '04-facilitator-console', true);
-await facPage.getByRole('button', { name: 'Borden van Kamer 1 bekijken' }).click();
+await facPage.getByRole('button', { name: 'Kamer 1 bekijken: borden en chat' }).click();
 await facPage.locator('.note').first().waitFor();
 await shot(facPage, '05-facilitator-room');
 await facPage.getByRole('button', { name: 'Sluiten' }).first().click();

@@ -27,7 +27,11 @@ export function bindSocket(socket: AppClientSocket): void {
 function bindBoardEvents(socket: AppClientSocket): void {
   const s = useAppStore.getState();
   socket.on('breakout:updated', s.breakoutUpdated);
-  socket.on('breakout:placed', s.placed);
+  socket.on('breakout:placed', (p) => {
+    s.placed(p);
+    // [SCOPE2] The room's chat so far (its timer, if running, the server sends along).
+    if (p.roomId) void s.chatLoad(`room:${p.roomId}`);
+  });
   socket.on('activity:removed', ({ id }) => s.breakoutRemoved(id));
   socket.on('board:updated', s.boardUpdated);
   socket.on('board:reset', ({ boardId }) => void s.syncBoard(boardId));

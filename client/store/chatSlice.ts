@@ -29,6 +29,10 @@ export interface ChatSlice {
   chatRemoved(id: string): void;
   chatMyVote(messageId: string, up: boolean): void;
   chatOlder(page: ChatChannelPage): void;
+  /** The newest page of a channel merged in (a break-out room one was just placed in). */
+  chatPage(page: ChatChannelPage): void;
+  /** [SCOPE2] Fetches the newest messages of a channel (after being placed in a room). */
+  chatLoad(channel: string): Promise<void>;
 }
 
 const EMPTY: ChatState = { enabled: false, messages: {}, order: {}, hasMore: {}, links: [], myVotes: {} };
@@ -76,7 +80,7 @@ function upsert(c: ChatState, m: ChatMessageView): ChatState {
   return { ...c, messages, order, links };
 }
 
-export const createChatSlice: StateCreator<AppState, [], [], ChatSlice> = (set) => ({
+export const createChatSlice: StateCreator<AppState, [], [], ChatSlice> = (set, get) => ({
   chat: EMPTY,
   chatSnapshot: (s) => {
     if (!s.chat) return set({ chat: EMPTY });
@@ -121,6 +125,45 @@ export const createChatSlice: StateCreator<AppState, [], [], ChatSlice> = (set) 
       const { [messageId]: _x, ...rest } = s.chat.myVotes;
       return { chat: { ...s.chat, myVotes: up ? { ...rest, [messageId]: true } : rest } };
     }),
+  chatPage: (page) =>
+    set((s) => {
+      const messages = { ...s.chat.messages };
+      for (const m of page.messages) messages[m.id] = m;
+      const before = s.chat.order[page.channel] ?? [];
+      const ids = [...new Set([...before, ...page.messages.map((m) => m.id)])].sort(
+        (a, b) => (messages[a]?.seq ?? 0) - (messages[b]?.seq ?? 0),
+      );
+      const oldestBefore = before[0] ? (messages[before[0]]?.seq ?? 0) : Number.POSITIVE_INFINITY;
+      const oldestPage = page.messages[0]?.seq ?? Number.POSITIVE_INFINITY;
+      const hasMore = oldestBefore < oldestPage ? (s.chat.hasMore[page.channel] ?? false) : page.hasMore;
+      const inPage = new Set(page.messages.map((m) => m.id));
+      const links = [
+        ...s.chat.links.filter((l) => !inPage.has(l.messageId)),
+        ...page.messages.filter((m) => !m.hidden).flatMap(linksOf),
+      ].sort((a, b) => a.createdAt - b.createdAt);
+      return {
+        chat: {
+          ...s.chat,
+          messages,
+          order: { ...s.chat.order, [page.channel]: ids },
+          hasMore: { ...s.chat.hasMore, [page.channel]: hasMore },
+          links,
+        },
+      };
+    }),
+  chatLoad: async (channel) => {
+    const conn = get().connection;
+    if (!conn || !get().chat.enabled) return;
+    try {
+      const r = await conn.request('chat:history', {
+        channel: channel as 'meeting',
+        beforeSeq: Number.MAX_SAFE_INTEGER,
+      });
+      if (r.ok) get().chatPage(r.data);
+    } catch {
+      // Offline: the snapshot after the reconnect carries the room's chat.
+    }
+  },
   chatOlder: (page) =>
     set((s) => {
       const messages = { ...s.chat.messages };

@@ -141,12 +141,22 @@ export const DEMO_CHAT_MORE = [
   'Wat geweldig! De participatiewet gecombineerd met de energietransitie: arbeidslozen helpen aan een baan, inclusief opleiding, die in de eigen buurt aan de slag kunnen!',
 ];
 
+/** Seed 000's four break-out questions ("Verdieping Koplopers en lokaal eigendom"). */
+export const DEMO_QUESTIONS = [
+  'Wat kunnen koplopers betekenen voor de aardgasvrije transitie?',
+  'Hoe leggen ze verbindingen met de bredere buurt?',
+  'Hoe werken koplopers en betrokken instituties samen?',
+  'Wat zou hierin beter of anders moeten?',
+];
+
 /**
- * Seed 000's break-out insights, clustered into themes with a heading: for the break-out boards
- * step of the demo (post-its per theme), once the boards exist.
+ * Seed 000's break-out insights, clustered into the seed's themes with their headings, each under
+ * the question (index into `DEMO_QUESTIONS`) whose board its post-its were written on. The demo
+ * and the seed-000 verslag test put them on the boards, then cluster them on the synthesis.
  */
-export const DEMO_INSIGHTS: { theme: string; notes: string[] }[] = [
+export const DEMO_INSIGHTS: { question: number; theme: string; notes: string[] }[] = [
   {
+    question: 0,
     theme: '‘Koplopers’ gaat niet alleen over bewoners',
     notes: [
       'Andere rollen kunnen net zozeer koploper zijn: ambtenaren, bestuurders, professionals, ondernemers.',
@@ -155,24 +165,52 @@ export const DEMO_INSIGHTS: { theme: string; notes: string[] }[] = [
     ],
   },
   {
+    question: 0,
     theme: 'De waarde van koplopende bewoners',
     notes: [
       'Koplopers creëren werkelijke oplossingen en laten zien dat en hoe het kan.',
+      'Koplopers geven vorm aan een nieuwe ordening tussen overheid, markt en samenleving.',
       'Wat koplopende bewoners doen is niet per definitie ‘goed’: ook bewoners kunnen particuliere doelen nastreven.',
     ],
   },
   {
+    question: 1,
     theme: 'Koplopende bewoners en hun verbinding met de rest van de buurt',
     notes: [
       'Koplopers zijn niet per se representatief voor de buurt.',
+      'Instituties hebben de verantwoordelijkheid voor inclusiviteit, niet de koplopers.',
       'Koplopers kennen de buurt als geen ander en vervullen een netwerkrol.',
     ],
   },
   {
+    question: 2,
     theme: 'Samenwerking koplopende bewoners en instituties',
     notes: [
+      'Koplopers dagen instanties uit om nieuwe routines te ontwikkelen.',
       'Instituties moeten veranderen richting koplopende bewoners, niet andersom.',
+      'Goede samenwerking hangt nog vaak af van één ambtenaar.',
+    ],
+  },
+  {
+    question: 3,
+    theme: 'Dominante assumpties in de energietransitie limiteren ruimte voor alternatieven',
+    notes: [
+      'Is grootschaligheid echt nodig? De warmtetransitie met koplopers doet het beter dan PAW als geheel.',
+      'Gedistribueerd is een betere term dan kleinschalig.',
       'Er moet ruimte komen om te experimenteren, met bestuurlijke dekking.',
     ],
   },
+];
+
+/** A few lines in each demo room's chat (the rooms' own chat channels). */
+export const DEMO_ROOM_CHAT: string[][] = [
+  [
+    'Zullen we bij vraag 1 beginnen? Ik zet de eerste post-it neer.',
+    'Goed idee. Ook de voetbalclub kan een koploper zijn, vind ik.',
+  ],
+  [
+    'Wie houdt de tijd in de gaten?',
+    'Tip: het rapport van Platform31 over koplopers en instituties is de moeite waard.',
+  ],
+  ['Bij vraag 4 komen we steeds uit bij de vraag of grootschaligheid echt nodig is.'],
 ];

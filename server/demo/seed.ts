@@ -1,3 +1,4 @@
+import { assignRooms, GAP, MARGIN, NOTE_COLOURS, NOTE_H, NOTE_W, themeRect } from '../../shared/domain/board';
 import { newId } from '../../shared/domain/ids';
 import type { Scope } from '../../shared/domain/scopes';
 import type { AppContext } from '../context';
@@ -7,8 +8,11 @@ import {
   DEMO_AGENDA,
   DEMO_CHAT_MORE,
   DEMO_DATE,
+  DEMO_INSIGHTS,
   DEMO_KADERS,
   DEMO_PEOPLE,
+  DEMO_QUESTIONS,
+  DEMO_ROOM_CHAT,
   DEMO_SCALE,
   DEMO_SCALE_LEVELS,
   DEMO_STATEMENTS,
@@ -125,6 +129,117 @@ async function chat(d: DemoMeeting) {
   }
 }
 
+/** A fixed sequence instead of Math.random: the demo's rooms are the same every time. */
+function steady(seed = 7) {
+  let x = seed;
+  return () => {
+    x = (x * 16807) % 2147483647;
+    return x / 2147483647;
+  };
+}
+
+/**
+ * Seed 000's break-outs ("Verdieping Koplopers en lokaal eigendom"): its four questions, three
+ * rooms mixed by organisation type with the demo participants, the seed's insights as post-its on
+ * the boards of their question (spread over the rooms), a few lines in each room's chat, the
+ * plenary synthesis clustered into the seed's themes with their headings, a few dot votes shown.
+ * The break-outs are ended: a newcomer sees the synthesis, and the facilitator can start them again.
+ */
+async function breakouts(d: DemoMeeting) {
+  const { ctx, meetingId, facilitator } = d;
+  const activity = await ctx.activities.create(meetingId, {
+    id: newId(),
+    agendaItemId: d.item('verdieping'),
+    anonymous: false,
+    spec: {
+      kind: 'breakout',
+      questions: DEMO_QUESTIONS,
+      rooms: { by: 'count', count: 3 },
+      assignment: 'mixed',
+      timeboxMinutes: 25,
+      seeOtherRooms: false,
+      participantsCluster: false,
+      colourBy: 'choice',
+    },
+  });
+  await ctx.activities.setState(meetingId, activity.id, 'open');
+  const rooms = await ctx.store.breakouts.rooms(activity.id);
+  const people = await Promise.all(d.people.map((p) => ctx.store.participants.get(p.participantId!)));
+  const plan = assignRooms(
+    people.map((p) => ({ id: p!.id, orgType: p!.orgType })),
+    rooms.map((r) => r.id),
+    'mixed',
+    steady(),
+  );
+  for (const [participantId, roomId] of plan) {
+    await ctx.breakouts.move(meetingId, { activityId: activity.id, participantId, roomId });
+  }
+  const membersOf = (roomId: string) => d.people.filter((p) => plan.get(p.participantId!) === roomId);
+  const boards = await ctx.store.breakouts.boards(activity.id);
+  await ctx.breakouts.message(meetingId, {
+    activityId: activity.id,
+    id: newId(),
+    text: 'Nog vijf minuten. Zet per vraag je belangrijkste inzicht op een post-it.',
+  });
+
+  // The seed's insights on the room boards: each question's post-its dealt round the rooms.
+  const written = new Map<string, number>();
+  let k = 0;
+  for (const insight of DEMO_INSIGHTS) {
+    for (const text of insight.notes) {
+      const room = rooms[k % rooms.length]!;
+      const board = boards.find((b) => b.roomId === room.id && b.questionIndex === insight.question)!;
+      const members = membersOf(room.id);
+      const writer = members[k % members.length]!;
+      const i = written.get(board.id) ?? 0;
+      written.set(board.id, i + 1);
+      await ctx.boards.createNote(writer, {
+        id: newId(),
+        boardId: board.id,
+        text,
+        colour: NOTE_COLOURS[k % 6]!,
+        x: MARGIN + (i % 3) * (NOTE_W + GAP),
+        y: MARGIN + 40 + Math.floor(i / 3) * (NOTE_H + GAP),
+      });
+      k += 1;
+    }
+  }
+  for (const [i, room] of rooms.entries()) {
+    const members = membersOf(room.id);
+    for (const [j, text] of (DEMO_ROOM_CHAT[i] ?? []).entries()) {
+      await ctx.chat.send(members[j % members.length]!, { id: newId(), channel: `room:${room.id}`, text });
+    }
+  }
+
+  // The plenary synthesis, clustered into the seed's themes; votes on the first question, shown.
+  await ctx.breakouts.synthesis(meetingId, activity.id);
+  const synthesis = (await ctx.store.breakouts.boards(activity.id)).filter((b) => b.roomId === null);
+  const placedThemes = new Map<string, number>();
+  for (const insight of DEMO_INSIGHTS) {
+    const board = synthesis.find((b) => b.questionIndex === insight.question)!;
+    const copies = (await ctx.store.boards.notes(board.id)).filter((n) => insight.notes.includes(n.text));
+    const left = placedThemes.get(board.id) ?? MARGIN;
+    await ctx.boards.createTheme(facilitator, {
+      id: newId(),
+      boardId: board.id,
+      heading: insight.theme,
+      x: left,
+      y: MARGIN,
+      noteIds: copies.map((n) => n.id),
+    });
+    placedThemes.set(board.id, left + themeRect({ x: 0, y: 0 }, copies.length).w + MARGIN * 2);
+  }
+  const first = synthesis.find((b) => b.questionIndex === 0)!;
+  await ctx.boards.voting(facilitator, { boardId: first.id, open: true, limit: 3 });
+  const notes = await ctx.store.boards.notes(first.id);
+  for (const [i, who] of d.people.slice(0, 8).entries()) {
+    const note = notes[i % 3 === 0 ? 0 : i % notes.length]!;
+    await ctx.boards.castVote(who, { id: newId(), noteId: note.id });
+  }
+  await ctx.boards.voting(facilitator, { boardId: first.id, open: false, revealed: true });
+  await ctx.activities.setState(meetingId, activity.id, 'close');
+}
+
 /** Ten minutes on the clock for the plaatsbepaling. */
 async function timer(d: DemoMeeting) {
   await d.ctx.timers.command(d.facilitator, 'meeting', newId(), {
@@ -135,11 +250,8 @@ async function timer(d: DemoMeeting) {
   await d.ctx.store.meetings.update(d.meetingId, { currentItemId: d.item('plaatsbepaling') });
 }
 
-/**
- * [DEMO1] The demo, step by step. Each step is one function; the break-out boards add theirs here
- * (post-its per theme from `DEMO_INSIGHTS` in `./data`), nothing else changes.
- */
-export const DEMO_STEPS: DemoStep[] = [agenda, scalePoll, prepared, chat, timer];
+/** [DEMO1] The demo, step by step. Each step is one function. */
+export const DEMO_STEPS: DemoStep[] = [agenda, scalePoll, prepared, chat, breakouts, timer];
 
 /** Creates the demo meeting with its participants and runs every step. Returns the secret tokens. */
 export async function seedDemoMeeting(ctx: AppContext, steps: DemoStep[] = DEMO_STEPS) {

@@ -30,6 +30,28 @@ export class TimerService {
     return next;
   }
 
+  /**
+   * [SCOPE2] The same command for several scopes at once (every room of a break-out), stored in one
+   * transaction. The caller passes scopes it took from the break-out itself. A retried command (the
+   * same id, already stored with these timers) changes nothing and answers their current state.
+   */
+  async commandMany(session: Session, scopes: Scope[], commandId: string, op: TimerOp): Promise<TimerView[]> {
+    const stored = await Promise.all(scopes.map((scope) => this.store.timers.get(session.meetingId, scope)));
+    const view = (t: NonNullable<(typeof stored)[number]>): TimerView => {
+      const { lastCommandId: _c, ...rest } = t;
+      return rest;
+    };
+    if (stored.some((t) => t?.lastCommandId === commandId)) {
+      return stored.map((t, i) => (t ? view(t) : idleTimer(scopes[i]!, this.now())));
+    }
+    const now = this.now();
+    const next = stored.map((t, i) =>
+      applyTimerOp(t ? view(t) : idleTimer(scopes[i]!, now), op, now, LIMITS.timerMaxMs),
+    );
+    await this.store.timers.putMany(session.meetingId, next, commandId);
+    return next;
+  }
+
   /** [TIMER3] The timers of every scope this session belongs to. */
   async visible(session: Session): Promise<TimerView[]> {
     const mine = new Set<string>(await this.scopes.of(session));

@@ -77,9 +77,17 @@ export class BoardPublisher {
    */
   tell(change: PlaceChange): void {
     const tabs = this.io.in(rooms.participant(change.participantId));
-    void this.store.breakouts.rooms(change.activityId).then((all) => {
+    void this.store.breakouts.rooms(change.activityId).then(async (all) => {
       tabs.socketsLeave(all.filter((r) => r.id !== change.roomId).map((r) => rooms.breakoutRoom(r.id)));
-      if (change.roomId) tabs.socketsJoin(rooms.breakoutRoom(change.roomId));
+      if (!change.roomId) return;
+      tabs.socketsJoin(rooms.breakoutRoom(change.roomId));
+      // [SCOPE2] A timer already running in the new room is theirs now too (it is in no snapshot they have).
+      const a = await this.store.activities.get(change.activityId);
+      const timer = a && (await this.store.timers.get(a.meetingId, `room:${change.roomId}`));
+      if (timer) {
+        const { lastCommandId: _c, ...view } = timer;
+        tabs.emit('timer:updated', view);
+      }
     });
     tabs.emit('breakout:placed', { activityId: change.activityId, roomId: change.roomId });
   }

@@ -7,7 +7,8 @@ import type { ScopeKind } from './scopes';
 /**
  * [SCOPE2] Break-out rooms as scopes: a room's chat channel and timer (`room:<id>`) reach the
  * participants placed in it, and staff. Staff see the rooms of running break-outs; a participant
- * belongs to the room they are placed in.
+ * belongs to the room they are placed in. Observers (the shared screen) hear every room's timer of
+ * running break-outs — never a chat: observers have no chat at all (CHAT1).
  */
 export function roomScope(store: Store, breakouts: BreakoutService): ScopeKind {
   /** The room with this id in a break-out of this meeting, with its activity. */
@@ -21,16 +22,19 @@ export function roomScope(store: Store, breakouts: BreakoutService): ScopeKind {
   return {
     exists: async (meetingId, id) => id !== null && (await find(meetingId, id)) !== null,
     member: async (session, id) => {
+      if (session.role === 'observer') return true;
       if (!id || !session.participantId) return false;
       const found = await find(session.meetingId, id);
       return found !== null && (await breakouts.roomOf(found.activity.id, session.participantId)) === id;
     },
-    audience: (_meetingId, id) => (id ? [rooms.breakoutRoom(id)] : []),
+    audience: (meetingId, id, { observers }) =>
+      id ? [rooms.breakoutRoom(id), ...(observers ? [rooms.observers(meetingId)] : [])] : [],
     scopesOf: async (session) => {
       const out: string[] = [];
       for (const a of await breakouts.list(session.meetingId)) {
         if (a.status !== 'open') continue;
-        if (isStaff(session.role)) out.push(...(await store.breakouts.rooms(a.id)).map((r) => r.id));
+        if (isStaff(session.role) || session.role === 'observer')
+          out.push(...(await store.breakouts.rooms(a.id)).map((r) => r.id));
         else {
           const roomId = await breakouts.roomOf(a.id, session.participantId);
           if (roomId) out.push(roomId);

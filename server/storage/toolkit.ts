@@ -6,6 +6,8 @@ import type { TimerView } from '../../shared/domain/timer';
 export interface TimerRepo {
   get(meetingId: string, scope: Scope): Promise<(TimerView & { lastCommandId: string | null }) | undefined>;
   put(meetingId: string, timer: TimerView, commandId: string): Promise<void>;
+  /** [SCOPE2] Several timers (the rooms of a break-out) in one transaction: all or none. */
+  putMany(meetingId: string, timers: TimerView[], commandId: string): Promise<void>;
   list(meetingId: string): Promise<TimerView[]>;
 }
 

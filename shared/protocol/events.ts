@@ -68,6 +68,8 @@ export interface TimerCommands {
   'timer:resume': Command<typeof S.TimerRef, TimerView>;
   'timer:extend': Command<typeof S.TimerExtend, TimerView>;
   'timer:stop': Command<typeof S.TimerRef, TimerView>;
+  /** [SCOPE2] The same command for the timer of every room of a break-out; acks each room's timer. */
+  'breakout:timer': Command<typeof S.BreakoutTimer, TimerView[]>;
 }
 
 /** [CHAT1–CHAT5] The chat of a channel (the meeting, or a break-out room). */

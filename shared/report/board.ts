@@ -66,10 +66,13 @@ export function boardToBlocks(board: BoardSummary, options: BoardBlockOptions = 
 }
 
 /**
- * [BOARD15] A whole break-out as verslag text: the questions, then "Hieronder een overzicht van
- * belangrijke inzichten…", then per question the themes of its synthesis board. A question
- * without a synthesis board gives each room's board, headed by the room. With more than one
- * question each question gets its own heading and the themes go one level deeper.
+ * [BOARD15] A whole break-out as verslag text, in the shape of seed 000's "Verdieping": the
+ * questions, then "Hieronder een overzicht van belangrijke inzichten…", then the themes of the
+ * plenary synthesis as the section's headings (every question's synthesis board in question
+ * order; the themes came from all rooms together), each with its post-its as bullets; post-its in
+ * no theme follow once under "Overige punten" (led by their question when there are several).
+ * A question without a synthesis board gives each room's board instead, under the question (with
+ * several questions) and the room.
  */
 export function breakoutToBlocks(results: BreakoutResults, options: BoardBlockOptions = {}): ReportBlock[] {
   const lang = options.lang ?? 'nl';
@@ -77,20 +80,32 @@ export function breakoutToBlocks(results: BreakoutResults, options: BoardBlockOp
   const many = results.questions.length > 1;
   const base = options.headingLevel ?? 3;
   const deeper = Math.min(base + 1, 4) as 3 | 4;
+  const o = { ...options, lang };
   const out: ReportBlock[] = [p(many ? w.intro : w.introOne)];
   for (const q of results.questions) out.push(p(`“${q.question}”`));
   out.push(p(w.overview));
+  const synthesised = (q: BreakoutResults['questions'][number]) => !!q.synthesis && q.synthesis.noteCount > 0;
   for (const q of results.questions) {
-    if (many) out.push(h(base, q.question));
-    const level = many ? deeper : base;
-    if (q.synthesis && q.synthesis.noteCount > 0) {
-      out.push(...boardToBlocks(q.synthesis, { ...options, lang, headingLevel: level }));
+    if (synthesised(q)) {
+      out.push(...boardToBlocks({ ...q.synthesis!, unthemed: [] }, { ...o, headingLevel: base }));
       continue;
     }
-    for (const room of q.rooms) {
-      if (room.noteCount === 0) continue;
-      const blocks = boardToBlocks(room, { ...options, lang, headingLevel: Math.min(level + 1, 4) as 3 | 4 });
+    const rooms = q.rooms.filter((r) => r.noteCount > 0);
+    if (rooms.length === 0) continue;
+    if (many) out.push(h(base, q.question));
+    const level = many ? deeper : base;
+    for (const room of rooms) {
+      const blocks = boardToBlocks(room, { ...o, headingLevel: Math.min(level + 1, 4) as 3 | 4 });
       out.push(h(level, room.roomLabel ?? ''), ...blocks);
+    }
+  }
+  const rest = results.questions.filter((q) => synthesised(q) && q.synthesis!.unthemed.length > 0);
+  if (rest.length > 0) {
+    const themed = results.questions.some((q) => synthesised(q) && q.synthesis!.themes.length > 0);
+    if (themed) out.push(h(base, w.other));
+    for (const q of rest) {
+      if (many) out.push(p(`“${q.question}”`));
+      out.push(...boardToBlocks({ ...q.synthesis!, themes: [] }, { ...o, headingLevel: base }));
     }
   }
   return out;

@@ -7,11 +7,13 @@ const TITLES = {
     tips: (n: number) => `Tips (top ${n}) uit de chat`,
     others: 'Wat is er nog meer in de chat gezegd?',
     links: 'Getipte documenten en links',
+    room: (room: string) => `Uit de chat van ${room}`,
   },
   en: {
     tips: (n: number) => `Tips (top ${n}) from the chat`,
     others: 'What else was said in the chat?',
     links: 'Documents and links shared',
+    room: (room: string) => `From the chat of ${room}`,
   },
 };
 
@@ -42,4 +44,20 @@ export function harvestChat(
     blocks.push({ type: 'bulletList', items: digest.links.map((l) => [{ text: l.url, link: l.url }]) });
   }
   return blocks;
+}
+
+/**
+ * [REPORT14] A break-out room's chat → verslag: a heading naming the room ("Uit de chat van
+ * Kamer 2"), then the three parts of `harvestChat` one level deeper. Nothing when the room's chat
+ * has nothing to show.
+ */
+export function harvestRoomChat(
+  digest: ChatDigest,
+  lang: ReportLang,
+  roomLabel: string,
+  opts: { level?: 2 | 3 } = {},
+): ReportBlock[] {
+  const level = opts.level ?? 3;
+  const body = harvestChat(digest, lang, { level: (level + 1) as 3 | 4 });
+  return body.length === 0 ? [] : [h(level, TITLES[lang].room(roomLabel)), ...body];
 }

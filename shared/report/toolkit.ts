@@ -3,7 +3,7 @@
  *   statements: harvestStatements, choice: harvestChoice, words: harvestWords
  * and for the chat (not an activity): `harvestChat(chatDigest(messages), lang)`.
  */
-export { harvestChat } from './chat';
+export { harvestChat, harvestRoomChat } from './chat';
 export { choiceSentence, harvestChoice, rankingLine } from './choice';
 export { chatRow, choiceTable, linkRow, statementsTable, type Table, wordsTable } from './rows';
 export { harvestStatements, statementSentence } from './statements';

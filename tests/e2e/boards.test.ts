@@ -250,9 +250,9 @@ describe.runIf(hasBrowser)('post-it boards in Chromium', () => {
 
     const fac = await kit.page();
     await fac.goto(`${srv.url}/m/${meeting.code}/leiding#${meeting.facilitatorToken}`);
-    await fac.getByRole('button', { name: 'Borden van Kamer 1 bekijken' }).waitFor();
+    await fac.getByRole('button', { name: 'Kamer 1 bekijken: borden en chat' }).waitFor();
     await expectNoAxeViolations(fac, 'facilitator with break-outs');
-    await fac.getByRole('button', { name: 'Borden van Kamer 1 bekijken' }).click();
+    await fac.getByRole('button', { name: 'Kamer 1 bekijken: borden en chat' }).click();
     await expect.poll(() => fac.locator('dialog .note').count(), { timeout: 15_000 }).toBe(100);
     await expectNoAxeViolations(fac, 'facilitator visiting a room');
     expect(activity.status).toBe('open');

@@ -74,6 +74,10 @@ const MATRIX: Record<string, { allowed: Role[]; payload: Payload }> = {
     payload: () => ({ id: newId(), scope: 'meeting', byMs: 60_000 }),
   },
   'timer:stop': { allowed: ['facilitator'], payload: () => ({ id: newId(), scope: 'meeting' }) },
+  'breakout:timer': {
+    allowed: ['facilitator'],
+    payload: (w) => ({ id: newId(), activityId: w.breakoutId, op: 'start', durationMs: 60_000 }),
+  },
   'chat:send': {
     allowed: ['facilitator', 'secretary', 'participant'],
     payload: () => ({ id: newId(), channel: 'meeting', text: 'Gekaapt' }),

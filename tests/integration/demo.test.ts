@@ -3,10 +3,20 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEMO_AGENDA, DEMO_PEOPLE, DEMO_TIPS } from '../../server/demo/data';
+import {
+  DEMO_AGENDA,
+  DEMO_INSIGHTS,
+  DEMO_PEOPLE,
+  DEMO_QUESTIONS,
+  DEMO_ROOM_CHAT,
+  DEMO_TIPS,
+} from '../../server/demo/data';
 import { demoLinks, seedDemoMeeting } from '../../server/demo/seed';
 import type { ScaleResults } from '../../shared/domain/activities';
+import type { BreakoutResults } from '../../shared/domain/board/results';
 import { chatDigest } from '../../shared/domain/chat';
+import type { ActivityView } from '../../shared/domain/types';
+import { harvest } from '../../shared/report/registry';
 import { startServer, type TestServer } from '../helpers/server';
 import { snapshotOf } from '../helpers/toolkit';
 
@@ -24,13 +34,16 @@ describe('npm run demo', () => {
       headers: { authorization: `Bearer ${secretaryToken}` },
     });
     const body = (await res.json()) as {
-      agenda: { title: string }[];
+      agenda: { id: string; title: string }[];
       participants: number;
       activities: {
-        activity: { spec: { kind: string }; status: string; revealed: boolean };
+        activity: ActivityView;
         results: unknown;
       }[];
-      chat: { channels: { topTips: { text: string; votes: number }[]; links: { url: string }[] }[] };
+      chat: {
+        channels: { channel: string; topTips: { text: string; votes: number }[]; links: { url: string }[] }[];
+        messages: { channel: string; text: string }[];
+      };
     };
     expect(body.agenda.map((a) => a.title)).toEqual(DEMO_AGENDA.map((a) => a.title));
     expect(body.participants).toBe(DEMO_PEOPLE.length);
@@ -48,10 +61,41 @@ describe('npm run demo', () => {
         .map((a) => a.activity.spec.kind)
         .sort(),
     ).toEqual(['choice', 'statements', 'words']);
-    const tips = body.chat.channels[0]!.topTips;
+    // Seed 000's break-outs: four questions, three rooms with everyone placed, the seed's insights
+    // as post-its, the synthesis clustered into the seed's themes, votes shown; ended.
+    const bo = body.activities.find((a) => a.activity.spec.kind === 'breakout')!;
+    expect(bo.activity).toMatchObject({ status: 'closed', agendaItemId: expect.any(String) });
+    expect(body.agenda.find((a) => a.id === bo.activity.agendaItemId)?.title).toBe(
+      'Verdieping Koplopers en lokaal eigendom',
+    );
+    const br = bo.results as BreakoutResults;
+    expect(br.questions.map((q) => q.question)).toEqual(DEMO_QUESTIONS);
+    expect(br.rooms.map((r) => r.size).reduce((a, b) => a + b, 0)).toBe(DEMO_PEOPLE.length);
+    expect(br.rooms.every((r) => r.size >= 4)).toBe(true);
+    const notes = DEMO_INSIGHTS.flatMap((i) => i.notes);
+    const onRooms = br.questions.flatMap((q) => q.rooms.flatMap((r) => r.unthemed.map((n) => n.text)));
+    expect(onRooms.sort()).toEqual([...notes].sort());
+    expect(br.questions.flatMap((q) => q.synthesis!.themes.map((t) => t.heading))).toEqual(
+      DEMO_INSIGHTS.map((i) => i.theme),
+    );
+    for (const q of br.questions) expect(q.synthesis!.unthemed).toEqual([]);
+    expect(br.questions[0]!.synthesis!.votesRevealed).toBe(true);
+    expect(br.questions[0]!.synthesis!.themes[0]!.votes).toBeGreaterThan(0);
+    // Harvested, it reads like seed 000's "Verdieping": the themes are the headings.
+    const blocks = harvest(bo.activity, bo.results as BreakoutResults, 'nl');
+    expect(blocks.filter((b) => b.type === 'heading').map((b) => (b as { text: string }).text)).toEqual(
+      DEMO_INSIGHTS.map((i) => i.theme),
+    );
+    // Each room chatted a little in its own channel.
+    const roomLines = body.chat.messages.filter((m) => m.channel.startsWith('room:'));
+    expect(roomLines.map((m) => m.text).sort()).toEqual(DEMO_ROOM_CHAT.flat().sort());
+    expect(new Set(roomLines.map((m) => m.channel)).size).toBe(3);
+
+    const meetingChat = body.chat.channels.find((c) => c.channel === 'meeting')!;
+    const tips = meetingChat.topTips;
     expect(tips.map((t) => t.text)).toEqual(DEMO_TIPS);
     expect(tips.map((t) => t.votes)).toEqual([12, 11, 10, 9, 8, 7, 6, 5, 4, 3]);
-    expect(body.chat.channels[0]!.links.map((l) => l.url)).toEqual([
+    expect(meetingChat.links.map((l) => l.url)).toEqual([
       'https://klimaatverbond.nl/publicatie/whitepaper-van-klimaatakkoord-naar-keukentafel/',
     ]);
     // The facilitator link opens it; the meeting is at the plaatsbepaling with a running timer.
@@ -61,8 +105,11 @@ describe('npm run demo', () => {
     expect(snap.agenda.find((a) => a.id === snap.meeting.currentItemId)?.title).toBe(
       'Gezamenlijke plaatsbepaling',
     );
-    expect(snap.timers[0]).toMatchObject({ status: 'running', label: 'Gezamenlijke plaatsbepaling' });
-    expect(chatDigest(Object.values(snap.chat!.channels[0]!.messages)).topTips).toHaveLength(10);
+    expect(snap.timers).toEqual([
+      expect.objectContaining({ scope: 'meeting', status: 'running', label: 'Gezamenlijke plaatsbepaling' }),
+    ]);
+    const page = snap.chat!.channels.find((c) => c.channel === 'meeting')!;
+    expect(chatDigest(Object.values(page.messages)).topTips).toHaveLength(10);
   });
 
   it('[DEMO2] the demo entry point starts a server, seeds, and prints working links for every role', async () => {

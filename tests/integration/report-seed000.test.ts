@@ -1,11 +1,14 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
+import { DEMO_INSIGHTS, DEMO_QUESTIONS } from '../../server/demo/data';
 import type { Results } from '../../shared/domain/activities';
+import type { BoardState } from '../../shared/domain/board/types';
 import { newId } from '../../shared/domain/ids';
 import type { ActivityView } from '../../shared/domain/types';
 import { blocksToDoc } from '../../shared/report/document';
 import { harvest } from '../../shared/report/registry';
 import { insertBlocks, readReport, reportFragment } from '../../shared/report/ydoc';
+import { breakoutOf, note, openBreakout } from '../helpers/boards';
 import { openScalePoll } from '../helpers/fixtures';
 import { eventually, ok, startServer, type TestServer, type TestSocket } from '../helpers/server';
 import { yClient } from '../helpers/yjs';
@@ -50,9 +53,7 @@ const SEED_REMARKS: [number, string][] = [
 
 /**
  * What each agenda item harvests, and the headings that harvest adds under the item. A new kind
- * of activity adds a step here: the boards of "Verdieping Koplopers en lokaal eigendom" (one per
- * question, their themes — "‘Koplopers’ gaat niet alleen over bewoners", "De waarde van
- * koplopende bewoners", … — as headings) once boards exist.
+ * of activity adds a step here.
  */
 interface Step {
   section: string;
@@ -77,6 +78,51 @@ const STEPS: Step[] = [
       return poll.id;
     },
     headings: ['Helemaal niet tevreden', 'Beetje tevreden', 'Enigszins tevreden', 'Zeer tevreden'],
+  },
+  {
+    // The break-outs of "Verdieping Koplopers en lokaal eigendom": the seed's four questions, two
+    // rooms, the seed's insights as post-its, the synthesis clustered into the seed's themes.
+    section: 'Verdieping Koplopers en lokaal eigendom',
+    async create(fac, srv, code, itemId) {
+      const people = await Promise.all(
+        ['Ans', 'Bram', 'Carmen', 'Dirk'].map(async (name) => {
+          const j = await srv.join(code, name);
+          return srv.connect(code, j.token);
+        }),
+      );
+      const a = await openBreakout(fac, { questions: DEMO_QUESTIONS, rooms: { by: 'count', count: 2 } });
+      await ok(fac, 'activity:update', { id: a.id, agendaItemId: itemId });
+      const placed = await Promise.all(people.map(async (s) => ({ s, ...(await breakoutOf(s, a.id)) })));
+      let k = 0;
+      for (const insight of DEMO_INSIGHTS) {
+        for (const text of insight.notes) {
+          const who = placed[k % placed.length]!;
+          const board = who.view.boards.find(
+            (b) => b.roomId === who.roomId && b.questionIndex === insight.question,
+          )!;
+          await ok(who.s, 'note:create', note(board.id, text, { x: 40 + (k % 3) * 200, y: 80 }));
+          k += 1;
+        }
+      }
+      await ok(fac, 'breakout:synthesis', { activityId: a.id });
+      const { view } = await breakoutOf(fac, a.id);
+      for (const insight of DEMO_INSIGHTS) {
+        const board = view.boards.find((b) => b.roomId === null && b.questionIndex === insight.question)!;
+        const state = await ok<BoardState>(fac, 'board:sync', { boardId: board.id });
+        await ok(fac, 'theme:create', {
+          id: newId(),
+          boardId: board.id,
+          heading: insight.theme,
+          x: 40,
+          y: 40 + state.themes.length * 300,
+          noteIds: state.notes.filter((n) => insight.notes.includes(n.text)).map((n) => n.id),
+        });
+      }
+      await ok(fac, 'activity:close', { id: a.id });
+      for (const s of people) s.disconnect();
+      return a.id;
+    },
+    headings: DEMO_INSIGHTS.map((i) => i.theme),
   },
 ];
 
@@ -156,6 +202,19 @@ describe('the verslag of the reference meeting (seed 000)', () => {
     );
     expect(md).toContain('- Enigszins tevreden: 3');
     expect(md).toContain('## Afsluiting\n\nDe volgende bijeenkomst is op …');
+    // The break-outs read like seed 000: the questions, the overview line, each theme with its
+    // insights as bullets.
+    const verdieping = md.slice(md.indexOf('## Verdieping'), md.indexOf('## Signaleren'));
+    for (const q of DEMO_QUESTIONS) expect(verdieping).toContain(`“${q}”`);
+    expect(verdieping).toContain(
+      'Hieronder een overzicht van belangrijke inzichten uit de verschillende gesprekken:',
+    );
+    for (const insight of DEMO_INSIGHTS) {
+      const at = lines.indexOf(`### ${insight.theme}`);
+      const bullets = lines.slice(at + 1).filter((l) => l.startsWith('- ') || l.startsWith('#'));
+      const until = bullets.findIndex((l) => l.startsWith('#'));
+      expect(bullets.slice(0, until).sort()).toEqual(insight.notes.map((n) => `- ${n}`).sort());
+    }
     sec.destroy();
     fac.disconnect();
   });

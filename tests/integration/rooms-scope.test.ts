@@ -1,8 +1,18 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { newId } from '../../shared/domain/ids';
+import type { TimerView } from '../../shared/domain/timer';
+import type { Snapshot } from '../../shared/domain/types';
 import { breakoutOf, openBreakout } from '../helpers/boards';
 import { joinMany, meetingWithFacilitator } from '../helpers/fixtures';
-import { call, ok, startServer, type TestServer, type TestSocket, waitFor } from '../helpers/server';
+import {
+  call,
+  eventually,
+  ok,
+  startServer,
+  type TestServer,
+  type TestSocket,
+  waitFor,
+} from '../helpers/server';
 
 let srv: TestServer | undefined;
 afterEach(async () => {
@@ -83,5 +93,112 @@ describe('break-out rooms as scopes', () => {
     await heard;
     const snap = await ok<{ chat: { channels: { channel: string }[] } }>(mover.socket, 'session:sync');
     expect(snap.chat.channels.map((c) => c.channel)).toContain(`room:${roomA}`);
+  });
+
+  it('[SCOPE3][SCOPE2][TIMER4] one command runs the timer of every room; each room hears its own, the screen hears all', async () => {
+    srv = await startServer();
+    const { meeting, facilitator } = await meetingWithFacilitator(srv);
+    const people = await joinMany(srv, meeting.code, 4);
+    const screen = await srv.connect(meeting.code);
+    const draft = await openBreakout(
+      facilitator,
+      { questions: ['Wat kunnen koplopers betekenen?'], rooms: { by: 'count', count: 2 } },
+      { open: false },
+    );
+    // No rooms yet: nothing to time, nothing stored.
+    expect(
+      await call(facilitator, 'breakout:timer', {
+        id: newId(),
+        activityId: draft.id,
+        op: 'start',
+        durationMs: 60_000,
+      }),
+    ).toMatchObject({ ok: false, error: 'conflict' });
+    await ok(facilitator, 'activity:open', { id: draft.id });
+    const placed = await Promise.all(
+      people.map(async (p) => ({ ...p, roomId: (await breakoutOf(p.socket, draft.id)).roomId! })),
+    );
+    const roomIds = [...new Set(placed.map((p) => p.roomId))];
+    expect(roomIds).toHaveLength(2);
+    // Participants sync again after placement (as the client does), so they sit in their Socket.IO room.
+    const heard = placed.map((p) => record(p.socket, 'timer:updated'));
+    const screenHeard = record(screen, 'timer:updated');
+
+    const id = newId();
+    const started = await ok<TimerView[]>(facilitator, 'breakout:timer', {
+      id,
+      activityId: draft.id,
+      op: 'start',
+      durationMs: 20 * 60_000,
+      label: 'Break-outs',
+    });
+    expect(started.map((t) => t.scope).sort()).toEqual(roomIds.map((r) => `room:${r}`).sort());
+    expect(started.every((t) => t.status === 'running' && t.durationMs === 20 * 60_000)).toBe(true);
+    expect(new Set(started.map((t) => t.endsAt)).size).toBe(1);
+    await eventually(() => heard.every((h) => h.length === 1) && screenHeard.length === 2);
+    // Each participant hears exactly the timer of their own room.
+    expect(heard.map((h) => (h[0] as TimerView).scope)).toEqual(placed.map((p) => `room:${p.roomId}`));
+
+    // A retry (same id) changes nothing and answers the same timers.
+    const again = await ok<TimerView[]>(facilitator, 'breakout:timer', {
+      id,
+      activityId: draft.id,
+      op: 'start',
+      durationMs: 5 * 60_000,
+    });
+    expect(again.map((t) => t.endsAt)).toEqual(started.map((t) => t.endsAt));
+
+    // Pause all, extend one room by itself, resume all.
+    const paused = await ok<TimerView[]>(facilitator, 'breakout:timer', {
+      id: newId(),
+      activityId: draft.id,
+      op: 'pause',
+    });
+    expect(paused.every((t) => t.status === 'paused')).toBe(true);
+    const one = await ok<TimerView>(facilitator, 'timer:extend', {
+      id: newId(),
+      scope: `room:${roomIds[0]}`,
+      byMs: 5 * 60_000,
+    });
+    expect(one.remainingMs).toBeGreaterThan(paused.find((t) => t.scope === one.scope)!.remainingMs!);
+
+    // The screen's snapshot carries every room's timer; a participant's only their room's.
+    const screenSnap = await ok<Snapshot>(screen, 'session:sync');
+    expect(screenSnap.timers.map((t) => t.scope).sort()).toEqual(roomIds.map((r) => `room:${r}`).sort());
+    expect(screenSnap.chat).toBeNull();
+    const annSnap = await ok<Snapshot>(placed[0]!.socket, 'session:sync');
+    expect(annSnap.timers.map((t) => t.scope)).toEqual([`room:${placed[0]!.roomId}`]);
+
+    // Someone moved into the other room hears that room's timer at once.
+    const mover = placed.find((p) => p.roomId === roomIds[0])!;
+    const other = roomIds[1]!;
+    const got = waitFor(mover.socket, 'timer:updated', (t: TimerView) => t.scope === `room:${other}`);
+    await ok(facilitator, 'breakout:move', {
+      activityId: draft.id,
+      participantId: mover.participant.id,
+      roomId: other,
+    });
+    expect(await got).toMatchObject({ status: 'paused' });
+
+    // [TIMER4] After a restart the timers are as they were.
+    await srv.restart();
+    const back = await srv.connect(meeting.code, meeting.facilitatorToken);
+    const snap = await ok<Snapshot>(back, 'session:sync');
+    const byScope = Object.fromEntries(snap.timers.map((t) => [t.scope, t]));
+    expect(byScope[`room:${roomIds[0]}`]).toMatchObject({ status: 'paused', remainingMs: one.remainingMs });
+    const stopped = await ok<TimerView[]>(back, 'breakout:timer', {
+      id: newId(),
+      activityId: draft.id,
+      op: 'stop',
+    });
+    expect(stopped.every((t) => t.status === 'idle')).toBe(true);
+    // Malformed: unknown op, a start without a duration, extra fields.
+    for (const bad of [
+      { id: newId(), activityId: draft.id, op: 'explode' },
+      { id: newId(), activityId: draft.id, op: 'start' },
+      { id: newId(), activityId: draft.id, op: 'pause', scope: 'meeting' },
+    ]) {
+      expect(await call(back, 'breakout:timer', bad)).toMatchObject({ ok: false, error: 'invalid_payload' });
+    }
   });
 });

@@ -14,10 +14,10 @@ import {
   themeSlot,
 } from '../../shared/domain/board/layout';
 import { COLOUR_HEX, NOTE_COLOURS } from '../../shared/domain/board/palette';
-import { summariseBoard } from '../../shared/domain/board/results';
+import { type BoardSummary, type BreakoutResults, summariseBoard } from '../../shared/domain/board/results';
 import type { NoteView } from '../../shared/domain/board/types';
 import { BreakoutSpec, NoteCreate } from '../../shared/protocol/schemas/board';
-import { boardToBlocks } from '../../shared/report/board';
+import { boardToBlocks, breakoutToBlocks } from '../../shared/report/board';
 
 const person = (id: string, orgType: 'gemeente' | 'rijk' | 'bewonersinitiatief' | null = null) => ({
   id,
@@ -324,5 +324,116 @@ describe('harvest to the verslag', () => {
       items: [[{ text: 'Los punt' }], expect.anything()],
     });
     expect(boardToBlocks(s, { lang: 'en' })[4]).toEqual({ type: 'heading', level: 3, text: 'Other points' });
+  });
+});
+
+describe('a break-out in the verslag', () => {
+  const n = (id: string, text: string, votes = 0, roomLabel: string | null = 'Kamer 1') => ({
+    id,
+    text,
+    colour: 'geel' as const,
+    votes,
+    author: null,
+    roomLabel,
+  });
+  const board = (questionIndex: number, over: Partial<BoardSummary> = {}): BoardSummary => ({
+    boardId: `b${questionIndex}`,
+    roomId: null,
+    roomLabel: null,
+    questionIndex,
+    question: `Vraag ${questionIndex + 1}`,
+    noteCount: 0,
+    votesRevealed: true,
+    themes: [],
+    unthemed: [],
+    ...over,
+  });
+  const texts = (blocks: ReturnType<typeof breakoutToBlocks>) =>
+    blocks.map((b) =>
+      b.type === 'heading'
+        ? `${'#'.repeat(b.level)} ${b.text}`
+        : b.type === 'paragraph'
+          ? b.content.map((c) => c.text).join('')
+          : b.type === 'bulletList'
+            ? b.items.map((i) => `- ${i.map((c) => c.text).join('')}`).join('\n')
+            : b.type,
+    );
+
+  it('[BOARD15] the synthesis themes of all questions are the section headings, as in seed 000', () => {
+    const results: BreakoutResults = {
+      kind: 'breakout',
+      activityId: 'a',
+      total: 6,
+      rooms: [],
+      questions: [
+        {
+          index: 0,
+          question: 'Wat kunnen koplopers betekenen?',
+          rooms: [],
+          synthesis: board(0, {
+            noteCount: 3,
+            themes: [
+              {
+                id: 't1',
+                heading: '‘Koplopers’ gaat niet alleen over bewoners',
+                votes: 2,
+                notes: [n('1', 'Ook ambtenaren', 2)],
+              },
+              {
+                id: 't2',
+                heading: 'De waarde van koplopende bewoners',
+                votes: 0,
+                notes: [n('2', 'Voorbeeld')],
+              },
+            ],
+            unthemed: [n('3', 'Los punt')],
+          }),
+        },
+        {
+          index: 1,
+          question: 'Hoe leggen ze verbindingen?',
+          rooms: [],
+          synthesis: board(1, {
+            noteCount: 1,
+            themes: [
+              {
+                id: 't3',
+                heading: 'Koplopende bewoners en hun verbinding met de rest van de buurt',
+                votes: 0,
+                notes: [n('4', 'Netwerkrol')],
+              },
+            ],
+          }),
+        },
+        {
+          index: 2,
+          question: 'Wat zou beter moeten?',
+          rooms: [
+            board(2, { roomId: 'r1', roomLabel: 'Kamer 1', noteCount: 1, unthemed: [n('5', 'Ruimte')] }),
+          ],
+          synthesis: null,
+        },
+      ],
+    };
+    expect(texts(breakoutToBlocks(results))).toEqual([
+      'De groep ging in break-outs uiteen. Men gaf met post-its antwoord op de volgende vragen:',
+      '“Wat kunnen koplopers betekenen?”',
+      '“Hoe leggen ze verbindingen?”',
+      '“Wat zou beter moeten?”',
+      'Hieronder een overzicht van belangrijke inzichten uit de verschillende gesprekken:',
+      '### ‘Koplopers’ gaat niet alleen over bewoners',
+      '- Ook ambtenaren (2 stemmen)',
+      '### De waarde van koplopende bewoners',
+      '- Voorbeeld',
+      '### Koplopende bewoners en hun verbinding met de rest van de buurt',
+      '- Netwerkrol',
+      // No synthesis for this question: its rooms' boards, under the question.
+      '### Wat zou beter moeten?',
+      '#### Kamer 1',
+      '- Ruimte',
+      '### Overige punten',
+      '“Wat kunnen koplopers betekenen?”',
+      '- Los punt',
+    ]);
   });
 });

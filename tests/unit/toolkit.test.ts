@@ -29,6 +29,7 @@ import {
   choiceTable,
   harvestChat,
   harvestChoice,
+  harvestRoomChat,
   harvestStatements,
   harvestWords,
   rankingLine,
@@ -317,6 +318,28 @@ describe('chat', () => {
     });
     expect(JSON.stringify(blocks)).not.toMatch(/spam|Ann/);
     expect(harvestChat(chatDigest([]), 'en')).toEqual([]);
+  });
+
+  it('[REPORT14] a room chat goes under a heading naming the room, its parts one level deeper', () => {
+    const room = (seq: number, text: string, extra: Partial<ChatMessageView> = {}) =>
+      msg(seq, text, { channel: 'room:00000000-0000-4000-8000-000000000001', ...extra });
+    const d = chatDigest([
+      room(1, 'Wie schrijft mee?'),
+      room(2, 'Begin bij de buurt', { tip: true, votes: 2 }),
+    ]);
+    expect(harvestRoomChat(d, 'nl', 'Kamer 2')).toEqual([
+      { type: 'heading', level: 3, text: 'Uit de chat van Kamer 2' },
+      { type: 'heading', level: 4, text: 'Tips (top 1) uit de chat' },
+      { type: 'orderedList', items: [[{ text: 'Begin bij de buurt' }]] },
+      { type: 'heading', level: 4, text: 'Wat is er nog meer in de chat gezegd?' },
+      { type: 'bulletList', items: [[{ text: 'Wie schrijft mee?' }]] },
+    ]);
+    expect(harvestRoomChat(d, 'en', 'Room 2')[0]).toEqual({
+      type: 'heading',
+      level: 3,
+      text: 'From the chat of Room 2',
+    });
+    expect(harvestRoomChat(chatDigest([]), 'nl', 'Kamer 2')).toEqual([]);
   });
 });
 

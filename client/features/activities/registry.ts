@@ -33,6 +33,11 @@ export interface KindUi {
   closeLabel?(t: T): string;
   /** Staff see this under the controls instead of the live results (break-outs: rooms and boards). */
   Staff?: ComponentType<{ activity: ActivityView }>;
+  /**
+   * The shared screen shows this instead of results (break-outs: rooms, timers, synthesis themes).
+   * Such a kind has nothing hidden from the screen, so it stays on screen once ended (SCREEN2).
+   */
+  Screen?: ComponentType<{ activity: ActivityView }>;
 }
 
 export const KINDS: Record<ActivityKindName, KindUi> = {

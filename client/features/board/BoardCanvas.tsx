@@ -6,6 +6,7 @@ import {
   MARGIN,
   noteRect,
   type Point,
+  THEME_HEADER,
 } from '../../../shared/domain/board/layout';
 import { useT } from '../../i18n';
 import { useAppStore } from '../../store';
@@ -94,8 +95,11 @@ export function BoardCanvas(props: {
   }, [apply]);
 
   // Far out, text is too small to read: post-its are drawn as coloured cards only (cheaper to draw).
+  // A theme's heading (a button) stays at least 24 px tall on screen at any zoom (WCAG 2.5.8): far
+  // out it grows upward, out of its frame (`--theme-head`, in board units).
   const detail = useCallback((z: number) => {
     world.current?.classList.toggle('board__world--far', z < FAR_ZOOM);
+    world.current?.style.setProperty('--theme-head', `${Math.max(THEME_HEADER, Math.ceil(26 / z))}px`);
   }, []);
 
   const zoomAt = useCallback(

@@ -4,13 +4,15 @@ import type { BreakoutSpec } from '../../../shared/protocol/schemas/board';
 import { useT } from '../../i18n';
 import { send } from '../../send';
 import { useAppStore } from '../../store';
+import { TimerDisplay } from '../timer/TimerDisplay';
+import { RoomChat } from './RoomChat';
 import { FullscreenWorkspace, useMinutesLeft, Workspace } from './Workspace';
 import './board.css';
 
 /**
- * [BOARD2–BOARD5][BOARD13] The break-out as a participant (or observer) sees it: their room, the
- * time left, the facilitator's message, the boards of their room, other rooms when allowed, and
- * the plenary synthesis once it is there.
+ * [BOARD2–BOARD5][BOARD13][SCOPE2] The break-out as a participant (or observer) sees it: their
+ * room with its timer, the facilitator's message, the boards of their room and, next to them, the
+ * room's own chat; other rooms when allowed, and the plenary synthesis once it is there.
  */
 export default function BreakoutParticipant({ activity }: { activity: ActivityView }) {
   const t = useT();
@@ -24,8 +26,12 @@ export default function BreakoutParticipant({ activity }: { activity: ActivityVi
   const [error, setError] = useState('');
   const running = activity.status === 'open';
   const left = useMinutesLeft(bo?.startedAt ?? null, spec.timeboxMinutes, running);
+  const roomTimer = useAppStore((s) => (roomId ? s.timers[`room:${roomId}`] : undefined));
   if (!bo) return null;
   const room = bo.rooms.find((r) => r.id === roomId);
+  // [SCOPE2] The room's own timer, once the facilitator runs one, replaces the time box's minutes.
+  const timed = running && role === 'participant' && !!room && !!roomTimer && roomTimer.status !== 'idle';
+  const chatHere = running && role === 'participant' && !!room;
   const shownRoom = other || roomId;
   const roomBoards = bo.boards.filter((b) => b.roomId !== null && b.roomId === shownRoom);
   const synthesisBoards = bo.boards.filter((b) => b.roomId === null);
@@ -57,7 +63,7 @@ export default function BreakoutParticipant({ activity }: { activity: ActivityVi
       {running ? (
         <p className="breakout__status">
           {t('breakout.running')}{' '}
-          {left !== null ? (
+          {left !== null && !timed ? (
             <strong className="breakout__time">
               {left > 0 ? t('breakout.timeLeft', { n: left }) : t('breakout.timeUp')}
             </strong>
@@ -74,9 +80,17 @@ export default function BreakoutParticipant({ activity }: { activity: ActivityVi
       {!running && synthesis}
       {role === 'participant' ? (
         room ? (
-          <p className="breakout__room">
-            <strong>{t('breakout.youAreIn', { room: room.label })}</strong>
-          </p>
+          <div className="breakout__room">
+            <p>
+              <strong>{t('breakout.youAreIn', { room: room.label })}</strong>
+            </p>
+            {timed ? (
+              <TimerDisplay
+                scope={`room:${room.id}`}
+                defaultLabel={t('rooms.timerLabel', { room: room.label })}
+              />
+            ) : null}
+          </div>
         ) : running && spec.assignment !== 'self' ? (
           <p className="notice notice--info">{t('breakout.waitForRoom')}</p>
         ) : null
@@ -126,12 +140,30 @@ export default function BreakoutParticipant({ activity }: { activity: ActivityVi
           {full === 'room' ? null : <Workspace key={shownRoom ?? ''} boards={roomBoards} headingLevel={3} />}
         </section>
       ) : null}
+      {chatHere && full !== 'room' ? <RoomChat roomId={room.id} room={room.label} /> : null}
       {running && synthesis}
       {full === 'room' ? (
         <FullscreenWorkspace
           title={t('breakout.boardsOf', { room: shownLabel })}
           boards={roomBoards}
           onClose={() => setFull(null)}
+          {...(chatHere
+            ? {
+                asideTitle: t('rooms.sideHeading', { room: room.label }),
+                aside: (
+                  <>
+                    {timed ? (
+                      <TimerDisplay
+                        scope={`room:${room.id}`}
+                        soundToggle={false}
+                        defaultLabel={t('rooms.timerLabel', { room: room.label })}
+                      />
+                    ) : null}
+                    <RoomChat roomId={room.id} room={room.label} className="chat--side" />
+                  </>
+                ),
+              }
+            : {})}
         />
       ) : null}
       {full === 'synthesis' ? (

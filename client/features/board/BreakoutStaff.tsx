@@ -7,13 +7,16 @@ import type { BreakoutSpec } from '../../../shared/protocol/schemas/board';
 import { useT } from '../../i18n';
 import { send } from '../../send';
 import { useAppStore } from '../../store';
+import { AllRoomsTimer, RoomTimerButtons, RoomTimerState } from '../timer/RoomTimers';
+import { RoomChat } from './RoomChat';
 import { FullscreenWorkspace, useMinutesLeft } from './Workspace';
 import './board.css';
 
 /**
- * [BOARD4][BOARD13] The break-outs for facilitator and secretary: every room with its people,
- * moving people (facilitator), visiting any room's boards, a message to all rooms, one more room,
- * and the plenary synthesis.
+ * [BOARD4][BOARD13][SCOPE2] The break-outs for facilitator and secretary: every room with its
+ * people, its timer and how much was chatted; moving people and the timer of all rooms or one
+ * (facilitator); visiting any room's boards with its chat beside them; a message to all rooms,
+ * one more room, and the plenary synthesis.
  */
 export default function BreakoutStaff({ activity }: { activity: ActivityView }) {
   const t = useT();
@@ -26,7 +29,15 @@ export default function BreakoutStaff({ activity }: { activity: ActivityView }) 
   const [message, setMessage] = useState('');
   const [note, setNote] = useState('');
   const [error, setError] = useState('');
+  const [minutes, setMinutes] = useState(String(spec.timeboxMinutes ?? 10));
+  const chatOrder = useAppStore((s) => s.chat.order);
+  const roomTimersLive = useAppStore((s) =>
+    (s.breakouts[activity.id]?.rooms ?? []).some(
+      (r) => (s.timers[`room:${r.id}`]?.status ?? 'idle') !== 'idle',
+    ),
+  );
   const manage = can(role ?? undefined, 'board:manage');
+  const timers = can(role ?? undefined, 'timer:control');
   const running = activity.status === 'open';
   const left = useMinutesLeft(bo?.startedAt ?? null, spec.timeboxMinutes, running);
   if (!bo || bo.rooms.length === 0) {
@@ -49,10 +60,16 @@ export default function BreakoutStaff({ activity }: { activity: ActivityView }) 
     visit === 'synthesis'
       ? bo.boards.filter((b) => b.roomId === null)
       : bo.boards.filter((b) => b.roomId === visit);
+  const visitRoom = bo.rooms.find((r) => r.id === visit);
   const visitTitle =
     visit === 'synthesis'
       ? t('breakout.synthesis')
-      : t('breakout.boardsOf', { room: bo.rooms.find((r) => r.id === visit)?.label ?? '' });
+      : t('breakout.boardsOf', { room: visitRoom?.label ?? '' });
+  const open = (roomId: string) => {
+    setVisit(roomId);
+    // The room's chat so far (also after the break-outs ended, when it is in no snapshot).
+    void useAppStore.getState().chatLoad(`room:${roomId}`);
+  };
 
   const personRow = (p: { id: string; name: string; online: boolean }) => (
     <li key={p.id} className={p.online ? 'is-online' : 'is-away'}>
@@ -88,7 +105,7 @@ export default function BreakoutStaff({ activity }: { activity: ActivityView }) 
     <div className="breakout-console">
       <p className="breakout__status" aria-live="polite">
         {running ? t('breakout.running') : t('breakout.ended')}{' '}
-        {left !== null ? (
+        {left !== null && !roomTimersLive ? (
           <strong>{left > 0 ? t('breakout.timeLeft', { n: left }) : t('breakout.timeUp')}</strong>
         ) : null}
       </p>
@@ -106,8 +123,20 @@ export default function BreakoutStaff({ activity }: { activity: ActivityView }) 
               ) : (
                 <ul className="presence-list">{inRoom.map(personRow)}</ul>
               )}
-              <button type="button" className="btn btn--small" onClick={() => setVisit(r.id)}>
-                {t('breakout.view', { room: r.label })}
+              <p className="room-timer">
+                <span className="visually-hidden">{t('rooms.timerOf', { room: r.label })}: </span>
+                <RoomTimerState roomId={r.id} />
+              </p>
+              {timers && running ? (
+                <RoomTimerButtons roomId={r.id} room={r.label} minutes={minutes} onDone={(x) => done(x)} />
+              ) : null}
+              {running ? (
+                <p className="muted room-chat-count">
+                  {t('rooms.chatCount', { n: (chatOrder[`room:${r.id}`] ?? []).length })}
+                </p>
+              ) : null}
+              <button type="button" className="btn btn--small" onClick={() => open(r.id)}>
+                {t('rooms.visit', { room: r.label })}
               </button>
             </section>
           );
@@ -122,6 +151,14 @@ export default function BreakoutStaff({ activity }: { activity: ActivityView }) 
           </section>
         ) : null}
       </div>
+      {timers && running ? (
+        <AllRoomsTimer
+          activityId={activity.id}
+          roomIds={bo.rooms.map((r) => r.id)}
+          minutes={minutes}
+          onMinutes={setMinutes}
+        />
+      ) : null}
       {manage ? (
         <div className="row">
           <button
@@ -186,7 +223,33 @@ export default function BreakoutStaff({ activity }: { activity: ActivityView }) 
         </p>
       ) : null}
       {visit && visitBoards.length > 0 ? (
-        <FullscreenWorkspace title={visitTitle} boards={visitBoards} onClose={() => setVisit(null)} />
+        <FullscreenWorkspace
+          title={visitTitle}
+          boards={visitBoards}
+          onClose={() => setVisit(null)}
+          {...(visitRoom
+            ? {
+                asideTitle: t('rooms.sideHeading', { room: visitRoom.label }),
+                aside: (
+                  <>
+                    <p className="room-timer">
+                      <strong>{t('rooms.timerOf', { room: visitRoom.label })}:</strong>{' '}
+                      <RoomTimerState roomId={visitRoom.id} />
+                    </p>
+                    {timers && running ? (
+                      <RoomTimerButtons
+                        roomId={visitRoom.id}
+                        room={visitRoom.label}
+                        minutes={minutes}
+                        onDone={(x) => done(x)}
+                      />
+                    ) : null}
+                    <RoomChat roomId={visitRoom.id} room={visitRoom.label} className="chat--side" />
+                  </>
+                ),
+              }
+            : {})}
+        />
       ) : null}
     </div>
   );

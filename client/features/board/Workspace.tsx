@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import type { BoardView } from '../../../shared/domain/board/types';
 import { useT } from '../../i18n';
 import { useAppStore } from '../../store';
@@ -85,15 +85,38 @@ export function Workspace(props: { boards: BoardView[]; fullscreen?: boolean; he
   );
 }
 
-/** A room's boards over the whole screen (a modal dialog: the page behind is inert). */
-export function FullscreenWorkspace(props: { title: string; boards: BoardView[]; onClose(): void }) {
+/**
+ * A room's boards over the whole screen (a modal dialog: the page behind is inert). With `aside`
+ * (a room's chat and timer) beside the boards on a wide screen, below them on a narrow one, where
+ * it starts folded so the board keeps the height.
+ */
+export function FullscreenWorkspace(props: {
+  title: string;
+  boards: BoardView[];
+  onClose(): void;
+  aside?: ReactNode;
+  asideTitle?: string;
+}) {
   const t = useT();
+  const [wide] = useState(() => window.matchMedia?.('(min-width: 60rem)').matches ?? true);
   return (
     <Modal title={props.title} onClose={props.onClose} wide>
       <button type="button" className="btn modal__close" onClick={props.onClose}>
         {t('breakout.close')}
       </button>
-      <Workspace boards={props.boards} fullscreen headingLevel={3} />
+      {props.aside ? (
+        <div className="fullscreen-split">
+          <div className="fullscreen-split__main">
+            <Workspace boards={props.boards} fullscreen headingLevel={3} />
+          </div>
+          <details className="fullscreen-split__side" open={wide}>
+            <summary>{props.asideTitle}</summary>
+            {props.aside}
+          </details>
+        </div>
+      ) : (
+        <Workspace boards={props.boards} fullscreen headingLevel={3} />
+      )}
     </Modal>
   );
 }

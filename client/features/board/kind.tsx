@@ -8,6 +8,7 @@ import type { KindUi } from '../activities/registry';
 const BreakoutParticipant = lazy(() => import('./BreakoutParticipant'));
 const BreakoutStaff = lazy(() => import('./BreakoutStaff'));
 const BreakoutEditor = lazy(() => import('./BreakoutEditor'));
+const BreakoutScreen = lazy(() => import('./BreakoutScreen'));
 
 function Loading() {
   const t = useT();
@@ -42,4 +43,5 @@ export const BREAKOUT_UI: KindUi = {
   openLabel: (t, again) => (again ? t('breakout.restart') : t('breakout.start')),
   closeLabel: (t) => t('breakout.end'),
   Staff: later(BreakoutStaff) as KindUi['Staff'],
+  Screen: later(BreakoutScreen) as KindUi['Screen'],
 };

@@ -20,9 +20,20 @@ const TOP = 10;
 export default function ChatPanel({
   channel = 'meeting',
   headingLevel = 2,
+  heading,
+  hint,
+  logLabel,
+  messageLabel,
+  className = 'card',
 }: {
   channel?: string;
-  headingLevel?: 2 | 3;
+  headingLevel?: 2 | 3 | 4;
+  /** Names the channel when there is more than one chat on screen (a break-out room's). */
+  heading?: string;
+  hint?: string;
+  logLabel?: string;
+  messageLabel?: string;
+  className?: string;
 }) {
   const t = useT();
   const id = useId();
@@ -43,8 +54,9 @@ export default function ChatPanel({
   if (!chat.enabled) return null;
 
   return (
-    <section className="card chat" aria-labelledby={`${id}-h`}>
-      <H id={`${id}-h`}>{t('chat.heading')}</H>
+    <section className={`${className} chat`} aria-labelledby={`${id}-h`} data-channel={channel}>
+      <H id={`${id}-h`}>{heading ?? t('chat.heading')}</H>
+      {hint ? <p className="hint">{hint}</p> : null}
       <div className="row chat__views" role="group" aria-label={t('chat.views')}>
         {(['all', 'tips', 'links'] as const).map((v) => (
           <button
@@ -62,7 +74,7 @@ export default function ChatPanel({
           </button>
         ))}
       </div>
-      {view === 'all' ? <ChatLog channel={channel} /> : null}
+      {view === 'all' ? <ChatLog channel={channel} label={logLabel ?? t('chat.logLabel')} /> : null}
       {view === 'tips' ? (
         tips.length === 0 ? (
           <p className="muted">{t('chat.noTips')}</p>
@@ -103,12 +115,14 @@ export default function ChatPanel({
           </ul>
         )
       ) : null}
-      {can(role ?? undefined, 'chat:send') ? <Composer channel={channel} /> : null}
+      {can(role ?? undefined, 'chat:send') ? (
+        <Composer channel={channel} label={messageLabel ?? t('chat.messageLabel')} />
+      ) : null}
     </section>
   );
 }
 
-function ChatLog({ channel }: { channel: string }) {
+function ChatLog({ channel, label }: { channel: string; label: string }) {
   const t = useT();
   const chat = useAppStore((s) => s.chat);
   const ids = chat.order[channel] ?? [];
@@ -174,7 +188,7 @@ function ChatLog({ channel }: { channel: string }) {
         className="chat__log"
         ref={log}
         role="log"
-        aria-label={t('chat.logLabel')}
+        aria-label={label}
         onScroll={(e) => {
           const el = e.currentTarget;
           nearBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < 80;
@@ -191,7 +205,7 @@ function ChatLog({ channel }: { channel: string }) {
 }
 
 /** Enter sends, Shift+Enter is a new line; while offline a message waits and is sent once back. */
-function Composer({ channel }: { channel: string }) {
+function Composer({ channel, label }: { channel: string; label: string }) {
   const t = useT();
   const id = useId();
   const [text, setText] = useState('');
@@ -230,7 +244,7 @@ function Composer({ channel }: { channel: string }) {
           ))}
         </ul>
       ) : null}
-      <label htmlFor={`${id}-t`}>{t('chat.messageLabel')}</label>
+      <label htmlFor={`${id}-t`}>{label}</label>
       <p className="hint" id={`${id}-hint`}>
         {t('chat.enterHint')}
       </p>

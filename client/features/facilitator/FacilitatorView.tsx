@@ -3,6 +3,7 @@ import { formatCode } from '../../../shared/domain/ids';
 import { staffToken } from '../../credentials';
 import { useLang, useT } from '../../i18n';
 import { useAppStore } from '../../store';
+import { useMeetingChatNames } from '../chat/meetingChatNames';
 import { formatDate } from '../common/format';
 import { Layout } from '../common/Layout';
 import { FlowBar } from '../flow/FlowBar';
@@ -35,6 +36,7 @@ export default function FacilitatorView({ code }: { code: string }) {
   useMeetingConnection(code, token, token !== null);
   const meeting = useAppStore((s) => s.meeting);
   const refused = useAppStore((s) => s.conn.refused);
+  const chatNames = useMeetingChatNames();
   const deleted = useAppStore((s) => s.deleted);
   useEffect(() => {
     if (meeting) document.title = `${t('role.facilitator')}: ${meeting.title} — Oogst`;
@@ -67,7 +69,7 @@ export default function FacilitatorView({ code }: { code: string }) {
           <div className="console-side">
             <TimerControls />
             <Suspense fallback={null}>
-              <ChatPanel />
+              <ChatPanel {...chatNames} />
             </Suspense>
             <PresencePanel />
             <section className="card" aria-labelledby="fac-report-h">

@@ -5,6 +5,7 @@ import { participantCredentials, saveParticipantCredentials } from '../../creden
 import { useLang, useT } from '../../i18n';
 import { send } from '../../send';
 import { useAppStore } from '../../store';
+import { useMeetingChatNames } from '../chat/meetingChatNames';
 import { formatDate } from '../common/format';
 import { Layout } from '../common/Layout';
 import { Notice } from '../common/Notice';
@@ -37,6 +38,7 @@ export function ParticipantView({
   const refused = useAppStore((s) => s.conn.refused);
   const deleted = useAppStore((s) => s.deleted);
   const [viewing, setViewing] = useState<string | null>(null);
+  const chatNames = useMeetingChatNames();
 
   useEffect(() => {
     if (meeting) document.title = `${meeting.title} — Oogst`;
@@ -84,7 +86,7 @@ export function ParticipantView({
           <div className="participant-side">
             <AgendaNav viewing={viewing} onView={setViewing} />
             <Suspense fallback={null}>
-              <ChatPanel />
+              <ChatPanel {...chatNames} />
             </Suspense>
           </div>
         </div>

@@ -1,8 +1,10 @@
 import type { Editor } from '@tiptap/core';
-import { useState } from 'react';
+import { useId, useState } from 'react';
+import type { Results } from '../../../shared/domain/activities';
+import type { BreakoutView } from '../../../shared/domain/board/types';
 import { chatDigest } from '../../../shared/domain/chat';
 import type { ActivityView } from '../../../shared/domain/types';
-import { harvestChat } from '../../../shared/report/chat';
+import { harvestChat, harvestRoomChat } from '../../../shared/report/chat';
 import { blocksToProseMirror } from '../../../shared/report/prosemirror';
 import { activityTitle, harvest } from '../../../shared/report/registry';
 import { useLang, useT } from '../../i18n';
@@ -26,15 +28,16 @@ export function HarvestPanel({ editor }: { editor: Editor | null }) {
   );
   const [confirming, setConfirming] = useState<string | null>(null);
   const [done, setDone] = useState('');
+  const breakouts = useAppStore((s) => s.breakouts);
+  const withRooms = sortedActivities(useAppStore((s) => s.activities)).flatMap((a) => {
+    const bo = breakouts[a.id];
+    return bo && bo.rooms.length > 0 ? [{ activity: a, bo }] : [];
+  });
 
   const insert = (a: ActivityView) => {
     const r = results[a.id];
     if (!editor || !r) return;
-    editor
-      .chain()
-      .focus()
-      .insertContent(blocksToProseMirror(harvest(a, r, lang)))
-      .run();
+    insertAtCursor(editor, blocksToProseMirror(harvest(a, r, lang)));
     setConfirming(null);
     setDone(t('report.harvested', { title: activityTitle(a) }));
   };
@@ -46,7 +49,7 @@ export function HarvestPanel({ editor }: { editor: Editor | null }) {
     if (!r.ok) return setDone(`${t('common.notSaved')} (${r.message})`);
     const blocks = harvestChat(chatDigest(r.data), lang);
     if (blocks.length === 0) return setDone(t('report.harvestChatEmpty'));
-    editor.chain().focus().insertContent(blocksToProseMirror(blocks)).run();
+    insertAtCursor(editor, blocksToProseMirror(blocks));
     setDone(t('report.harvested', { title: t('report.harvestChat') }));
   };
 
@@ -80,7 +83,7 @@ export function HarvestPanel({ editor }: { editor: Editor | null }) {
                   className="btn"
                   disabled={!editor}
                   onMouseDown={(e) => e.preventDefault() /* keep the cursor where it is */}
-                  onClick={() => (a.revealed ? insert(a) : setConfirming(a.id))}
+                  onClick={() => (shownToAll(a, results[a.id]) ? insert(a) : setConfirming(a.id))}
                 >
                   {t('report.harvestButtonShort')}
                   <span className="visually-hidden">: {title}</span>
@@ -102,10 +105,100 @@ export function HarvestPanel({ editor }: { editor: Editor | null }) {
             <span className="visually-hidden">: {t('report.harvestChat')}</span>
           </button>
         </li>
+        {withRooms.map(({ activity, bo }) => (
+          <RoomChatsHarvest key={activity.id} activity={activity} bo={bo} editor={editor} onDone={setDone} />
+        ))}
       </ul>
       <p className="visually-hidden" role="status">
         {done}
       </p>
     </section>
+  );
+}
+
+/**
+ * [REPORT6] A harvest goes in at the cursor; when the cursor is inside a list or a quote (the end
+ * of an earlier harvest's bullets, say), right after that list or quote: headings and lists never
+ * end up nested in a bullet.
+ */
+function insertAtCursor(editor: Editor, content: ReturnType<typeof blocksToProseMirror>) {
+  const { $from } = editor.state.selection;
+  if ($from.depth > 1) editor.chain().focus().insertContentAt($from.after(1), content).run();
+  else editor.chain().focus().insertContent(content).run();
+}
+
+/**
+ * [REPORT6] Whether everything the harvest writes has been shown to participants already, so it
+ * goes in without asking. Revealed results, and a break-out (nothing to reveal) whose harvest is
+ * its plenary synthesis — which everyone sees (BOARD13) — with no vote counts still hidden.
+ */
+function shownToAll(a: ActivityView, r: Results | undefined): boolean {
+  if (a.revealed) return true;
+  if (r?.kind !== 'breakout') return false;
+  return r.questions.every(
+    (q) =>
+      q.synthesis !== null &&
+      (q.synthesis.votesRevealed ||
+        [...q.synthesis.unthemed, ...q.synthesis.themes.flatMap((x) => x.notes)].every((n) => n.votes === 0)),
+  );
+}
+
+/**
+ * [REPORT14] The chats of a break-out's rooms into the verslag: one room, or all rooms one after
+ * the other, each under a heading naming the room ("Uit de chat van Kamer 2"), in the shape of
+ * the meeting chat's harvest. Rooms without messages are left out.
+ */
+function RoomChatsHarvest(props: {
+  activity: ActivityView;
+  bo: BreakoutView;
+  editor: Editor | null;
+  onDone(message: string): void;
+}) {
+  const t = useT();
+  const item = useAppStore((s) => s.agenda.find((i) => i.id === props.activity.agendaItemId));
+  const { lang } = useLang();
+  const id = useId();
+  const [which, setWhich] = useState('');
+  const rooms = [...props.bo.rooms].sort((a, b) => a.index - b.index);
+  const chosen = which ? rooms.filter((r) => r.id === which) : rooms;
+  const what = which ? t('rooms.chatHeading', { room: chosen[0]?.label ?? '' }) : t('rooms.harvestTitle');
+  const insert = async () => {
+    if (!props.editor) return;
+    const blocks = [];
+    for (const room of chosen) {
+      const r = await send('chat:all', { channel: `room:${room.id}` as 'meeting' });
+      if (!r.ok) return props.onDone(`${t('common.notSaved')} (${r.message})`);
+      blocks.push(...harvestRoomChat(chatDigest(r.data), lang, room.label));
+    }
+    if (blocks.length === 0) return props.onDone(t('rooms.harvestEmpty'));
+    insertAtCursor(props.editor, blocksToProseMirror(blocks));
+    props.onDone(t('rooms.harvested', { what }));
+  };
+  return (
+    <li className="harvest-item">
+      {item ? <p className="muted harvest-item__item">{item.title}</p> : null}
+      <p className="harvest-item__title">{t('rooms.harvestTitle')}</p>
+      <div className="row harvest-item__rooms">
+        <label htmlFor={`${id}-r`}>{t('rooms.harvestWhich')}</label>
+        <select id={`${id}-r`} value={which} onChange={(e) => setWhich(e.target.value)}>
+          <option value="">{t('rooms.harvestAll')}</option>
+          {rooms.map((r) => (
+            <option key={r.id} value={r.id}>
+              {r.label}
+            </option>
+          ))}
+        </select>
+        <button
+          type="button"
+          className="btn"
+          disabled={!props.editor}
+          onMouseDown={(e) => e.preventDefault() /* keep the cursor where it is */}
+          onClick={insert}
+        >
+          {t('report.harvestButtonShort')}
+          <span className="visually-hidden">: {what}</span>
+        </button>
+      </div>
+    </li>
   );
 }

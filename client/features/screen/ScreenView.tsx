@@ -14,15 +14,17 @@ import { TimerDisplay } from '../timer/TimerDisplay';
 
 /**
  * [SCREEN2] The activity the screen shows: under the current agenda item the latest open one,
- * else the latest revealed one; with no current item (or nothing there) the same over all items.
+ * else the latest revealed one (or ended break-out: it hides nothing from the screen); with no
+ * current item (or nothing there) the same over all items.
  */
 export function screenActivity(
   activities: ActivityView[],
   currentItemId: string | null,
 ): ActivityView | null {
   const started = activities.filter((a) => a.status !== 'draft');
+  const shown = (a: ActivityView) => a.revealed || (a.status === 'closed' && !!KINDS[a.spec.kind].Screen);
   const pick = (pool: ActivityView[]) =>
-    pool.filter((a) => a.status === 'open').at(-1) ?? pool.filter((a) => a.revealed).at(-1) ?? null;
+    pool.filter((a) => a.status === 'open').at(-1) ?? pool.filter(shown).at(-1) ?? null;
   const here = currentItemId ? pick(started.filter((a) => a.agendaItemId === currentItemId)) : null;
   return (
     here ?? (currentItemId ? (started.filter((a) => a.status === 'open').at(-1) ?? null) : pick(started))
@@ -69,7 +71,12 @@ export default function ScreenView({ code }: { code: string }) {
           </p>
           <TimerDisplay variant="large" />
         </div>
-        {shown && kind ? (
+        {shown && kind?.Screen ? (
+          <section className="screen__activity" aria-labelledby="screen-q">
+            <h2 id="screen-q">{kind.label(t)}</h2>
+            <kind.Screen activity={shown} />
+          </section>
+        ) : shown && kind ? (
           <section className="screen__activity" aria-labelledby="screen-q">
             <h2 id="screen-q">{kind.title(shown)}</h2>
             {shown.revealed && res ? (

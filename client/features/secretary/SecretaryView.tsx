@@ -5,6 +5,7 @@ import { useLang, useT } from '../../i18n';
 import { useAppStore } from '../../store';
 import { sortedActivities } from '../../store/activitySlice';
 import { StaffActivityCard } from '../activities/StaffActivityCard';
+import { useMeetingChatNames } from '../chat/meetingChatNames';
 import { formatDate } from '../common/format';
 import { Layout } from '../common/Layout';
 import { PresencePanel } from '../facilitator/PresencePanel';
@@ -30,6 +31,7 @@ export default function SecretaryView({ code }: { code: string }) {
   const agenda = useAppStore((s) => s.agenda);
   const activities = sortedActivities(useAppStore((s) => s.activities));
   const refused = useAppStore((s) => s.conn.refused);
+  const chatNames = useMeetingChatNames();
   const pos = positionOf(agenda, meeting?.currentItemId);
   const deleted = useAppStore((s) => s.deleted);
   useEffect(() => {
@@ -64,7 +66,7 @@ export default function SecretaryView({ code }: { code: string }) {
             <>
               <TimerDisplay />
               <Suspense fallback={null}>
-                <ChatPanel />
+                <ChatPanel {...chatNames} />
               </Suspense>
               <PresencePanel />
             </>

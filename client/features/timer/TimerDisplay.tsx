@@ -14,10 +14,13 @@ export function TimerDisplay({
   scope = 'meeting',
   variant = 'compact',
   soundToggle = true,
+  defaultLabel,
 }: {
   scope?: string;
   variant?: 'compact' | 'large';
   soundToggle?: boolean;
+  /** The label when the timer has none (a room's timer: "Tijd in Kamer 2"). */
+  defaultLabel?: string;
 }) {
   const t = useT();
   const id = useId();
@@ -59,7 +62,7 @@ export function TimerDisplay({
   }, [timer, remaining, finished, now, sound, t]);
 
   if (!timer || timer.status === 'idle') return null;
-  const label = timer.label || t('timer.defaultLabel');
+  const label = timer.label || defaultLabel || t('timer.defaultLabel');
   return (
     <section
       className={`timer timer--${variant}${finished ? ' timer--done' : ''}${timer.status === 'paused' ? ' timer--paused' : ''}`}

@@ -3,6 +3,7 @@ import * as chat from './chat';
 import * as choice from './choice';
 import * as flow from './flow';
 import * as report from './report';
+import * as rooms from './rooms';
 import * as statements from './statements';
 import * as templates from './templates';
 import * as timer from './timer';
@@ -23,6 +24,7 @@ export const areasNl = {
   ...words.nl,
   ...chat.nl,
   ...templates.nl,
+  ...rooms.nl,
 };
 export const areasEn: typeof areasNl = {
   ...report.en,
@@ -34,4 +36,5 @@ export const areasEn: typeof areasNl = {
   ...words.en,
   ...chat.en,
   ...templates.en,
+  ...rooms.en,
 };

@@ -43,6 +43,11 @@ export function sqliteTimers(db: Database): TimerRepo {
     async put(meetingId, t, commandId) {
       put.run({ meetingId, ...t, commandId });
     },
+    async putMany(meetingId, timers, commandId) {
+      db.transaction(() => {
+        for (const t of timers) put.run({ meetingId, ...t, commandId });
+      })();
+    },
     async list(meetingId) {
       return (list.all(meetingId) as Row[]).map(toView);
     },

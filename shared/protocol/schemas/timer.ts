@@ -25,3 +25,25 @@ export const TimerExtend = z.strictObject({
   byMs: Ms(-LIMITS.timerMaxMs, LIMITS.timerMaxMs).refine((n) => n !== 0, 'must not be 0'),
 });
 export const TimerRef = z.strictObject({ id: Id, scope: ScopeSchema });
+
+/**
+ * [SCOPE2] One command for the timers of every room of a break-out at once (start, pause, resume,
+ * extend, stop): applied to all rooms in one store write, each room's timer broadcast to its room.
+ */
+const roomsTimer = { id: Id, activityId: Id };
+export const BreakoutTimer = z.discriminatedUnion('op', [
+  z.strictObject({
+    ...roomsTimer,
+    op: z.literal('start'),
+    durationMs: Ms(1000, LIMITS.timerMaxMs),
+    label: text(LIMITS.timerLabel).optional(),
+  }),
+  z.strictObject({
+    ...roomsTimer,
+    op: z.literal('extend'),
+    byMs: Ms(-LIMITS.timerMaxMs, LIMITS.timerMaxMs).refine((n) => n !== 0, 'must not be 0'),
+  }),
+  z.strictObject({ ...roomsTimer, op: z.literal('pause') }),
+  z.strictObject({ ...roomsTimer, op: z.literal('resume') }),
+  z.strictObject({ ...roomsTimer, op: z.literal('stop') }),
+]);
