@@ -74,13 +74,33 @@ export class Room {
   private pending: Pending[] = [];
   private timer: NodeJS.Timeout | null = null;
   private lastId = 0;
+  /**
+   * The answers every new client gets (its state vector is empty): encoded once per document
+   * version, not once per connection, so hundreds opening the verslag at once cost one encoding.
+   */
+  private cachedStep1: Uint8Array | null = null;
+  private cachedFullStep2: Uint8Array | null = null;
   private rows = 0;
   private templated: Promise<void> | null = null;
+
+  private step1(): Uint8Array {
+    if (!this.cachedStep1) this.cachedStep1 = encodeSyncStep1(this.doc);
+    return this.cachedStep1;
+  }
+
+  private fullStep2(): Uint8Array {
+    if (!this.cachedFullStep2) this.cachedFullStep2 = encodeSyncStep2(this.doc, new Uint8Array([0]));
+    return this.cachedFullStep2;
+  }
 
   constructor(private readonly o: RoomOptions) {
     this.awareness = new awarenessProtocol.Awareness(this.doc);
     this.awareness.setLocalState(null);
-    this.doc.on('update', (update: Uint8Array, origin: unknown) => this.onUpdate(update, origin));
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      this.cachedStep1 = null;
+      this.cachedFullStep2 = null;
+      this.onUpdate(update, origin);
+    });
     this.awareness.on('update', this.onAwareness);
     this.ready = this.load();
     this.ready.catch((err: unknown) => this.fail(err));
@@ -122,7 +142,7 @@ export class Room {
       if (canWrite) {
         await this.ensureTemplate();
         // Ask the editor for what it has and we lack (edits made offline, or lost in a restart).
-        this.send(conn, encodeSyncStep1(this.doc));
+        this.send(conn, this.step1());
         if (this.awareness.getStates().size > 0) {
           this.send(
             conn,
@@ -162,7 +182,11 @@ export class Room {
     switch (msg.type) {
       case 'syncStep1':
         // Answer with what the client lacks, once everything applied so far is stored.
-        return this.flush().then(() => this.send(conn, encodeSyncStep2(this.doc, msg.stateVector)));
+        return this.flush().then(() => {
+          // An empty state vector (a client with nothing yet) is one byte: 0.
+          const fresh = msg.stateVector.length === 1 && msg.stateVector[0] === 0;
+          this.send(conn, fresh ? this.fullStep2() : encodeSyncStep2(this.doc, msg.stateVector));
+        });
       case 'syncStep2':
       case 'update':
         // [REPORT2] Read-only connections cannot change the server's document.

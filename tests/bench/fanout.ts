@@ -4,7 +4,18 @@ import path from 'node:path';
 import type { Socket } from 'socket.io-client';
 import { newId } from '../../shared/domain/ids';
 import { type ServerProcess, seeded, spawnScript, spawnServer } from '../helpers/process';
-import { type BenchRow, connect, connected, pct, pool, procStats, round, sleep, waitUntil } from './lib';
+import {
+  type BenchRow,
+  connect,
+  connected,
+  pct,
+  pool,
+  procStats,
+  retainedRss,
+  round,
+  sleep,
+  waitUntil,
+} from './lib';
 
 const WRITERS = 5;
 const RATE = Number(process.env.BENCH_FANOUT_RATE ?? 20); // operations per second, all writers together
@@ -36,8 +47,7 @@ async function drive(
   op: (writer: Socket, w: number, i: number) => Promise<string>,
   rssBefore: number,
 ): Promise<Run> {
-  await sleep(2000);
-  const memPerClient = (procStats(srv.proc.pid!).rssBytes - rssBefore) / clients.length;
+  const memPerClient = ((await retainedRss(srv.proc.pid!)) - rssBefore) / clients.length;
   const sentAt = new Map<string, number>();
   const latencies: number[] = [];
   let received = 0;
@@ -97,7 +107,7 @@ async function oogst(n: number): Promise<Run> {
       },
     });
     await sleep(500);
-    const rssBefore = procStats(srv.proc.pid!).rssBytes;
+    const rssBefore = await retainedRss(srv.proc.pid!);
     const joined = await pool(Array.from({ length: n }), 50, async (_, i) => {
       const res = await fetch(`${srv.url}/api/join`, {
         method: 'POST',
@@ -167,7 +177,7 @@ async function bare(n: number): Promise<Run> {
   const srv = await spawnScript(path.resolve(import.meta.dirname, 'bare/socketioRelay.ts'));
   try {
     await sleep(500);
-    const rssBefore = procStats(srv.proc.pid!).rssBytes;
+    const rssBefore = await retainedRss(srv.proc.pid!);
     const clients = await pool(Array.from({ length: n }), 50, async () => {
       const s = connect(srv.url, {});
       await connected(s);

@@ -110,3 +110,12 @@ export function table(rows: BenchRow[]): string {
     );
   return lines.join('\n');
 }
+
+/** Resident memory of a server process after a full garbage collection (it runs with --expose-gc). */
+export async function retainedRss(pid: number): Promise<number> {
+  process.kill(pid, 'SIGUSR2');
+  await sleep(1500);
+  process.kill(pid, 'SIGUSR2');
+  await sleep(1500);
+  return procStats(pid).rssBytes;
+}

@@ -13,6 +13,10 @@ import { type BenchRow, procStats, round, sleep, waitUntil } from './lib';
 process.setMaxListeners(0);
 
 const KEYSTROKES = Number(process.env.BENCH_KEYSTROKES ?? 100_000);
+/** Keystrokes a second, all editors together: the trace compressed (people type ~5 a second). */
+const PACE = Number(process.env.BENCH_PACE ?? 2000);
+/** Readers that hold a full replica (the others only receive, to keep the load generator light). */
+const FULL_READERS = 5;
 const READERS = Number(process.env.BENCH_READERS ?? 200);
 const OPENERS = Number(process.env.BENCH_OPENERS ?? 1000);
 const EDITORS = 3;
@@ -24,6 +28,8 @@ const SEED = fs
 
 interface Target {
   srv: ServerProcess;
+  /** A reader that only receives bytes (no Yjs work): time of its last message. */
+  rawReader(): { last: () => number; bytes: () => number; close(): void };
   /** A provider for one client; `editor` ones publish presence, readers none. */
   client(editor: boolean, name: string): { doc: Y.Doc; provider: WebsocketProvider };
   bytesStored(): number;
@@ -60,6 +66,7 @@ async function oogstTarget(): Promise<Target> {
   const ws = `${srv.url.replace('http', 'ws')}/yjs`;
   return {
     srv,
+    rawReader: () => rawReader(`${ws}/${m.code}`, [YJS_PROTOCOL]),
     client(editor, name) {
       const doc = new Y.Doc();
       const protocols = editor
@@ -85,6 +92,7 @@ async function bareTarget(): Promise<Target> {
   const ws = srv.url.replace('http', 'ws');
   return {
     srv,
+    rawReader: () => rawReader(`${ws}/verslag`, []),
     client(editor, name) {
       const doc = new Y.Doc();
       return { doc, provider: provider(ws, 'verslag', doc, [], editor ? { name } : null) };
@@ -96,14 +104,32 @@ async function bareTarget(): Promise<Target> {
 const synced = (p: WebsocketProvider) => p.synced && p.wsconnected;
 
 /**
+ * A reader on a raw websocket: it asks for the document (sync step 1 with an empty state vector) and
+ * then only counts what arrives. Full replicas are checked separately.
+ */
+function rawReader(url: string, protocols: string[]) {
+  const ws = new WebSocket(url, protocols);
+  let last = 0;
+  let bytes = 0;
+  ws.on('open', () => ws.send(Uint8Array.from([0, 0, 1, 0])));
+  ws.on('message', (data: Buffer) => {
+    last = Date.now();
+    bytes += data.length;
+  });
+  ws.on('error', () => {});
+  return { last: () => last, bytes: () => bytes, close: () => ws.terminate() };
+}
+
+/**
  * 3 editors type KEYSTROKES keystrokes of Dutch text (about 8 % deletes) while READERS read; time
  * until every replica has everything; server CPU; bytes stored.
  */
 async function trace(t: Target) {
   const editors = Array.from({ length: EDITORS }, (_, i) => t.client(true, `Verslaglegger ${i + 1}`));
-  const readers = Array.from({ length: READERS }, (_, i) => t.client(false, `Lezer ${i}`));
+  const readers = Array.from({ length: FULL_READERS }, (_, i) => t.client(false, `Lezer ${i}`));
+  const raw = Array.from({ length: READERS - FULL_READERS }, () => t.rawReader());
   const all = [...editors, ...readers];
-  await waitUntil(() => all.every((c) => synced(c.provider)), 60_000);
+  await waitUntil(() => all.every((c) => synced(c.provider)) && raw.every((r) => r.bytes() > 0), 60_000);
   // Each editor writes its own paragraph (as secretaries split the work), at the end of the verslag.
   const texts = editors.map((e, i) => {
     const frag = reportFragment(e.doc);
@@ -122,21 +148,29 @@ async function trace(t: Target) {
       if (e.text.length > 0 && e.rand() < 0.08) e.text.delete(e.text.length - 1, 1);
       else e.text.insert(e.text.length, SEED[e.at++ % SEED.length]!);
     }
-    // Three people typing: let the network breathe every few keystrokes.
-    if (k % 20 === 0) await new Promise((r) => setImmediate(r));
+    // Paced: PACE keystrokes a second over all editors.
+    if (k % 10 === 0) {
+      const ahead = t0 + ((k * EDITORS) / PACE) * 1000 - Date.now();
+      await (ahead > 0 ? sleep(ahead) : new Promise((r) => setImmediate(r)));
+    }
   }
   const typed = Date.now() - t0;
   const clock = (doc: Y.Doc, id: number) => Y.decodeStateVector(Y.encodeStateVector(doc)).get(id) ?? 0;
   const want = editors.map((e) => [e.doc.clientID, clock(e.doc, e.doc.clientID)] as const);
   const done = () => all.every((c) => want.every(([id, n]) => clock(c.doc, id) >= n));
-  const ok = await waitUntil(done, 120_000, 20);
-  const converged = ok ? Date.now() - t0 : Number.NaN;
+  const ok = await waitUntil(done, 300_000, 20);
+  const doneAt = Date.now();
+  // Raw readers have it all once nothing more arrives for a while.
+  await waitUntil(() => Date.now() - Math.max(...raw.map((r) => r.last())) > 1000, 300_000, 100);
+  const lastRaw = Math.max(...raw.map((r) => r.last()));
+  const converged = ok ? Math.max(doneAt, lastRaw) - t0 : Number.NaN;
   const cpu = procStats(t.srv.proc.pid!).cpuSeconds - cpu0;
   const sameText = all.every(
     (c) =>
       c.doc.getXmlFragment('default').toString() === editors[0]!.doc.getXmlFragment('default').toString(),
   );
   for (const c of all) c.provider.destroy();
+  for (const r of raw) r.close();
   await sleep(500);
   return { typed, converged, cpu, sameText, bytes: t.bytesStored() };
 }
@@ -181,7 +215,7 @@ export async function verslagBench(): Promise<BenchRow[]> {
   rows.push(
     {
       bench: 'verslag',
-      metric: `${KEYSTROKES.toLocaleString('en')} keystrokes, 3 editors, ${READERS} readers: typed in`,
+      metric: `${KEYSTROKES.toLocaleString('en')} keystrokes (${PACE}/s), 3 editors, ${READERS} readers: typed in`,
       value: s(o.typed),
     },
     {

@@ -25,7 +25,7 @@ export async function spawnServer(dataDir: string, env: Record<string, string> =
  * once it listens (benchmarks start their bare baselines this way).
  */
 export async function spawnScript(script: string, env: Record<string, string> = {}): Promise<ServerProcess> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', script], {
+  const proc = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', script], {
     cwd: ROOT,
     env: {
       ...process.env,

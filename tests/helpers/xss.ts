@@ -44,6 +44,7 @@ export const XSS_PAYLOADS: string[] = [
   "' onmouseover='window.__xss=1",
   '` onmouseover=window.__xss=1 `',
   '{{constructor.constructor("window.__xss=1")()}}',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template-injection payload, on purpose
   '${alert(1)}',
   '<scr<script>ipt>window.__xss=1</scr</script>ipt>',
   '%3Cscript%3Ewindow.__xss=1%3C/script%3E',

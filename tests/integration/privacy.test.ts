@@ -55,8 +55,6 @@ describe('privacy', () => {
     expect(all).toContain(keep.meeting.id);
     expect(all).toContain('Geheim-Blijft');
     // The file itself: deleted rows are not left readable in free pages.
-    const db = (srv.app.ctx.store as SqliteStore).db;
-
     for (const file of fs.readdirSync(srv.dataDir)) {
       const bytes = fs.readFileSync(path.join(srv.dataDir, file));
       expect(bytes.includes('Geheim-Verdwijnt'), file).toBe(false);

@@ -75,7 +75,6 @@ export default function BreakoutScreen({ activity }: { activity: ActivityView })
           <h3 id="screen-bo-q">{t('rooms.screenQuestions')}</h3>
           <ol className="screen-breakout__questions">
             {spec.questions.map((q, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: the questions are fixed once rooms exist
               <li key={i}>{q}</li>
             ))}
           </ol>
@@ -90,7 +89,6 @@ export default function BreakoutScreen({ activity }: { activity: ActivityView })
 function Themes({ boards }: { boards: BoardView[] }) {
   const t = useT();
   const ids = boards.map((b) => b.id).join(' ');
-  // biome-ignore lint/correctness/useExhaustiveDependencies: watch exactly the boards named in `ids`
   useEffect(() => {
     const s = useAppStore.getState();
     const list = ids.split(' ');

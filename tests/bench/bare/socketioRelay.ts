@@ -18,3 +18,6 @@ io.on('connection', (socket) => {
 server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
   console.log(`bare Socket.IO relay running at http://localhost:${(server.address() as AddressInfo).port}`);
 });
+
+const gc = (globalThis as { gc?: () => void }).gc;
+if (gc) process.on('SIGUSR2', () => gc());
