@@ -10,10 +10,7 @@ import { eventually, ok, startServer } from '../helpers/server';
 import { yClient } from '../helpers/yjs';
 import { type BenchRow, pct, round } from './lib';
 
-const SEED = fs.readFileSync(
-  path.resolve(import.meta.dirname, '../../../shared/seeds/000_8055ae2cca8aaf46.txt'),
-  'utf8',
-);
+const SEED = fs.readFileSync(path.resolve(import.meta.dirname, '../fixtures/seed-000-verslag.txt'), 'utf8');
 
 /**
  * Export time of a verslag of a 40-person meeting: the seed verslag's text typed in, and the scale

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -100,6 +101,14 @@ export function writeSection(name: string, markdown: string): void {
   const re = new RegExp(`${start}[\\s\\S]*?${end}`);
   doc = re.test(doc) ? doc.replace(re, block) : `${doc.trimEnd()}\n\n${block}\n`;
   fs.writeFileSync(file, doc);
+  // The file is checked by `npm run lint` (part of `npm test`): leave it formatted as Biome wants it.
+  execFileSync(
+    path.resolve(import.meta.dirname, '../../node_modules/.bin/biome'),
+    ['format', '--write', file],
+    {
+      stdio: 'ignore',
+    },
+  );
 }
 
 export function table(rows: BenchRow[]): string {

@@ -26,7 +26,7 @@ const EDITORS = 3;
 
 /** Dutch text to type: the reference verslag itself. */
 const SEED = fs
-  .readFileSync(path.resolve(import.meta.dirname, '../../../shared/seeds/000_8055ae2cca8aaf46.txt'), 'utf8')
+  .readFileSync(path.resolve(import.meta.dirname, '../fixtures/seed-000-verslag.txt'), 'utf8')
   .replace(/\s+/g, ' ');
 
 interface Target {
