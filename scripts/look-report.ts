@@ -103,7 +103,10 @@ await sec
   .click();
 await sec.keyboard.press('End');
 await sec.keyboard.press('ArrowDown');
-await sec.getByRole('button', { name: /^In verslag zetten/ }).first().click();
+await sec
+  .getByRole('button', { name: /^In verslag zetten/ })
+  .first()
+  .click();
 await sec.waitForTimeout(300);
 await shot(sec, '02-secretary-harvested');
 const facPage = await (await browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
