@@ -54,8 +54,10 @@ export const en: Dict = {
   'start.participantLinkHint': 'Send this link to the participants, or show them the code.',
   'start.facilitatorLink': 'Link for the facilitator (secret)',
   'start.secretaryLink': 'Link for the secretary (secret)',
-  'start.secretLinkHint':
-    'This link lets someone run the meeting or write the report. Share it only with that person.',
+  'start.facilitatorLinkHint':
+    'This link lets someone run the meeting: agenda, activities, timer and results. Share it only with that person.',
+  'start.secretaryLinkHint':
+    'This link lets someone write the report and curate the chat. Share it only with that person.',
   'start.openFacilitator': 'Go to the meeting as facilitator',
   'start.recentHeading': 'Your meetings on this computer',
 

@@ -58,8 +58,10 @@ export const nl = {
   'start.participantLinkHint': 'Stuur deze link naar de deelnemers, of laat de code zien.',
   'start.facilitatorLink': 'Link voor de gespreksleider (geheim)',
   'start.secretaryLink': 'Link voor de verslaglegger (geheim)',
-  'start.secretLinkHint':
-    'Met deze link kan iemand de bijeenkomst leiden of het verslag schrijven. Deel hem alleen met die persoon.',
+  'start.facilitatorLinkHint':
+    'Met deze link leidt iemand de bijeenkomst: agenda, werkvormen, timer en uitslagen. Deel hem alleen met die persoon.',
+  'start.secretaryLinkHint':
+    'Met deze link schrijft iemand het verslag en beheert de chat. Deel hem alleen met die persoon.',
   'start.openFacilitator': 'Naar de bijeenkomst als gespreksleider',
   'start.recentHeading': 'Jouw bijeenkomsten op deze computer',
 

@@ -17,7 +17,7 @@ export function SharePanel({ code, secretaryToken }: { code: string; secretaryTo
         <CopyField
           label={t('start.secretaryLink')}
           value={`${origin}/m/${code}/verslag#${secretaryToken}`}
-          hint={t('start.secretLinkHint')}
+          hint={t('start.secretaryLinkHint')}
         />
       ) : null}
       <p>

@@ -210,12 +210,12 @@ function Created({ meeting }: { meeting: CreatedMeeting }) {
       <CopyField
         label={t('start.facilitatorLink')}
         value={meeting.links.facilitator}
-        hint={t('start.secretLinkHint')}
+        hint={t('start.facilitatorLinkHint')}
       />
       <CopyField
         label={t('start.secretaryLink')}
         value={meeting.links.secretary}
-        hint={t('start.secretLinkHint')}
+        hint={t('start.secretaryLinkHint')}
       />
       <div className="row">
         <a className="btn btn--primary" href={`/m/${meeting.code}/leiding`}>
