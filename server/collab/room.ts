@@ -75,18 +75,12 @@ export class Room {
   private timer: NodeJS.Timeout | null = null;
   private lastId = 0;
   /**
-   * The answers every new client gets (its state vector is empty): encoded once per document
-   * version, not once per connection, so hundreds opening the verslag at once cost one encoding.
+   * The whole document as every new client gets it (its state vector is empty): encoded once per
+   * document version, not once per connection, so hundreds opening the verslag at once cost one.
    */
-  private cachedStep1: Uint8Array | null = null;
   private cachedFullStep2: Uint8Array | null = null;
   private rows = 0;
   private templated: Promise<void> | null = null;
-
-  private step1(): Uint8Array {
-    if (!this.cachedStep1) this.cachedStep1 = encodeSyncStep1(this.doc);
-    return this.cachedStep1;
-  }
 
   private fullStep2(): Uint8Array {
     if (!this.cachedFullStep2) this.cachedFullStep2 = encodeSyncStep2(this.doc, new Uint8Array([0]));
@@ -97,7 +91,6 @@ export class Room {
     this.awareness = new awarenessProtocol.Awareness(this.doc);
     this.awareness.setLocalState(null);
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
-      this.cachedStep1 = null;
       this.cachedFullStep2 = null;
       this.onUpdate(update, origin);
     });
@@ -142,7 +135,7 @@ export class Room {
       if (canWrite) {
         await this.ensureTemplate();
         // Ask the editor for what it has and we lack (edits made offline, or lost in a restart).
-        this.send(conn, this.step1());
+        this.send(conn, encodeSyncStep1(this.doc));
         if (this.awareness.getStates().size > 0) {
           this.send(
             conn,

@@ -31,12 +31,10 @@ const SEED = fs
 
 interface Target {
   srv: ServerProcess;
-  /** A reader that only receives bytes (no Yjs work): time of its last message. */
-  rawReader(): { last: () => number; bytes: () => number; close(): void };
   /** A provider for one client; `editor` ones publish presence, readers none. */
   client(editor: boolean, name: string): { doc: Y.Doc; provider: WebsocketProvider };
-  /** A participant opening the verslag on a raw websocket (see rawOpener). */
-  opener(presence: { name: string } | null): ReturnType<typeof rawOpener>;
+  /** A participant with the verslag open on a raw websocket (see rawClient). */
+  raw(presence: { name: string } | null): ReturnType<typeof rawClient>;
   bytesStored(): number;
 }
 
@@ -71,8 +69,7 @@ async function oogstTarget(): Promise<Target> {
   const ws = `${srv.url.replace('http', 'ws')}/yjs`;
   return {
     srv,
-    rawReader: () => rawReader(`${ws}/${m.code}`, [YJS_PROTOCOL]),
-    opener: (presence) => rawOpener(`${ws}/${m.code}`, [YJS_PROTOCOL], presence),
+    raw: (presence) => rawClient(`${ws}/${m.code}`, [YJS_PROTOCOL], presence),
     client(editor, name) {
       const doc = new Y.Doc();
       const protocols = editor
@@ -98,8 +95,7 @@ async function bareTarget(): Promise<Target> {
   const ws = srv.url.replace('http', 'ws');
   return {
     srv,
-    rawReader: () => rawReader(`${ws}/verslag`, []),
-    opener: (presence) => rawOpener(`${ws}/verslag`, [], presence),
+    raw: (presence) => rawClient(`${ws}/verslag`, [], presence),
     client(editor, name) {
       const doc = new Y.Doc();
       return { doc, provider: provider(ws, 'verslag', doc, [], editor ? { name } : null) };
@@ -111,30 +107,13 @@ async function bareTarget(): Promise<Target> {
 const synced = (p: WebsocketProvider) => p.synced && p.wsconnected;
 
 /**
- * A reader on a raw websocket: it asks for the document (sync step 1 with an empty state vector) and
- * then only counts what arrives. Full replicas are checked separately.
- */
-function rawReader(url: string, protocols: string[]) {
-  const ws = new WebSocket(url, protocols);
-  let last = 0;
-  let bytes = 0;
-  ws.on('open', () => ws.send(Uint8Array.from([0, 0, 1, 0])));
-  ws.on('message', (data: Buffer) => {
-    last = Date.now();
-    bytes += data.length;
-  });
-  ws.on('error', () => {});
-  return { last: () => last, bytes: () => bytes, close: () => ws.terminate() };
-}
-
-/**
  * 3 editors type KEYSTROKES keystrokes of Dutch text (about 8 % deletes) while READERS read; time
  * until every replica has everything; server CPU; bytes stored.
  */
 async function trace(t: Target) {
   const editors = Array.from({ length: EDITORS }, (_, i) => t.client(true, `Verslaglegger ${i + 1}`));
   const readers = Array.from({ length: FULL_READERS }, (_, i) => t.client(false, `Lezer ${i}`));
-  const raw = Array.from({ length: READERS - FULL_READERS }, () => t.rawReader());
+  const raw = Array.from({ length: READERS - FULL_READERS }, () => t.raw(null));
   const all = [...editors, ...readers];
   await waitUntil(() => all.every((c) => synced(c.provider)) && raw.every((r) => r.bytes() > 0), 60_000);
   // Each editor writes its own paragraph (as secretaries split the work), at the end of the verslag.
@@ -183,19 +162,22 @@ async function trace(t: Target) {
 }
 
 /**
- * A participant opening the live verslag, on a raw websocket: it asks for the document (sync step 1,
- * empty state vector), publishes presence when `presence` is set (as the bare y-websocket client
- * does), and keeps the moment and the bytes of the sync step 2 that answers it.
+ * A participant with the live verslag open, on a raw websocket: it asks for the document (sync
+ * step 1, empty state vector), publishes presence when `presence` is set (as the bare y-websocket
+ * client does), keeps the moment and the bytes of the sync step 2 that answers it, and counts what
+ * arrives after (the time of the last message: a reader has everything once nothing more comes).
  *
- * Why not 1,000 WebsocketProviders: each one decodes the whole document into its own Y.Doc, and
- * 1,000 decodes of a verslag with a 100,000-keystroke history (~40 ms each) are 40 s of CPU in this
- * one load-generator process: the bench would measure itself. In a real meeting each browser decodes
- * its own copy; that cost is measured separately (`applyMs`), and a sample of the received states is
- * decoded and compared with the writer's text afterwards.
+ * Why not WebsocketProviders: each one decodes the whole document into its own Y.Doc, and 1,000
+ * decodes of a verslag with a 100,000-keystroke history are over a minute of CPU in this one
+ * load-generator process: the bench would measure itself. In a real meeting each browser decodes
+ * its own copy; that cost is measured separately (`applyMs`), and a sample of the received states
+ * is decoded and compared with the writer's text.
  */
-function rawOpener(url: string, protocols: string[], presence: { name: string } | null) {
+function rawClient(url: string, protocols: string[], presence: { name: string } | null) {
   const ws = new WebSocket(url, protocols);
   let at = 0;
+  let last = 0;
+  let bytes = 0;
   let state: Uint8Array | null = null;
   ws.on('open', () => {
     ws.send(Uint8Array.from([0, 0, 1, 0]));
@@ -211,16 +193,24 @@ function rawOpener(url: string, protocols: string[], presence: { name: string } 
     }
   });
   ws.on('message', (data: Buffer) => {
+    last = Date.now();
+    bytes += data.length;
     // [messageSync = 0][syncStep2 = 1][update]: the whole document for a client that has nothing.
     if (at || data[0] !== 0 || data[1] !== 1) return;
-    at = Date.now();
+    at = last;
     const dec = decoding.createDecoder(new Uint8Array(data));
     decoding.readVarUint(dec);
     decoding.readVarUint(dec);
     state = decoding.readVarUint8Array(dec);
   });
   ws.on('error', () => {});
-  return { at: () => at, state: () => state, close: () => ws.terminate() };
+  return {
+    at: () => at,
+    state: () => state,
+    last: () => last,
+    bytes: () => bytes,
+    close: () => ws.terminate(),
+  };
 }
 
 /** OPENERS participants open the live verslag at once: time until every one has it. */
@@ -241,7 +231,7 @@ async function openAtOnce(t: Target, presenceForAll: boolean) {
   const want = writer.doc.getXmlFragment('default').toString();
   const t0 = Date.now();
   const openers = Array.from({ length: OPENERS }, (_, i) =>
-    t.opener(presenceForAll ? { name: `Deelnemer ${i}` } : null),
+    t.raw(presenceForAll ? { name: `Deelnemer ${i}` } : null),
   );
   const all = await waitUntil(() => openers.every((o) => o.at() > 0), 30_000, 50);
   const elapsed = all ? Math.max(...openers.map((o) => o.at())) - t0 : Number.NaN;
