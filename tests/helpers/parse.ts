@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -42,6 +42,23 @@ export const pdfInfo = (pdf: Buffer): { info: string; struct: string; fonts: str
     struct: execFileSync('pdfinfo', ['-struct-text', f], { encoding: 'utf8' }),
     fonts: execFileSync('pdffonts', [f], { encoding: 'utf8' }),
   }));
+
+/**
+ * What Poppler complains about while reading the PDF (pdfinfo, its structure tree, pdftotext):
+ * every stderr line, e.g. "Syntax Warning (1234): Mismatched EMC operator". Empty for a sound file.
+ */
+export const popplerWarnings = (pdf: Buffer): string[] =>
+  withTempPdf(pdf, (f) =>
+    [
+      ['pdfinfo', f],
+      ['pdfinfo', '-struct-text', f],
+      ['pdftotext', '-enc', 'UTF-8', f, '-'],
+    ].flatMap(([bin, ...args]) => {
+      const r = spawnSync(bin!, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+      if (r.status !== 0) return [`${bin} exited with ${r.status}`];
+      return r.stderr.split('\n').filter((l) => l.trim() !== '');
+    }),
+  );
 
 const decodeXml = (s: string) =>
   s

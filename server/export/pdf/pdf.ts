@@ -166,9 +166,15 @@ class Writer {
     return parts;
   }
 
+  /**
+   * [REPORT15] A new page when `height` does not fit. Marked content must not span pages: pdfkit's
+   * `continueOnNewPage` closes what is open (EMC) at the end of this page and opens it again on the
+   * next with a new MCID under the same structure element, so a paragraph split over two pages is
+   * still one P (a plain `addPage` left the EMC on the next page: "Mismatched EMC operator").
+   */
   ensure(height: number): void {
     if (this.y + height > this.bottom) {
-      this.doc.addPage();
+      this.doc.continueOnNewPage();
       this.y = this.top;
     }
   }
@@ -306,6 +312,8 @@ function render(
           const li = doc.struct('LI');
           list.add(li);
           const label = b.type === 'bulletList' ? '•' : `${b.start + n}.`;
+          // The page break comes before the label, not inside its marked content.
+          w.ensure(BODY * LINE);
           li.add(doc.struct('Lbl', {}, () => w.label(label, indent + INDENT)));
           const body = doc.struct('LBody');
           li.add(body);
