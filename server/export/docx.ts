@@ -13,7 +13,9 @@ import {
   type ParagraphChild,
   TextRun,
 } from 'docx';
+import { xmlSafe } from '../../shared/domain/chars';
 import { directionalRuns, paragraphDirection } from '../../shared/report/bidi';
+import { cleanDoc } from '../../shared/report/clean';
 import type { DocBlock, Inline } from '../../shared/report/document';
 import { inlineText, safeHref } from '../../shared/report/document';
 import type { ReportLang } from '../../shared/report/strings';
@@ -148,18 +150,20 @@ function paragraphs(
  * [REPORT10] The verslag as a Word document: Word's own heading styles (the navigation pane and
  * a table of contents find them), real numbered and bulleted lists (numbering definitions, not
  * typed bullets), real hyperlinks, right-to-left paragraphs flagged as such, page numbers.
+ * [XSS3] Characters outside XML 1.0 are dropped first: one U+FFFE makes the file unopenable.
  */
 export async function toDocx(
   doc: readonly DocBlock[],
   opts: { title: string; lang: ReportLang },
 ): Promise<Buffer> {
   const ctx: Ctx = { numberingRefs: new Map(), nextInstance: 1 };
-  const body = paragraphs(doc, ctx, null, false);
+  const body = paragraphs(cleanDoc(doc), ctx, null, false);
+  const title = xmlSafe(opts.title);
   const pageWords = opts.lang === 'nl' ? ['Pagina ', ' van '] : ['Page ', ' of '];
   const file = new Document({
     creator: 'Oogst',
-    title: opts.title,
-    description: opts.title,
+    title,
+    description: title,
     styles: {
       default: {
         document: {

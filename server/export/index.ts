@@ -1,3 +1,5 @@
+import { xmlSafe } from '../../shared/domain/chars';
+import { cleanDoc } from '../../shared/report/clean';
 import type { DocBlock } from '../../shared/report/document';
 import { inlineText } from '../../shared/report/document';
 import { type ReportLang, reportStrings } from '../../shared/report/strings';
@@ -71,8 +73,9 @@ export async function renderExport(
     }
     return file(toCsv({ agenda: await ctx.agenda.list(meeting.id), activities }, opts));
   }
-  const blocks = await ctx.collab.read(meeting.id);
-  const title = reportTitle(blocks, meeting, opts.lang);
+  // [XSS3] No export carries a character a document cannot hold (the writers check again).
+  const blocks = cleanDoc(await ctx.collab.read(meeting.id));
+  const title = xmlSafe(reportTitle(blocks, meeting, opts.lang));
   switch (format) {
     case 'md':
       return file(toMarkdown(blocks));

@@ -64,3 +64,27 @@ export const XSS_PAYLOADS: string[] = [
   '@SUM(1,1)',
   '\u202Egnp.exe\u202C <script>window.__xss=1</script>',
 ];
+
+/**
+ * [XSS3] Characters no document can carry, alone and inside ordinary words: noncharacters
+ * (U+FFFE, U+FFFF, U+FDD0, U+1FFFE), lone surrogates, C0 control characters, and (allowed, but
+ * tricky) right-to-left overrides. Text fields refuse the first two kinds; exports drop all but the
+ * overrides. Yjs sends text as UTF-8, so lone surrogates never reach the verslag that way.
+ */
+export const UNSTORABLE_CHARS: string[] = [
+  'Voor\uFFFEna',
+  'Einde\uFFFF',
+  '\uFDD0begin',
+  'vlak 1 \u{1FFFE} vlak 1',
+  'los \uD800 hoog',
+  'los \uDC00 laag',
+  'omgekeerd \uDFFF\uD800 paar',
+];
+/** Control characters other than tab, newline and carriage return (text fields refuse them too). */
+export const CONTROL_CHARS: string[] = ['nul\u0000teken', 'bel\u0007 en escape\u001B[31m', 'form\u000Cfeed'];
+/** Bidirectional overrides and isolates: valid text, must stay inert and keep the layout. */
+export const BIDI_TRICKS: string[] = [
+  '\u202Egnp.exe\u202C',
+  '\u2067עברית\u2069 en \u2066Nederlands\u2069',
+  '\u200F\u202Bإلى\u202C',
+];

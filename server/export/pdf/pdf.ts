@@ -1,5 +1,7 @@
 import PDFDocument from 'pdfkit';
+import { xmlSafe } from '../../../shared/domain/chars';
 import { type Direction, paragraphDirection, textClass, visualOrder } from '../../../shared/report/bidi';
+import { cleanDoc } from '../../../shared/report/clean';
 import type { DocBlock, Inline } from '../../../shared/report/document';
 import { inlineText, safeHref } from '../../../shared/report/document';
 import type { ReportLang } from '../../../shared/report/strings';
@@ -348,7 +350,8 @@ export function toPdf(doc: readonly DocBlock[], opts: { title: string; lang: Rep
     lang: opts.lang === 'nl' ? 'nl-NL' : 'en-GB',
     displayTitle: true,
     bufferPages: true,
-    info: { Title: opts.title, Creator: 'Oogst', Producer: 'Oogst (pdfkit)' },
+    // [XSS3] The title also goes into the XMP metadata, which is XML.
+    info: { Title: xmlSafe(opts.title), Creator: 'Oogst', Producer: 'Oogst (pdfkit)' },
   });
   const chunks: Buffer[] = [];
   pdf.on('data', (c: Buffer) => chunks.push(c));
@@ -359,7 +362,7 @@ export function toPdf(doc: readonly DocBlock[], opts: { title: string; lang: Rep
   const writer = new Writer(pdf);
   const root = pdf.struct('Document');
   pdf.addStructure(root);
-  render(writer, doc, root, 0, false);
+  render(writer, cleanDoc(doc), root, 0, false);
   root.end();
   const range = pdf.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {

@@ -1,10 +1,12 @@
 import { z } from 'zod';
+import { hasUnstorable } from '../../domain/chars';
 
 /** Client-made ids are UUIDs: a retried command carries the same id and is applied once. */
 export const Id = z.uuid({ message: 'expected a UUID' });
 
 /**
- * Text from people: trimmed, bounded, and free of control characters other than newline and tab.
+ * Text from people: trimmed, bounded, and free of control characters other than newline and tab,
+ * of noncharacters and of lone surrogates (XSS3: those would make a Word export unopenable).
  * Rendering stays inert everywhere; this only keeps junk bytes out of storage.
  */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to refuse control characters
@@ -19,7 +21,11 @@ export const text = (max: number, min = 0) =>
         .string()
         .min(min, min === 1 ? 'must not be empty' : `at least ${min} characters`)
         .max(max, `at most ${max} characters`)
-        .refine((s) => !CONTROL.test(s), 'contains control characters'),
+        .refine((s) => !CONTROL.test(s), 'contains control characters')
+        .refine(
+          (s) => !hasUnstorable(s),
+          'Deze tekst bevat een teken dat niet kan worden opgeslagen: typ hem opnieuw in plaats van te plakken.',
+        ),
     );
 
 /** `YYYY-MM-DD`, a real calendar date. */
