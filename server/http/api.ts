@@ -1,6 +1,7 @@
 import { type NextFunction, type Request, type Response, Router } from 'express';
 import { formatCode } from '../../shared/domain/ids';
 import { DomainError } from '../../shared/protocol/ack';
+import type { ResultsAnswer } from '../../shared/protocol/schemas/http';
 import { JoinRequest, MeetingCreate } from '../../shared/protocol/schemas/meeting';
 import { TemplateSave } from '../../shared/protocol/schemas/template';
 import type { AppContext } from '../context';
@@ -181,15 +182,17 @@ export function apiRouter(ctx: AppContext): Router {
       for (const a of activities) {
         items.push({ activity: activityView(a), results: await ctx.activities.results(a) });
       }
-      res.json({
+      // [MEET9] Typed as the documented answer (shared/protocol/schemas/http.ts).
+      const body: ResultsAnswer = {
         meeting: meetingView(ok.meeting),
         agenda: await ctx.agenda.list(ok.meeting.id),
         participants: await ctx.store.participants.count(ok.meeting.id),
         activities: items,
-        // [CHAT7] Per channel the top tips and links; every message as a flat row.
+        // [CHAT7] Per channel the message counts, top tips and links; every message as a flat row.
         chat: await ctx.chat.export(ok.meeting.id),
         timers: await ctx.store.timers.list(ok.meeting.id),
-      });
+      };
+      res.json(body);
     }),
   );
 

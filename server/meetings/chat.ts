@@ -10,6 +10,7 @@ import { LIMITS } from '../../shared/domain/limits';
 import { can, isStaff } from '../../shared/domain/roles';
 import type { Scope } from '../../shared/domain/scopes';
 import { DomainError } from '../../shared/protocol/ack';
+import type { ChatExport } from '../../shared/protocol/schemas/results';
 import { chatRow, linkRow } from '../../shared/report/rows';
 import type { Scopes } from '../realtime/scopes';
 import type { Store } from '../storage/store';
@@ -216,16 +217,21 @@ export class ChatService {
       .sort((a, b) => a.seq - b.seq);
   }
 
-  /** [CHAT7] Everything for the results API: per channel the digest, and every message as a flat row. */
-  async export(meetingId: string) {
-    const all = (await this.store.chat.all(meetingId)).map(chatView);
+  /**
+   * [CHAT7] Everything for the results API and the CSV: per channel how many messages (hidden ones
+   * counted apart), the top tips and links; and every message as a flat row, hidden ones marked.
+   */
+  async export(meetingId: string): Promise<ChatExport> {
+    const all = (await this.store.chat.all(meetingId)).map(chatView).sort((a, b) => a.seq - b.seq);
     const channels = [...new Set(all.map((m) => m.channel))];
     return {
       channels: channels.map((channel) => {
-        const digest = chatDigest(all.filter((m) => m.channel === channel));
+        const messages = all.filter((m) => m.channel === channel);
+        const digest = chatDigest(messages);
         return {
           channel,
-          messages: all.filter((m) => m.channel === channel).length,
+          messageCount: messages.length,
+          hiddenCount: messages.filter((m) => m.hidden).length,
           topTips: digest.topTips.map(chatRow),
           links: digest.links.map(linkRow),
         };

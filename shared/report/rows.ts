@@ -4,6 +4,7 @@ import type { WordsResults } from '../domain/activities/words';
 import { type ChatMessageView, extractLinks, type SharedLink } from '../domain/chat';
 import type { ActivityView } from '../domain/types';
 import type { ChoiceSpec, StatementsSpec, WordsSpec } from '../protocol/schemas/activity';
+import type { ChatRow, LinkRow } from '../protocol/schemas/results';
 
 /**
  * Flat tables of results for CSV (the export escapes and writes them). Pure: one table per kind,
@@ -57,7 +58,7 @@ export function wordsTable(_a: ActivityView<WordsSpec>, r: WordsResults): Table 
 }
 
 /** [CHAT7] A message as one flat row of scalars: ready for CSV. */
-export const chatRow = (m: ChatMessageView) => ({
+export const chatRow = (m: ChatMessageView): ChatRow => ({
   id: m.id,
   seq: m.seq,
   channel: m.channel,
@@ -72,7 +73,7 @@ export const chatRow = (m: ChatMessageView) => ({
   links: extractLinks(m.text).join(' '),
 });
 
-export const linkRow = (l: SharedLink) => ({
+export const linkRow = (l: SharedLink): LinkRow => ({
   url: l.url,
   title: l.url,
   channel: l.channel,
