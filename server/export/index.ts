@@ -71,7 +71,8 @@ export async function renderExport(
     for (const a of await ctx.store.activities.list(meeting.id)) {
       activities.push({ activity: activityView(a), results: await ctx.activities.results(a) });
     }
-    return file(toCsv({ agenda: await ctx.agenda.list(meeting.id), activities }, opts));
+    const chat = (await ctx.chat.export(meeting.id)).messages;
+    return file(toCsv({ agenda: await ctx.agenda.list(meeting.id), activities, chat }, opts));
   }
   // [XSS3] No export carries a character a document cannot hold (the writers check again).
   const blocks = cleanDoc(await ctx.collab.read(meeting.id));

@@ -20,6 +20,10 @@ export interface CsvRow {
   text: string;
   /** Only for activities that are not anonymous; empty otherwise. */
   author: string;
+  /** [CHOICE4] Points (a ranking's Borda points, divided points), where the kind has them. */
+  points?: number;
+  /** [CHOICE8] A ranking's average place, as the verslag's sentence quotes it. */
+  averagePlace?: number;
 }
 
 /**

@@ -3,7 +3,7 @@ import { newId } from '../../shared/domain/ids';
 import { blocksToDoc, docText } from '../../shared/report/document';
 import { appendBlocks, readReport } from '../../shared/report/ydoc';
 import { openScalePoll } from '../helpers/fixtures';
-import { readDocx } from '../helpers/parse';
+import { parseCsv, readDocx } from '../helpers/parse';
 import { type CreatedMeeting, eventually, ok, startServer, type TestServer } from '../helpers/server';
 import { XSS_PAYLOADS } from '../helpers/xss';
 import { type YClient, yClient } from '../helpers/yjs';
@@ -141,33 +141,3 @@ describe('exports stay inert', () => {
     }
   });
 });
-
-/** RFC 4180 reader, enough to check every cell. */
-function parseCsv(text: string, sep: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === sep) {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\n' || (c === '\r' && text[i + 1] === '\n')) {
-      if (c === '\r') i++;
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else cell += c;
-  }
-  if (cell || row.length) rows.push([...row, cell]);
-  return rows;
-}

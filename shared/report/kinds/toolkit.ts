@@ -6,7 +6,7 @@ import type { ActivityView } from '../../domain/types';
 import type { ChoiceSpec, StatementsSpec, WordsSpec } from '../../protocol/schemas/activity';
 import type { BreakoutSpec } from '../../protocol/schemas/board';
 import type { CsvRow } from '../registry';
-import { choiceTable, wordsTable } from '../rows';
+import { wordsTable } from '../rows';
 
 /** [REPORT12] Statements: one row per statement and position with its count, then the explanations. */
 export function csvStatements(a: ActivityView<StatementsSpec>, r: StatementsResults): CsvRow[] {
@@ -34,15 +34,22 @@ export function csvStatements(a: ActivityView<StatementsSpec>, r: StatementsResu
   });
 }
 
-/** [REPORT12] Choice and ranking: one row per option in ranking order ("1. Gelijkwaardigheid"), then notes. */
+/**
+ * [REPORT12] Choice and ranking: one row per option in ranking order ("1. Gelijkwaardigheid"), then
+ * the notes. Aantal is what the domain counts (votes; for a ranking how often it was put first; for
+ * points how many gave it points); a ranking's Borda points and divided points go under Punten, a
+ * ranking's average place (the number the verslag's sentence quotes) under Gemiddelde plaats.
+ */
 export function csvChoice(a: ActivityView<ChoiceSpec>, r: ChoiceResults): CsvRow[] {
-  const table = choiceTable(a, r);
+  const scored = a.spec.mode === 'rank' || a.spec.mode === 'points';
   return [
-    ...table.rows.map(([place, option, score]) => ({
-      part: `${place}. ${option}`,
-      count: Number(score),
+    ...r.ranking.map((e) => ({
+      part: `${e.place}. ${a.spec.options[e.index] ?? ''}`,
+      count: e.count,
       text: '',
       author: '',
+      ...(scored ? { points: e.score } : {}),
+      ...(e.averagePlace !== undefined ? { averagePlace: e.averagePlace } : {}),
     })),
     ...r.notes.map((n) => ({ part: '', count: null, text: n.text, author: n.author ?? '' })),
   ];
