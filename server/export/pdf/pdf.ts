@@ -40,6 +40,11 @@ const HEADING: Record<1 | 2 | 3 | 4, { size: number; style: FontStyle; before: n
   4: { size: 10.5, style: 'boldItalic', before: 10, after: 3 },
 };
 const BODY = 10.5;
+/**
+ * Bidi controls (marks, embeddings, overrides, isolates): invisible, and no font here has a glyph
+ * for them, so drawn they became boxes. This writer puts right-to-left words in visual order itself.
+ */
+const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 const INDENT = 18;
 
 const styleOf = (base: FontStyle, i: Inline): FontStyle => {
@@ -95,7 +100,7 @@ class Writer {
       }
       const style = styleOf(base.style, i);
       const link = i.link ? safeHref(i.link) : null;
-      for (const part of i.text.split(/(\s+)/)) {
+      for (const part of i.text.replace(BIDI_CONTROLS, '').split(/(\s+)/)) {
         if (part === '') continue;
         if (/^\s+$/.test(part)) {
           if (current) (current as Word).space += this.measure(' ', style, base.size) * part.length;
