@@ -99,3 +99,18 @@ export function visualOrder<T>(
   if (base === 'ltr') return runs.flatMap((r) => (r.dir === 'R' ? [...r.items].reverse() : r.items));
   return [...runs].reverse().flatMap((r) => (r.dir === 'R' ? [...r.items].reverse() : r.items));
 }
+
+/** Characters that open or close an embedding, override or isolate (UAX #9). */
+const CONTROLS = /[\u202A-\u202E\u2066-\u2069]/;
+
+/**
+ * [TEXT2] People's text set inline among other text, isolated (FSI … PDI) when it could move its
+ * neighbours: it holds right-to-left letters or a bidi control (an unclosed U+202E override would
+ * otherwise flip everything after it on the line). Other text is returned as it is, so ordinary
+ * Dutch text carries no invisible characters.
+ */
+export function isolate(text: string): string {
+  if (!hasRtl(text) && !CONTROLS.test(text)) return text;
+  // A stray isolate mark inside would close ours early; people's text needs none of its own.
+  return `\u2068${text.replace(/[\u2066-\u2069]/g, '')}\u2069`;
+}
