@@ -26,8 +26,20 @@ export function textClass(text: string): 'R' | 'L' | 'N' {
   return 'N';
 }
 
-/** A paragraph runs the way its first strong character does; left-to-right without any. */
-export const paragraphDirection = (text: string): Direction => (textClass(text) === 'R' ? 'rtl' : 'ltr');
+/**
+ * A paragraph runs the way its first strong character does; left-to-right without any. Text
+ * inside an isolate (FSI/LRI/RLI … PDI: people's text set into a sentence, TEXT2) does not count
+ * (UAX #9 P2), as in browsers and Word.
+ */
+export function paragraphDirection(text: string): Direction {
+  let depth = 0;
+  for (const ch of text) {
+    if (ch === '\u2066' || ch === '\u2067' || ch === '\u2068') depth++;
+    else if (ch === '\u2069') depth = Math.max(0, depth - 1);
+    else if (depth === 0 && charClass(ch) !== 'N') return charClass(ch) === 'R' ? 'rtl' : 'ltr';
+  }
+  return 'ltr';
+}
 
 export const hasRtl = (text: string): boolean => RTL.test(text);
 
