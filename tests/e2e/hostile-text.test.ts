@@ -29,13 +29,14 @@ async function overflow(page: Page) {
     if (doc.scrollWidth <= doc.clientWidth) return null;
     // Boxes past the window's edge, and boxes whose text runs out of them.
     const wide = [...document.querySelectorAll('body *')]
+      .filter((el) => el.getBoundingClientRect().width > 1 && !el.closest('.visually-hidden'))
       .map((el) => ({
         el,
         right: Math.max(el.getBoundingClientRect().right, el.getBoundingClientRect().left + el.scrollWidth),
       }))
       .filter((x) => x.right > doc.clientWidth + 1)
       .sort((a, b) => b.right - a.right)
-      .slice(0, 4)
+      .slice(0, 6)
       .map(({ el, right }) => `${el.tagName.toLowerCase()}.${el.className} → ${Math.round(right)}`);
     return { scrollWidth: doc.scrollWidth, clientWidth: doc.clientWidth, wide };
   });

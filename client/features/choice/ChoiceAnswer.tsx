@@ -181,7 +181,9 @@ export function ChoiceAnswer({
                       })
                     }
                   />
-                  <label htmlFor={`${id}-o${i}`}>{o}</label>
+                  <label htmlFor={`${id}-o${i}`}>
+                    <bdi>{o}</bdi>
+                  </label>
                 </div>
               );
             })}

@@ -44,7 +44,9 @@ export function ScaleResultsView({
             const pct = results.total ? Math.round((n / results.total) * 100) : 0;
             return (
               <tr key={`${i}-${label}`}>
-                <th scope="row">{label}</th>
+                <th scope="row">
+                  <bdi>{label}</bdi>
+                </th>
                 <td className="num">{n}</td>
                 <td className="bar-cell">
                   <div className="bar-wrap">
