@@ -251,7 +251,8 @@ await phoneCtx.addInitScript(
 const phone = await phoneCtx.newPage();
 await phone.goto(`${base}/m/${hostile.code}`);
 await phone.locator('.msg').first().waitFor();
-await shot(phone, '20-phone-hostile-text', true);
+await shot(phone, '20-phone-hostile-top');
+await shot(phone, '20-phone-hostile-full', true);
 await phone.locator('.msg').first().scrollIntoViewIfNeeded();
 await shot(phone, '21-phone-hostile-chat');
 const hs = await page(1366, 768);
