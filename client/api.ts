@@ -40,11 +40,11 @@ export interface CreatedMeeting {
   date: string | null;
   facilitatorToken: string;
   secretaryToken: string;
-  links: { facilitator: string; secretary: string; participant: string };
+  links: { facilitator: string; secretary: string; participant: string; screen: string };
 }
 
 export const api = {
-  config: () => request<{ adminRequired: boolean }>('GET', '/api/config'),
+  config: () => request<{ adminRequired: boolean; publicUrl: string | null }>('GET', '/api/config'),
   createMeeting: (
     input: { title: string; date: string | null; template?: { id: string; token?: string } },
     adminToken?: string,

@@ -166,10 +166,15 @@ await facPage.locator('.modal').getByText('Zullen we bij vraag 1 beginnen?').wai
 await shot(facPage, '06-facilitator-visit');
 await facPage.getByRole('button', { name: 'Sluiten' }).first().click();
 
-const screen = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
-await screen.goto(`${base}/m/${meeting.code}/scherm`);
-await screen.getByRole('heading', { name: 'Kamers' }).waitFor();
-await shot(screen, '07-screen-running', true);
+// The shared screen at full HD, and a second one at a common beamer size (SCREEN4).
+const screen = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
+const beamer = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
+for (const s of [screen, beamer]) {
+  await s.goto(`${base}/m/${meeting.code}/scherm`);
+  await s.getByRole('heading', { name: 'Kamers' }).waitFor();
+}
+await shot(screen, '07-screen-running');
+await shot(beamer, '07-screen-running-1366');
 
 // End, synthesis, themes; the screen shows the themes.
 await ok(fac, 'activity:close', { id: activityId });
@@ -193,7 +198,9 @@ for (const insight of DEMO_INSIGHTS) {
 }
 await screen.getByRole('heading', { name: "Thema's uit de synthese" }).waitFor();
 await screen.getByText(DEMO_INSIGHTS[4]!.theme).waitFor();
-await shot(screen, '08-screen-themes', true);
+await shot(screen, '08-screen-themes');
+await beamer.getByText(DEMO_INSIGHTS[4]!.theme).waitFor();
+await shot(beamer, '08-screen-themes-1366');
 
 await facPage.getByRole('button', { name: 'Synthese bekijken' }).click();
 await facPage.locator('.modal .theme').first().waitFor();

@@ -65,8 +65,16 @@ await shot(fac, '06-facilitator-live');
 await fac.getByRole('button', { name: 'Uitslag tonen aan iedereen' }).click();
 await people[0]!.getByRole('heading', { name: 'Uitslag', exact: true }).waitFor();
 await shot(people[0]!, '07-participant-results');
-const screen = await (await browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
-await screen.goto(`${participantLink}/scherm`);
-await screen.getByRole('table').waitFor();
-await shot(screen, '08-screen');
+// The shared screen as a projector shows it (SCREEN4): full HD and a common beamer size.
+for (const [width, height] of [
+  [1920, 1080],
+  [1366, 768],
+] as const) {
+  const screen = await (await browser.newContext({ viewport: { width, height } })).newPage();
+  await screen.goto(`${participantLink}/scherm`);
+  await screen.getByRole('table').waitFor();
+  await screen.locator('.screen__qr path').waitFor();
+  await screen.screenshot({ path: path.join(out, `08-screen-${width}.png`) });
+  console.log('shot', `08-screen-${width}`);
+}
 await browser.close();

@@ -87,12 +87,15 @@ export function apiRouter(ctx: AppContext): Router {
     res.json({ ok: true });
   });
 
-  /** What the start page needs to know: whether creating a meeting takes an admin token. */
+  /**
+   * What the start page needs to know: whether creating a meeting takes an admin token; and the
+   * address people use (PUBLIC_URL, or null: then the page's own), for the links and the screen's QR code.
+   */
   r.get('/config', (_req, res) => {
-    res.json({ adminRequired: ctx.config.adminToken !== null });
+    res.json({ adminRequired: ctx.config.adminToken !== null, publicUrl: ctx.config.publicUrl ?? null });
   });
 
-  // [MEET1] Create a meeting: its id, join code and the three links.
+  // [MEET1] Create a meeting: its id, join code and its links (two secret, participant, screen).
   r.post(
     '/meetings',
     wrap(ctx, async (req, res) => {
@@ -131,6 +134,7 @@ export function apiRouter(ctx: AppContext): Router {
           facilitator: `${base}/m/${meeting.code}/leiding#${facilitatorToken}`,
           secretary: `${base}/m/${meeting.code}/verslag#${secretaryToken}`,
           participant: `${base}/m/${meeting.code}`,
+          screen: `${base}/m/${meeting.code}/scherm`,
         },
       });
     }),

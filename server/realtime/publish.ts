@@ -39,7 +39,10 @@ export class Publisher {
     this.coalescer.close();
   }
 
-  /** [POLL7] Results go to staff always, and to everyone once revealed; progress to staff. */
+  /**
+   * [POLL7] Results go to staff always, and to everyone once revealed. [POLL8] Progress (counts
+   * only) to staff and observers: the shared screen shows "12 van 40 hebben geantwoord".
+   */
   results(meetingId: string, activityId: string): void {
     this.coalescer.schedule(`results:${activityId}`, async () => {
       const a = await this.store.activities.get(activityId);
@@ -53,7 +56,7 @@ export class Publisher {
           .emit('results:updated', redact(a.spec.kind, results));
       }
       this.io
-        .to(rooms.staff(meetingId))
+        .to([rooms.staff(meetingId), rooms.observers(meetingId)])
         .emit('activity:progress', await this.progress(meetingId, activityId));
     });
   }
@@ -108,7 +111,9 @@ export class Publisher {
         .emit('presence:updated', counts);
       for (const a of await this.store.activities.list(meetingId)) {
         if (a.status === 'open') {
-          this.io.to(rooms.staff(meetingId)).emit('activity:progress', await this.progress(meetingId, a.id));
+          this.io
+            .to([rooms.staff(meetingId), rooms.observers(meetingId)])
+            .emit('activity:progress', await this.progress(meetingId, a.id));
         }
       }
     });

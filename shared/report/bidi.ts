@@ -26,8 +26,20 @@ export function textClass(text: string): 'R' | 'L' | 'N' {
   return 'N';
 }
 
-/** A paragraph runs the way its first strong character does; left-to-right without any. */
-export const paragraphDirection = (text: string): Direction => (textClass(text) === 'R' ? 'rtl' : 'ltr');
+/**
+ * A paragraph runs the way its first strong character does; left-to-right without any. Text
+ * inside an isolate (FSI/LRI/RLI … PDI: people's text set into a sentence, TEXT2) does not count
+ * (UAX #9 P2), as in browsers and Word.
+ */
+export function paragraphDirection(text: string): Direction {
+  let depth = 0;
+  for (const ch of text) {
+    if (ch === '\u2066' || ch === '\u2067' || ch === '\u2068') depth++;
+    else if (ch === '\u2069') depth = Math.max(0, depth - 1);
+    else if (depth === 0 && charClass(ch) !== 'N') return charClass(ch) === 'R' ? 'rtl' : 'ltr';
+  }
+  return 'ltr';
+}
 
 export const hasRtl = (text: string): boolean => RTL.test(text);
 
@@ -98,4 +110,19 @@ export function visualOrder<T>(
   });
   if (base === 'ltr') return runs.flatMap((r) => (r.dir === 'R' ? [...r.items].reverse() : r.items));
   return [...runs].reverse().flatMap((r) => (r.dir === 'R' ? [...r.items].reverse() : r.items));
+}
+
+/** Characters that open or close an embedding, override or isolate (UAX #9). */
+const CONTROLS = /[\u202A-\u202E\u2066-\u2069]/;
+
+/**
+ * [TEXT2] People's text set inline among other text, isolated (FSI … PDI) when it could move its
+ * neighbours: it holds right-to-left letters or a bidi control (an unclosed U+202E override would
+ * otherwise flip everything after it on the line). Other text is returned as it is, so ordinary
+ * Dutch text carries no invisible characters.
+ */
+export function isolate(text: string): string {
+  if (!hasRtl(text) && !CONTROLS.test(text)) return text;
+  // A stray isolate mark inside would close ours early; people's text needs none of its own.
+  return `\u2068${text.replace(/[\u2066-\u2069]/g, '')}\u2069`;
 }

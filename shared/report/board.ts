@@ -1,4 +1,5 @@
 import type { BoardSummary, BreakoutResults, NoteSummary } from '../domain/board/results';
+import { isolate } from './bidi';
 import type { ReportBlock } from './blocks';
 import { h, p } from './blocks';
 
@@ -35,7 +36,8 @@ export interface BoardBlockOptions {
 
 function bullet(n: NoteSummary, o: Required<BoardBlockOptions>) {
   const w = WORDS[o.lang];
-  let text = n.text;
+  // [TEXT2] The post-it's text is isolated where a count or room follows it.
+  let text = (o.votes && n.votes > 0) || (o.roomLabels && n.roomLabel) ? isolate(n.text) : n.text;
   if (o.votes && n.votes > 0) text += ` (${w.votes(n.votes)})`;
   if (o.roomLabels && n.roomLabel) text += ` — ${w.room(n.roomLabel)}`;
   return [{ text }];

@@ -1,6 +1,7 @@
 import type { ChoiceRankEntry, ChoiceResults } from '../domain/activities/choice';
 import type { ActivityView } from '../domain/types';
 import type { ChoiceSpec } from '../protocol/schemas/activity';
+import { isolate } from './bidi';
 import { bullets, p, type ReportBlock } from './blocks';
 import { joinAnd, num, q, type ReportLang } from './text';
 
@@ -14,7 +15,7 @@ const unit = (mode: ChoiceSpec['mode'], n: number, lang: ReportLang) => {
 export function rankingLine(spec: ChoiceSpec, r: ChoiceResults, max = 5): string {
   return r.ranking
     .slice(0, max)
-    .map((e) => `${e.place}. ${spec.options[e.index]} ${e.score}`)
+    .map((e) => `${e.place}. ${isolate(spec.options[e.index]!)} ${e.score}`)
     .join(' · ');
 }
 
@@ -72,7 +73,7 @@ export function harvestChoice(
     blocks.push({
       type: 'orderedList',
       items: results.ranking.map((e) => [
-        { text: `${spec.options[e.index]} — ${e.score} ${unit(spec.mode, e.score, lang)}` },
+        { text: `${isolate(spec.options[e.index]!)} — ${e.score} ${unit(spec.mode, e.score, lang)}` },
       ]),
     });
   }

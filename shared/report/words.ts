@@ -1,6 +1,7 @@
 import type { WordsResults } from '../domain/activities/words';
 import type { ActivityView } from '../domain/types';
 import type { WordsSpec } from '../protocol/schemas/activity';
+import { isolate } from './bidi';
 import { bullets, p, type ReportBlock } from './blocks';
 import { joinAnd, q, type ReportLang } from './text';
 
@@ -20,7 +21,7 @@ export function harvestWords(
       p(lang === 'nl' ? `Niemand heeft de vraag ${Q} beantwoord.` : `No one answered the question ${Q}.`),
     ];
   }
-  const top = shown.slice(0, 5).map((w) => `${w.text} (${w.count})`);
+  const top = shown.slice(0, 5).map((w) => `${isolate(w.text)} (${w.count})`);
   const people =
     lang === 'nl'
       ? `${results.total} ${results.total === 1 ? 'deelnemer' : 'deelnemers'}`
@@ -29,5 +30,5 @@ export function harvestWords(
     lang === 'nl'
       ? `Op de vraag ${Q} gaven ${people} samen ${shown.length} verschillende antwoorden. Het vaakst genoemd: ${joinAnd(top, lang)}.`
       : `To the question ${Q}, ${people} gave ${shown.length} different answers. Most given: ${joinAnd(top, lang)}.`;
-  return [p(sentence), bullets(shown.map((w) => `${w.text} (${w.count})`))];
+  return [p(sentence), bullets(shown.map((w) => `${isolate(w.text)} (${w.count})`))];
 }

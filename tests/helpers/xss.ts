@@ -88,3 +88,22 @@ export const BIDI_TRICKS: string[] = [
   '\u2067עברית\u2069 en \u2066Nederlands\u2069',
   '\u200F\u202Bإلى\u202C',
 ];
+
+/**
+ * [TEXT1] Text that breaks layouts and reading order rather than running code: long unbroken words
+ * and URLs (a pasted link, a long name) and right-to-left text, with and without an unclosed
+ * right-to-left override (U+202E). Each fits the field it is meant for (names ≤ 60, headings ≤ 120).
+ */
+export const HOSTILE_TEXT = {
+  /** 60 characters without a break: a name. */
+  longName: 'Aardgasvrijewijkenparticipatiebegeleidingsgroepsvoorzittersv',
+  /** A name with a right-to-left override that is never closed. */
+  rloName: '\u202EAnn de Vries',
+  /** A name in Arabic script. */
+  arabicName: 'مريم العلي',
+  /** 118 characters without a break: a heading or an option. */
+  longWord:
+    'Energietransitieparticipatiebegeleidingsgroepsbijeenkomstverslagleggersvoorbereidingswerkzaamhedenoverzichtsdocumenten',
+  /** A pasted link of 200 characters. */
+  url: `https://www.example.org/kennisbank/participatie/${'aardgasvrijewijken-'.repeat(8)}verslag.pdf`,
+} as const;

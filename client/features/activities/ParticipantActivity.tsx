@@ -30,7 +30,9 @@ export function ParticipantActivity({
       {role === 'participant' ? (
         <kind.Answer activity={activity} mine={mine} readOnly={readOnly} />
       ) : (
-        <p className="activity__question">{kind.title(activity)}</p>
+        <p className="activity__question" dir="auto">
+          {kind.title(activity)}
+        </p>
       )}
       {activity.revealed && results ? (
         <section className="results-block" aria-label={t('poll.resultsHeading')}>

@@ -52,7 +52,7 @@ export function StaffActivityCard({
     <article className="activity card card--inset" aria-labelledby={`${id}-h`}>
       <div className="activity__head">
         <H id={`${id}-h`} className="activity__title">
-          <span className="activity__kind">{kind.label(t)}</span> {kind.title(activity)}
+          <span className="activity__kind">{kind.label(t)}</span> <bdi>{kind.title(activity)}</bdi>
         </H>
         <StatusBadge activity={activity} />
       </div>

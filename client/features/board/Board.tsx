@@ -223,7 +223,9 @@ export function BoardPanel(props: { boardId: string; headingLevel?: 3 | 4; fulls
       }}
     >
       <div className="board__head">
-        <H className="board__question">{board.question}</H>
+        <H className="board__question" dir="auto">
+          {board.question}
+        </H>
         <p className="board__facts">
           {model.roomLabel ? <span className="badge">{model.roomLabel}</span> : null}
           {synthesis ? <span className="badge">{t('breakout.synthesis')}</span> : null}

@@ -31,7 +31,8 @@ export function BoardList(props: {
         <section key={g.id} className="board-list__group" aria-labelledby={`bl-${g.id}`}>
           <div className="board-list__head">
             <H id={`bl-${g.id}`}>
-              {g.heading} <span className="muted">({t('board.themeCount', { n: g.notes.length })})</span>
+              <bdi>{g.heading}</bdi>{' '}
+              <span className="muted">({t('board.themeCount', { n: g.notes.length })})</span>
             </H>
             {g.theme && model.access.cluster ? (
               <button

@@ -43,7 +43,7 @@ export default function BreakoutScreen({ activity }: { activity: ActivityView })
       <p className="screen__answer-now">{running ? t('rooms.screenRunning') : t('rooms.screenEnded')}</p>
       {running && bo?.message ? (
         <p className="screen-breakout__message">
-          <strong>{t('breakout.message')}:</strong> {bo.message.text}
+          <strong>{t('breakout.message')}:</strong> <bdi>{bo.message.text}</bdi>
         </p>
       ) : null}
       {running && rooms.length > 0 ? (
@@ -75,7 +75,9 @@ export default function BreakoutScreen({ activity }: { activity: ActivityView })
           <h3 id="screen-bo-q">{t('rooms.screenQuestions')}</h3>
           <ol className="screen-breakout__questions">
             {spec.questions.map((q, i) => (
-              <li key={i}>{q}</li>
+              <li key={i} dir="auto">
+                {q}
+              </li>
             ))}
           </ol>
         </section>
@@ -126,7 +128,9 @@ function Themes({ boards }: { boards: BoardView[] }) {
               {summaries.length > 1 ? (
                 <p className="screen-theme__q">{t('breakout.questionN', { n: s.questionIndex + 1 })}</p>
               ) : null}
-              <h4 className="screen-theme__heading">{theme.heading}</h4>
+              <h4 className="screen-theme__heading" dir="auto">
+                {theme.heading}
+              </h4>
               <p className="screen-theme__count">
                 {t('rooms.screenNotes', { n: theme.notes.length })}
                 {s.votesRevealed && theme.votes > 0 ? ` · ${t('rooms.screenVotes', { n: theme.votes })}` : ''}
@@ -134,7 +138,7 @@ function Themes({ boards }: { boards: BoardView[] }) {
               <ul className="screen-theme__notes">
                 {theme.notes.slice(0, SHOWN_NOTES).map((n) => (
                   <li key={n.id}>
-                    {n.text}
+                    <bdi>{n.text}</bdi>
                     {s.votesRevealed && n.votes > 0 ? (
                       <span className="screen-theme__votes"> ({t('rooms.screenVotes', { n: n.votes })})</span>
                     ) : null}

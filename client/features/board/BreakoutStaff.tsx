@@ -74,7 +74,7 @@ export default function BreakoutStaff({ activity }: { activity: ActivityView }) 
   const personRow = (p: { id: string; name: string; online: boolean }) => (
     <li key={p.id} className={p.online ? 'is-online' : 'is-away'}>
       <span className="presence-dot" aria-hidden="true" />
-      <span className="presence-name">{p.name}</span>
+      <bdi className="presence-name">{p.name}</bdi>
       <span className="visually-hidden"> ({p.online ? t('presence.online') : t('presence.away')})</span>
       {manage ? (
         <select

@@ -157,11 +157,11 @@ export const NoteCard = memo(function NoteCard(p: NoteCardProps) {
       onKeyDown={(e) => api.keyDown(n.id, e)}
       onDoubleClick={() => api.openActions(n.id)}
     >
-      <span className="note__text">{n.text}</span>
+      <bdi className="note__text">{n.text}</bdi>
       <span className="note__meta" aria-hidden="true">
         <span className="note__colour">{colourName}</span>
         {n.roomLabel ? <span className="note__room">{n.roomLabel}</span> : null}
-        {n.author ? <span className="note__author">{n.author}</span> : null}
+        {n.author ? <bdi className="note__author">{n.author}</bdi> : null}
         {p.votes !== null && p.votes > 0 ? <span className="note__votes">● {p.votes}</span> : null}
         {p.myVotes > 0 ? <span className="note__myvotes">{'✓'.repeat(Math.min(p.myVotes, 5))}</span> : null}
       </span>

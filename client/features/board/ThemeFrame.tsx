@@ -73,7 +73,7 @@ export const ThemeFrame = memo(function ThemeFrame(p: ThemeFrameProps) {
           }, 0);
         }}
       >
-        <span className="theme__heading">{theme.heading}</span>
+        <bdi className="theme__heading">{theme.heading}</bdi>
         <span className="theme__count" aria-hidden="true">
           {t('board.themeCount', { n: p.count })}
           {p.votes ? ` · ● ${p.votes}` : ''}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { ChatMessageView } from '../../../shared/domain/chat';
 import { can } from '../../../shared/domain/roles';
+import { isolate } from '../../../shared/report/bidi';
 import { useLang, useT } from '../../i18n';
 import { send } from '../../send';
 import { useAppStore } from '../../store';
@@ -27,7 +28,7 @@ export function ChatMessage({ m }: { m: ChatMessageView }) {
   const [error, setError] = useState('');
   const mine = m.authorId !== null && m.authorId === meId;
   const who = authorLabel(m, t);
-  const about = <span className="visually-hidden"> ({t('chat.messageOf', { name: who })})</span>;
+  const about = <span className="visually-hidden"> ({t('chat.messageOf', { name: isolate(who) })})</span>;
   const time = new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', {
     hour: '2-digit',
     minute: '2-digit',
@@ -57,7 +58,7 @@ export function ChatMessage({ m }: { m: ChatMessageView }) {
     >
       <p className="msg__meta">
         <span className="msg__author">
-          {who}
+          <bdi>{who}</bdi>
           {mine ? ` (${t('chat.you')})` : ''}
         </span>{' '}
         <time dateTime={new Date(m.createdAt).toISOString()}>{time}</time>
@@ -65,7 +66,7 @@ export function ChatMessage({ m }: { m: ChatMessageView }) {
         {m.pinned ? <span className="badge">{t('chat.pinnedBadge')}</span> : null}
         {m.hidden ? <span className="badge badge--hidden">{t('chat.hiddenBadge')}</span> : null}
       </p>
-      <p className="msg__text">
+      <p className="msg__text" dir="auto">
         <LinkedText text={m.text} />
       </p>
       <div className="msg__actions">

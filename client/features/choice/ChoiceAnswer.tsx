@@ -144,7 +144,9 @@ export function ChoiceAnswer({
   return (
     <form className="choice-answer" onSubmit={submit} noValidate>
       <fieldset disabled={!open}>
-        <legend className="activity__question">{spec.question}</legend>
+        <legend className="activity__question" dir="auto">
+          {spec.question}
+        </legend>
         <p className="hint" id={`${id}-how`}>
           {spec.mode === 'single'
             ? t('choice.howSingle')
@@ -179,7 +181,9 @@ export function ChoiceAnswer({
                       })
                     }
                   />
-                  <label htmlFor={`${id}-o${i}`}>{o}</label>
+                  <label htmlFor={`${id}-o${i}`}>
+                    <bdi>{o}</bdi>
+                  </label>
                 </div>
               );
             })}

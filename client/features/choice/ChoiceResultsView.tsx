@@ -52,8 +52,13 @@ export function ChoiceResultsView({
           <ul className="notes-list">
             {results.notes.map((n, j) => (
               <li key={`${j}-${n.text.slice(0, 20)}`}>
-                {n.text}
-                {n.author ? <span className="note-author"> — {n.author}</span> : null}
+                <bdi>{n.text}</bdi>
+                {n.author ? (
+                  <span className="note-author">
+                    {' '}
+                    — <bdi>{n.author}</bdi>
+                  </span>
+                ) : null}
               </li>
             ))}
           </ul>

@@ -79,7 +79,7 @@ export default function FacilitatorView({ code }: { code: string }) {
                 {t('report.openEditor')}
               </a>
             </section>
-            <SharePanel code={code} secretaryToken={secretaryToken} />
+            <SharePanel code={code} facilitatorToken={token} secretaryToken={secretaryToken} />
             <SaveTemplate token={token} />
             <MeetingSettings token={token} />
           </div>

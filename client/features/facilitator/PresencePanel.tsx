@@ -18,7 +18,7 @@ export function PresencePanel() {
           {people.map((p) => (
             <li key={p.id} className={p.online ? 'is-online' : 'is-away'}>
               <span className="presence-dot" aria-hidden="true" />
-              <span className="presence-name">{p.name}</span>
+              <bdi className="presence-name">{p.name}</bdi>
               {p.orgType ? <span className="muted"> · {orgLabel(t, p.orgType)}</span> : null}
               <span className="visually-hidden">
                 {' '}

@@ -34,7 +34,7 @@ export function AgendaNav({
                 aria-current={isCurrent ? 'step' : undefined}
                 className={`agenda-nav__item${isCurrent ? ' is-current' : ''}${past ? ' is-past' : ''}`}
               >
-                <span className="agenda-nav__title">{item.title}</span>
+                <bdi className="agenda-nav__title">{item.title}</bdi>
                 {isCurrent ? <span className="badge badge--open">{t('agenda.now')}</span> : null}
                 {past ? <span className="visually-hidden"> ({t('flow.done')})</span> : null}
                 {isCurrent && viewing !== null ? (

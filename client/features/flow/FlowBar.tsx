@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useT } from '../../i18n';
 import { send } from '../../send';
 import { useAppStore } from '../../store';
+import { Interpolated, SLOT } from '../common/Interpolated';
 import { positionOf } from './position';
 
 /**
@@ -23,21 +24,27 @@ export function FlowBar() {
     <section className="card flow-bar" aria-labelledby="flow-h">
       <h2 id="flow-h">{t('flow.heading')}</h2>
       <p className="flow-bar__now" aria-live="polite">
-        {pos.current
-          ? t('flow.nowAt', { n: pos.index + 1, total: pos.total, title: pos.current.title })
-          : t('flow.notStarted')}
+        {pos.current ? (
+          <Interpolated
+            text={t('flow.nowAt', { n: pos.index + 1, total: pos.total, title: SLOT })}
+            value={pos.current.title}
+          />
+        ) : (
+          t('flow.notStarted')
+        )}
       </p>
       <div className="row controls" role="group" aria-label={t('flow.controls')}>
         {pos.previous ? (
           <button type="button" className="btn" onClick={() => go(pos.previous!.id)}>
-            ← {t('flow.previous', { title: pos.previous.title })}
+            ← <Interpolated text={t('flow.previous', { title: SLOT })} value={pos.previous.title} />
           </button>
         ) : null}
         {pos.next ? (
           <button type="button" className="btn btn--primary" onClick={() => go(pos.next!.id)}>
-            {pos.current
-              ? t('flow.next', { title: pos.next.title })
-              : t('flow.begin', { title: pos.next.title })}{' '}
+            <Interpolated
+              text={pos.current ? t('flow.next', { title: SLOT }) : t('flow.begin', { title: SLOT })}
+              value={pos.next.title}
+            />{' '}
             →
           </button>
         ) : (

@@ -7,6 +7,7 @@ import { send } from '../../send';
 import { useAppStore } from '../../store';
 import { useMeetingChatNames } from '../chat/meetingChatNames';
 import { formatDate } from '../common/format';
+import { Interpolated, SLOT } from '../common/Interpolated';
 import { Layout } from '../common/Layout';
 import { Notice } from '../common/Notice';
 import { AgendaNav } from '../flow/AgendaNav';
@@ -116,7 +117,7 @@ function WhoAmI({ code }: { code: string }) {
   if (!editing) {
     return (
       <p className="whoami">
-        {t('participant.youAre', { name: me.name })}{' '}
+        <Interpolated text={t('participant.youAre', { name: SLOT })} value={me.name} />{' '}
         <button
           type="button"
           className="btn btn--link"

@@ -68,7 +68,9 @@ export function ScaleAnswer({
   return (
     <form className="scale-answer" onSubmit={submit} noValidate>
       <fieldset disabled={!open}>
-        <legend className="activity__question">{activity.spec.question}</legend>
+        <legend className="activity__question" dir="auto">
+          {activity.spec.question}
+        </legend>
         <div
           className="scale-options"
           style={{ '--levels': activity.spec.levels.length } as React.CSSProperties}

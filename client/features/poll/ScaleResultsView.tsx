@@ -44,7 +44,9 @@ export function ScaleResultsView({
             const pct = results.total ? Math.round((n / results.total) * 100) : 0;
             return (
               <tr key={`${i}-${label}`}>
-                <th scope="row">{label}</th>
+                <th scope="row">
+                  <bdi>{label}</bdi>
+                </th>
                 <td className="num">{n}</td>
                 <td className="bar-cell">
                   <div className="bar-wrap">
@@ -70,8 +72,13 @@ export function ScaleResultsView({
               <ul>
                 {notesByLevel[i]!.map((n, j) => (
                   <li key={`${j}-${n.text.slice(0, 20)}`}>
-                    {n.text}
-                    {n.author ? <span className="note-author"> — {n.author}</span> : null}
+                    <bdi>{n.text}</bdi>
+                    {n.author ? (
+                      <span className="note-author">
+                        {' '}
+                        — <bdi>{n.author}</bdi>
+                      </span>
+                    ) : null}
                   </li>
                 ))}
               </ul>

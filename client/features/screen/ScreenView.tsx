@@ -1,5 +1,4 @@
 import { useEffect } from 'react';
-import { formatCode } from '../../../shared/domain/ids';
 import type { ActivityView } from '../../../shared/domain/types';
 import { useT } from '../../i18n';
 import { useAppStore } from '../../store';
@@ -9,8 +8,9 @@ import { Layout } from '../common/Layout';
 import { positionOf } from '../flow/position';
 import { RefusedOrGone } from '../meeting/AccessProblems';
 import { useMeetingConnection } from '../meeting/useMeetingConnection';
-import { LiveReport } from '../report/LiveReport';
 import { TimerDisplay } from '../timer/TimerDisplay';
+import { JoinPanel } from './JoinPanel';
+import './screen.css';
 
 /**
  * [SCREEN2] The activity the screen shows: under the current agenda item the latest open one,
@@ -32,9 +32,11 @@ export function screenActivity(
 }
 
 /**
- * [SCREEN1] Read-only view for a shared screen (an observer connection: no answers, no names): the
- * agenda item the meeting is at, the current activity with its live results once revealed, the
- * timer, and the join code large enough to read from the back of a room.
+ * [SCREEN1][SCREEN4] Read-only view for a shared screen (an observer connection: no answers, no
+ * names), built for a projector: the whole width, type that grows with the window, the agenda item
+ * the meeting is at, the current activity with "12 van 40 hebben geantwoord" while it is open and
+ * its live results once revealed, and beside it how to join (QR code, short address, code) and the
+ * timer. Nothing on it can be clicked or focused.
  */
 export default function ScreenView({ code }: { code: string }) {
   const t = useT();
@@ -42,6 +44,7 @@ export default function ScreenView({ code }: { code: string }) {
   const meeting = useAppStore((s) => s.meeting);
   const agenda = useAppStore((s) => s.agenda);
   const results = useAppStore((s) => s.results);
+  const progress = useAppStore((s) => s.progress);
   const refused = useAppStore((s) => s.conn.refused);
   const deleted = useAppStore((s) => s.deleted);
   const activities = sortedActivities(useAppStore((s) => s.activities));
@@ -50,47 +53,58 @@ export default function ScreenView({ code }: { code: string }) {
   useEffect(() => {
     if (meeting) document.title = `${t('projector.title')}: ${meeting.title} — Oogst`;
   }, [meeting, t]);
+  // Type scales with the window only on this view (see screen.css).
+  useEffect(() => {
+    document.documentElement.classList.add('is-screen');
+    return () => document.documentElement.classList.remove('is-screen');
+  }, []);
   if (refused || deleted) return <RefusedOrGone refused={refused} />;
   const kind = shown ? KINDS[shown.spec.kind] : null;
   const res = shown ? results[shown.id] : undefined;
+  const count = shown && shown.status === 'open' && !kind?.Screen ? progress[shown.id] : undefined;
   return (
-    <Layout live title={meeting?.title ?? '…'}>
+    <Layout live screen title={meeting?.title ?? '…'}>
       <div className="page screen">
-        <div className="screen__top">
+        <div className="screen__main">
           <div className="screen__where">
             <p className="screen__pos">
               {pos.current
                 ? t('flow.itemOf', { n: pos.index + 1, total: pos.total })
                 : t('projector.welcome')}
             </p>
-            <h1>{pos.current?.title ?? meeting?.title}</h1>
+            <h1 dir="auto">{pos.current?.title ?? meeting?.title}</h1>
           </div>
-          <p className="screen__join">
-            <span className="screen__join-text">{t('screen.joinAt', { host: window.location.host })}</span>{' '}
-            <span className="join-code">{formatCode(code)}</span>
-          </p>
-          <TimerDisplay variant="large" />
+          {shown && kind?.Screen ? (
+            <section className="screen__activity" aria-labelledby="screen-q">
+              <h2 id="screen-q">{kind.label(t)}</h2>
+              <kind.Screen activity={shown} />
+            </section>
+          ) : shown && kind ? (
+            <section className="screen__activity" aria-labelledby="screen-q">
+              <h2 id="screen-q" dir="auto">
+                {kind.title(shown)}
+              </h2>
+              {count ? (
+                <p className="screen__count">
+                  {t('screen.answered', { n: count.answered, total: count.total })}
+                </p>
+              ) : null}
+              {shown.revealed && res ? (
+                <kind.Results activity={shown} results={res} headingLevel={3} />
+              ) : shown.status === 'open' ? (
+                <p className="screen__answer-now">{t('projector.answerNow')}</p>
+              ) : (
+                <p className="muted screen__nothing">{t('projector.resultsSoon')}</p>
+              )}
+            </section>
+          ) : (
+            <p className="muted screen__nothing">{t('screen.nothingYet')}</p>
+          )}
         </div>
-        {shown && kind?.Screen ? (
-          <section className="screen__activity" aria-labelledby="screen-q">
-            <h2 id="screen-q">{kind.label(t)}</h2>
-            <kind.Screen activity={shown} />
-          </section>
-        ) : shown && kind ? (
-          <section className="screen__activity" aria-labelledby="screen-q">
-            <h2 id="screen-q">{kind.title(shown)}</h2>
-            {shown.revealed && res ? (
-              <kind.Results activity={shown} results={res} headingLevel={3} />
-            ) : shown.status === 'open' ? (
-              <p className="screen__answer-now">{t('projector.answerNow')}</p>
-            ) : (
-              <p className="muted">{t('projector.resultsSoon')}</p>
-            )}
-          </section>
-        ) : (
-          <p className="muted screen__nothing">{t('screen.nothingYet')}</p>
-        )}
-        <LiveReport code={code} token={null} />
+        <div className="screen__side">
+          <TimerDisplay variant="large" soundToggle={false} />
+          <JoinPanel code={code} />
+        </div>
       </div>
     </Layout>
   );

@@ -8,6 +8,8 @@ import { navigate } from '../../router';
 import { CopyField } from '../common/CopyField';
 import { formatDate } from '../common/format';
 import { Layout } from '../common/Layout';
+import { downloadText, linksFilename, linksText } from '../common/linksFile';
+import { Notice } from '../common/Notice';
 import { TemplatePicker } from '../templates/TemplatePicker';
 import type { KnownTemplate } from '../templates/templateStore';
 
@@ -187,26 +189,42 @@ function CreateMeeting() {
   );
 }
 
+/**
+ * [MEET10] The meeting is made: its code and links, with a plain warning to keep the facilitator's
+ * link (shown here once; the console shows it again only in a browser that has it), a copy button
+ * per link and the links as a small text file to keep.
+ */
 function Created({ meeting }: { meeting: CreatedMeeting }) {
   const t = useT();
   const { lang } = useLang();
+  const save = () =>
+    downloadText(
+      linksFilename(meeting.code),
+      linksText({ title: meeting.title, code: meeting.code, ...meeting.links }),
+    );
   return (
     <section className="card card--success" aria-labelledby="created-h">
       <h2 id="created-h" tabIndex={-1} ref={(el) => el?.focus()}>
         {t('start.createdHeading')}
       </h2>
       <p>
-        <strong>{meeting.title}</strong>
+        <strong dir="auto">{meeting.title}</strong>
         {meeting.date ? ` — ${formatDate(meeting.date, lang)}` : ''}
       </p>
       <p className="join-code-line">
         {t('start.codeIs')} <span className="join-code">{formatCode(meeting.code)}</span>
       </p>
-      <CopyField
-        label={t('start.participantLink')}
-        value={meeting.links.participant}
-        hint={t('start.participantLinkHint')}
-      />
+      <Notice kind="info">
+        <p>
+          <strong>{t('links.keepWarning')}</strong>
+        </p>
+        <p className="hint" id="created-download-hint">
+          {t('links.downloadHint')}
+        </p>
+        <button type="button" className="btn" aria-describedby="created-download-hint" onClick={save}>
+          {t('links.download')}
+        </button>
+      </Notice>
       <CopyField
         label={t('start.facilitatorLink')}
         value={meeting.links.facilitator}
@@ -217,6 +235,12 @@ function Created({ meeting }: { meeting: CreatedMeeting }) {
         value={meeting.links.secretary}
         hint={t('start.secretaryLinkHint')}
       />
+      <CopyField
+        label={t('start.participantLink')}
+        value={meeting.links.participant}
+        hint={t('start.participantLinkHint')}
+      />
+      <CopyField label={t('links.screenLink')} value={meeting.links.screen} />
       <div className="row">
         <a className="btn btn--primary" href={`/m/${meeting.code}/leiding`}>
           {t('start.openFacilitator')}

@@ -80,7 +80,9 @@ export function StatementsAnswer({
 
   return (
     <form className="statements-answer" onSubmit={submit} noValidate>
-      <p className="activity__question">{spec.question}</p>
+      <p className="activity__question" dir="auto">
+        {spec.question}
+      </p>
       <fieldset disabled={!open}>
         <legend className="visually-hidden">{spec.question}</legend>
         <ol className="statement-list">

@@ -93,8 +93,13 @@ export function StatementsResultsView({
               <ul>
                 {notes.map((n, j) => (
                   <li key={`${j}-${n.text.slice(0, 20)}`}>
-                    <span className="note-position">{labels[n.position]}:</span> {n.text}
-                    {n.author ? <span className="note-author"> — {n.author}</span> : null}
+                    <span className="note-position">{labels[n.position]}:</span> <bdi>{n.text}</bdi>
+                    {n.author ? (
+                      <span className="note-author">
+                        {' '}
+                        — <bdi>{n.author}</bdi>
+                      </span>
+                    ) : null}
                   </li>
                 ))}
               </ul>

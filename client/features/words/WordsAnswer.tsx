@@ -63,7 +63,9 @@ export function WordsAnswer({
   return (
     <form className="words-answer" onSubmit={submit} noValidate>
       <fieldset disabled={!open}>
-        <legend className="activity__question">{spec.question}</legend>
+        <legend className="activity__question" dir="auto">
+          {spec.question}
+        </legend>
         <p className="hint">
           {spec.maxWords === 1 ? t('words.howOne') : t('words.howMany', { n: spec.maxWords })}
         </p>

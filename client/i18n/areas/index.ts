@@ -4,6 +4,7 @@ import * as choice from './choice';
 import * as flow from './flow';
 import * as report from './report';
 import * as rooms from './rooms';
+import * as screen from './screen';
 import * as statements from './statements';
 import * as templates from './templates';
 import * as timer from './timer';
@@ -25,6 +26,7 @@ export const areasNl = {
   ...chat.nl,
   ...templates.nl,
   ...rooms.nl,
+  ...screen.nl,
 };
 export const areasEn: typeof areasNl = {
   ...report.en,
@@ -37,4 +39,5 @@ export const areasEn: typeof areasNl = {
   ...chat.en,
   ...templates.en,
   ...rooms.en,
+  ...screen.en,
 };

@@ -29,11 +29,15 @@ export async function snapshot(ctx: AppContext, s: Session): Promise<Snapshot> {
     agenda: await ctx.agenda.list(s.meetingId),
     activities: activities.map(activityView),
     results,
-    progress: staff
-      ? await Promise.all(
-          activities.filter((a) => a.status !== 'draft').map((a) => ctx.publish.progress(s.meetingId, a.id)),
-        )
-      : [],
+    // [POLL8] Counts only: staff, and observers (the shared screen); never participants.
+    progress:
+      staff || s.role === 'observer'
+        ? await Promise.all(
+            activities
+              .filter((a) => a.status !== 'draft')
+              .map((a) => ctx.publish.progress(s.meetingId, a.id)),
+          )
+        : [],
     mine: s.participantId ? await ctx.activities.mine(s.meetingId, s.participantId) : [],
     presence: await ctx.publish.presenceView(s.meetingId, staff),
     timers: await ctx.timers.visible(s),

@@ -70,7 +70,7 @@ export type ResultsAnswer = z.infer<typeof ResultsAnswer>;
  */
 export const HTTP_ANSWERS = {
   'GET /api/health': OkAnswer,
-  'GET /api/config': z.strictObject({ adminRequired: z.boolean() }),
+  'GET /api/config': z.strictObject({ adminRequired: z.boolean(), publicUrl: Str.nullable() }),
   'POST /api/meetings': z.strictObject({
     id: Str,
     code: Str,
@@ -79,7 +79,7 @@ export const HTTP_ANSWERS = {
     date: Str.nullable(),
     facilitatorToken: Str,
     secretaryToken: Str,
-    links: z.strictObject({ facilitator: Str, secretary: Str, participant: Str }),
+    links: z.strictObject({ facilitator: Str, secretary: Str, participant: Str, screen: Str }),
   }),
   'GET /api/meetings/code/:code': z.strictObject({ id: Str, code: Str, title: Str, date: Str.nullable() }),
   'POST /api/join': z.strictObject({
