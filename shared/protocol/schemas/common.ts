@@ -4,6 +4,13 @@ import { z } from 'zod';
 export const Id = z.uuid({ message: 'expected a UUID' });
 
 /**
+ * [RECON6] The client-made id of one command whose `id` names the thing it changes (the app's
+ * outbox adds it, see `shared/protocol/replay.ts`): sent again, even after newer commands, it is
+ * applied once. Left out, the command is applied every time it arrives.
+ */
+export const CommandId = Id.optional();
+
+/**
  * Text from people: trimmed, bounded, and free of control characters other than newline and tab.
  * Rendering stays inert everywhere; this only keeps junk bytes out of storage.
  */
