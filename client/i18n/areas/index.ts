@@ -1,6 +1,7 @@
 import * as board from './board';
 import * as chat from './chat';
 import * as choice from './choice';
+import * as errors from './errors';
 import * as flow from './flow';
 import * as report from './report';
 import * as rooms from './rooms';
@@ -25,6 +26,7 @@ export const areasNl = {
   ...chat.nl,
   ...templates.nl,
   ...rooms.nl,
+  ...errors.nl,
 };
 export const areasEn: typeof areasNl = {
   ...report.en,
@@ -37,4 +39,5 @@ export const areasEn: typeof areasNl = {
   ...chat.en,
   ...templates.en,
   ...rooms.en,
+  ...errors.en,
 };
