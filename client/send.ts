@@ -1,7 +1,6 @@
-import { newId } from '../shared/domain/ids';
 import type { Ack } from '../shared/protocol/ack';
 import type { ClientEventName, ClientToServerEvents } from '../shared/protocol/events';
-import { takesCmd } from '../shared/protocol/replay';
+import { withCommandId } from '../shared/protocol/replay';
 import { forPeople } from './refusal';
 import { useAppStore } from './store';
 
@@ -21,9 +20,5 @@ type Data<E extends ClientEventName> = Parameters<ClientToServerEvents[E]>[1] ex
 export function send<E extends ClientEventName>(event: E, payload: Payload<E>): Promise<Ack<Data<E>>> {
   const conn = useAppStore.getState().connection;
   if (!conn) return Promise.resolve(forPeople({ ok: false, error: 'internal', message: 'not connected' }));
-  const withCmd =
-    takesCmd(event) && payload && typeof payload === 'object' && !('cmd' in payload)
-      ? ({ ...payload, cmd: newId() } as Payload<E>)
-      : payload;
-  return conn.send(event, withCmd).then(forPeople);
+  return conn.send(event, withCommandId(event, payload)).then(forPeople);
 }

@@ -1,3 +1,4 @@
+import { newId } from '../domain/ids';
 import type { ClientEventName } from './events';
 
 /**
@@ -28,3 +29,12 @@ const CMD_SET: ReadonlySet<string> = new Set(CMD_EVENTS);
 
 /** Whether `event` takes a `cmd`. */
 export const takesCmd = (event: string): boolean => CMD_SET.has(event);
+
+/**
+ * The payload as the client queues it: with a fresh `cmd` when the command takes one and has none
+ * yet. Called once per command, so its resends carry the same `cmd`.
+ */
+export function withCommandId<P>(event: string, payload: P): P {
+  if (!takesCmd(event) || payload === null || typeof payload !== 'object' || 'cmd' in payload) return payload;
+  return { ...payload, cmd: newId() };
+}

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { en } from '../../client/i18n/en';
 import { nl } from '../../client/i18n/nl';
 import { ERROR_CODES, ERROR_SENTENCES } from '../../shared/protocol/ack';
+import { CMD_EVENTS, withCommandId } from '../../shared/protocol/replay';
 import { unreadable } from '../helpers/refusal';
 
 describe('[ERR1] refusals people read', () => {
@@ -20,5 +21,19 @@ describe('[ERR1] refusals people read', () => {
       expect(unreadable({ ok: false, error: code, message: ERROR_SENTENCES[code] })).toBeNull();
     }
     expect(nl['errors.forbidden']).not.toBe(en['errors.forbidden']);
+  });
+});
+
+describe('[RECON6] the client gives a command its own id once', () => {
+  it('[RECON6] commands whose id names a thing get a fresh cmd; others and a given cmd are left alone', () => {
+    const a = withCommandId('note:edit', { id: 'n', text: 'x' }) as { cmd?: string };
+    const b = withCommandId('note:edit', { id: 'n', text: 'x' }) as { cmd?: string };
+    expect(a.cmd).toMatch(/^[0-9a-f-]{36}$/);
+    expect(b.cmd).not.toBe(a.cmd);
+    expect(withCommandId('activity:reveal', { id: 'a', cmd: 'c' })).toEqual({ id: 'a', cmd: 'c' });
+    expect(withCommandId('response:submit', { id: 'r', activityId: 'a', value: 1 })).not.toHaveProperty(
+      'cmd',
+    );
+    for (const event of CMD_EVENTS) expect(withCommandId(event, {})).toHaveProperty('cmd');
   });
 });
