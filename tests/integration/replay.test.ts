@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pruneApplied } from '../../server/meetings/retention';
 import { registeredCommands } from '../../server/realtime/handle';
+import type { SqliteStore } from '../../server/storage/sqlite';
+import { newId } from '../../shared/domain/ids';
 import { CMD_EVENTS } from '../../shared/protocol/replay';
 import { dumpDatabase } from '../helpers/dbState';
 import { fence, fieldsOf, heardDuring, makeWorld } from '../helpers/replay';
@@ -47,6 +50,18 @@ describe('[RECON6] replaying an old command after a newer one', () => {
     // The client adds a `cmd` to exactly the commands that take one.
     expect(withCmd.sort()).toEqual([...CMD_EVENTS].sort());
     expect(w.fac.connected).toBe(true);
+  });
+
+  it('[RECON6] applied ids are kept a week, then forgotten (the table stays bounded)', async () => {
+    const w = await makeWorld(srv, false);
+    const db = (srv.app.ctx.store as SqliteStore).db;
+    const count = () => (db.prepare('SELECT count(*) AS n FROM applied_commands').get() as { n: number }).n;
+    await ok(w.fac, 'agenda:update', { id: w.items[1], title: 'Oud', cmd: newId() });
+    const before = count();
+    db.prepare('UPDATE applied_commands SET applied_at = ?').run(Date.now() - 8 * 86_400_000);
+    await ok(w.fac, 'agenda:update', { id: w.items[1], title: 'Nieuw', cmd: newId() });
+    expect(await pruneApplied(srv.app.ctx)).toBe(before);
+    expect(count()).toBe(1);
   });
 
   for (const [event, row] of Object.entries(TABLE)) {
