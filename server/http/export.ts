@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AppContext } from '../context';
 import { EXPORT_FORMATS, renderExport } from '../export';
 import type { MeetingRecord } from '../storage/store';
-import { sendError, sendInvalid } from './errors';
+import { sendInvalid } from './errors';
 
 const ExportQuery = z.strictObject({
   format: z.enum(EXPORT_FORMATS, { message: `format must be one of ${EXPORT_FORMATS.join(', ')}` }),
