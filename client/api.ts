@@ -1,6 +1,7 @@
 import type { TemplateView } from '../shared/domain/template';
 import type { MeetingView, ParticipantSelf } from '../shared/domain/types';
-import type { ErrorCode } from '../shared/protocol/ack';
+import type { AckIssue, ErrorCode } from '../shared/protocol/ack';
+import { refusalText } from './refusal';
 
 export type ApiResult<T> =
   | { ok: true; data: T }
@@ -23,11 +24,17 @@ async function request<T>(
       body: body !== undefined ? JSON.stringify(body) : undefined,
     });
   } catch {
-    return { ok: false, error: 'network', message: 'network error' };
+    return { ok: false, error: 'network', message: refusalText('network') };
   }
-  const json = (await res.json().catch(() => null)) as { error?: ErrorCode; message?: string } | null;
+  const json = (await res.json().catch(() => null)) as {
+    error?: ErrorCode;
+    message?: string;
+    issues?: AckIssue[];
+  } | null;
   if (!res.ok) {
-    return { ok: false, error: json?.error ?? 'internal', message: json?.message ?? res.statusText };
+    // [ERR1] People read the app's sentence for the code, never the server's text.
+    const error = json?.error ?? 'internal';
+    return { ok: false, error, message: refusalText(error, json?.issues) };
   }
   return { ok: true, data: json as T };
 }

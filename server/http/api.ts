@@ -8,12 +8,11 @@ import type { AppContext } from '../context';
 import { activityView } from '../meetings/activities';
 import { meetingView, participantSelf } from '../meetings/meetings';
 import { hashToken, sameHash } from '../meetings/tokens';
-import { summarise } from '../realtime/handle';
 import { closeMeetingSockets } from '../realtime/io';
 import { clientIp } from '../security/origin';
 import type { RateLimiter } from '../security/rateLimit';
 import { bearer } from './auth';
-import { sendError } from './errors';
+import { sendError, sendInvalid } from './errors';
 import { exportHandler } from './export';
 
 type Handler = (req: Request, res: Response) => Promise<void>;
@@ -21,7 +20,7 @@ const wrap =
   (ctx: AppContext, h: Handler) =>
   (req: Request, res: Response, next: NextFunction): void => {
     h(req, res).catch((err: unknown) => {
-      if (err instanceof DomainError) return sendError(res, err.code, err.message);
+      if (err instanceof DomainError) return sendError(res, err.code, err.message, err.issues);
       ctx.log.error('request failed', {
         path: req.route?.path,
         err: err instanceof Error ? err.message : String(err),
@@ -108,7 +107,7 @@ export function apiRouter(ctx: AppContext): Router {
         }
       }
       const parsed = MeetingCreate.safeParse(req.body);
-      if (!parsed.success) return sendError(res, 'invalid_payload', summarise(parsed.error));
+      if (!parsed.success) return sendInvalid(res, parsed.error);
       // [TPL3] A template is opened (its secret checked) before anything is created.
       const ref = parsed.data.template;
       const template = ref ? await ctx.templates.open(ref.id, ref.token, isAdmin(req)) : null;
@@ -160,7 +159,7 @@ export function apiRouter(ctx: AppContext): Router {
     wrap(ctx, async (req, res) => {
       if (guessing(req, res) || limited(ctx.limiters.join, req, res)) return;
       const parsed = JoinRequest.safeParse(req.body);
-      if (!parsed.success) return sendError(res, 'invalid_payload', summarise(parsed.error));
+      if (!parsed.success) return sendInvalid(res, parsed.error);
       if (!(await ctx.meetings.byCode(parsed.data.code))) {
         missed(req);
         return sendError(res, 'not_found', 'no meeting with this code');
@@ -210,7 +209,7 @@ export function apiRouter(ctx: AppContext): Router {
       const ok = await staff(req, res, ['facilitator']);
       if (!ok) return;
       const parsed = TemplateSave.safeParse(req.body);
-      if (!parsed.success) return sendError(res, 'invalid_payload', summarise(parsed.error));
+      if (!parsed.success) return sendInvalid(res, parsed.error);
       const { template, token } = await ctx.templates.save(ok.meeting.id, parsed.data);
       res.status(201).json({
         template,

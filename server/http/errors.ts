@@ -1,5 +1,6 @@
 import type { Response } from 'express';
-import type { ErrorCode } from '../../shared/protocol/ack';
+import type { z } from 'zod';
+import { type AckIssue, type ErrorCode, invalidSentence, issuesOf } from '../../shared/protocol/ack';
 
 const STATUS: Record<ErrorCode, number> = {
   invalid_payload: 400,
@@ -13,7 +14,16 @@ const STATUS: Record<ErrorCode, number> = {
   internal: 500,
 };
 
-/** Every HTTP error is JSON: `{ ok: false, error, message }`, the same shape as a command's ack. */
-export function sendError(res: Response, error: ErrorCode, message: string): void {
-  res.status(STATUS[error]).json({ ok: false, error, message });
+/**
+ * Every HTTP error is JSON: `{ ok: false, error, message, issues? }`, the same shape as a command's
+ * ack ([ERR1]: `message` one sentence for people, details for developers in `issues`).
+ */
+export function sendError(res: Response, error: ErrorCode, message: string, issues?: AckIssue[]): void {
+  res.status(STATUS[error]).json({ ok: false, error, message, ...(issues ? { issues } : {}) });
+}
+
+/** A body or query that does not fit its schema. */
+export function sendInvalid(res: Response, error: z.ZodError): void {
+  const issues = issuesOf(error);
+  sendError(res, 'invalid_payload', invalidSentence(issues), issues);
 }

@@ -2,9 +2,8 @@ import type { Request, Response } from 'express';
 import { z } from 'zod';
 import type { AppContext } from '../context';
 import { EXPORT_FORMATS, renderExport } from '../export';
-import { summarise } from '../realtime/handle';
 import type { MeetingRecord } from '../storage/store';
-import { sendError } from './errors';
+import { sendInvalid } from './errors';
 
 const ExportQuery = z.strictObject({
   format: z.enum(EXPORT_FORMATS, { message: `format must be one of ${EXPORT_FORMATS.join(', ')}` }),
@@ -27,7 +26,7 @@ export function exportHandler(ctx: AppContext, staff: Staff) {
     const ok = await staff(req, res, ['facilitator', 'secretary']);
     if (!ok) return;
     const q = ExportQuery.safeParse(req.query);
-    if (!q.success) return sendError(res, 'invalid_payload', summarise(q.error));
+    if (!q.success) return sendInvalid(res, q.error);
     const file = await renderExport(ctx, ok.meeting, q.data.format, {
       lang: q.data.lang ?? 'nl',
       sep: q.data.sep === 'semicolon' ? ';' : ',',

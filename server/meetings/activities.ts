@@ -13,14 +13,16 @@ import {
   type WordsCuration,
 } from '../../shared/domain/activities';
 import type { ActivityView, MyResponse } from '../../shared/domain/types';
-import { DomainError } from '../../shared/protocol/ack';
+import { DomainError, issuesOf } from '../../shared/protocol/ack';
 import {
   type ActivityKindName,
   type ActivitySpec,
   VALUE_SCHEMAS,
 } from '../../shared/protocol/schemas/activity';
 import { LIMITS } from '../../shared/protocol/schemas/common';
+import type { CommandKey } from '../storage/applied';
 import type { ActivityRecord, ResponseRecordRow, Store } from '../storage/store';
+import { wasApplied } from './replay';
 
 export const activityView = (a: ActivityRecord): ActivityView => ({
   id: a.id,
@@ -58,7 +60,11 @@ export interface KindProvider {
   announce?(meetingId: string, a: ActivityView, change: StateChange | 'update'): Promise<void> | void;
 }
 
-/** [POLL1–POLL9] Activities (werkvormen) and the answers to them, server-authoritative. */
+/**
+ * [POLL1–POLL9] Activities (werkvormen) and the answers to them, server-authoritative.
+ * [RECON6] A change with a key (`once`) is applied once: a replay, even after newer changes,
+ * answers what is stored now and changes nothing.
+ */
 export class ActivityService {
   private readonly providers = new Map<string, KindProvider>();
 
@@ -98,12 +104,20 @@ export class ActivityService {
     if (!item || item.meetingId !== meetingId) throw new DomainError('not_found', 'no such agenda item');
   }
 
-  /** [POLL1] Created as a draft, hidden results. Idempotent on the client-made id. */
+  /**
+   * [POLL1] Created as a draft, hidden results. Idempotent on the client-made id; a removed
+   * activity never comes back (RECON6).
+   */
   async create(
     meetingId: string,
     input: { id: string; agendaItemId: string | null; anonymous: boolean; spec: ActivitySpec },
+    once?: CommandKey,
   ): Promise<ActivityView> {
     const existing = await this.store.activities.get(input.id);
+    if (await wasApplied(this.store, once)) {
+      if (existing?.meetingId !== meetingId) throw new DomainError('not_found', 'This activity was removed.');
+      return activityView(existing);
+    }
     if (existing) {
       if (existing.meetingId !== meetingId) throw new DomainError('conflict', 'id already in use');
       return activityView(existing);
@@ -124,7 +138,7 @@ export class ActivityService {
       createdAt: t,
       updatedAt: t,
     };
-    await this.store.activities.insert(record);
+    await this.store.activities.insert(record, once);
     return activityView(record);
   }
 
@@ -135,8 +149,10 @@ export class ActivityService {
   async update(
     meetingId: string,
     input: { id: string; anonymous?: boolean; agendaItemId?: string | null; spec?: ActivitySpec },
+    once?: CommandKey,
   ): Promise<ActivityView> {
     const a = await this.own(meetingId, input.id);
+    if (await wasApplied(this.store, once)) return activityView(a);
     if (input.spec && input.spec.kind !== a.spec.kind) {
       throw new DomainError('invalid_payload', 'the kind of an activity cannot change');
     }
@@ -153,13 +169,15 @@ export class ActivityService {
     if (input.spec) patch.spec = input.spec;
     if (input.anonymous !== undefined) patch.anonymous = input.anonymous;
     if (input.agendaItemId !== undefined) patch.agendaItemId = input.agendaItemId;
-    await this.store.activities.update(a.id, patch);
+    if (!(await this.store.activities.update(a.id, patch, once)))
+      return activityView(await this.own(meetingId, a.id));
     return activityView({ ...a, ...patch });
   }
 
-  async remove(meetingId: string, id: string): Promise<{ id: string }> {
+  async remove(meetingId: string, id: string, once?: CommandKey): Promise<{ id: string }> {
+    if (await wasApplied(this.store, once)) return { id };
     await this.own(meetingId, id);
-    await this.store.activities.delete(id);
+    await this.store.activities.delete(id, once);
     return { id };
   }
 
@@ -168,8 +186,11 @@ export class ActivityService {
     meetingId: string,
     id: string,
     change: 'open' | 'close' | 'reveal' | 'hide',
+    once?: CommandKey,
   ): Promise<ActivityView> {
     const a = await this.own(meetingId, id);
+    // A replayed "reveal" after a newer "hide" must not show results again (POLL7).
+    if (await wasApplied(this.store, once)) return activityView(a);
     await this.provider(a)?.beforeStateChange?.(a, change);
     const patch: Partial<ActivityRecord> =
       change === 'open'
@@ -177,29 +198,44 @@ export class ActivityService {
         : change === 'close'
           ? { status: a.status === 'draft' ? 'draft' : 'closed' }
           : { revealed: change === 'reveal' };
-    await this.store.activities.update(a.id, patch);
+    if (!(await this.store.activities.update(a.id, patch, once)))
+      return activityView(await this.own(meetingId, a.id));
     return activityView({ ...a, ...patch });
   }
 
   /**
    * [POLL4][POLL5] A participant's answer: only while open, checked against the activity's kind,
-   * one per participant (a database key), replaced when changed, applied once per command id.
+   * one per participant (a database key), replaced when changed. [RECON6] Applied once per command
+   * id, recorded with the answer: a replay, also after a newer answer or a retraction, answers the
+   * answer as it is now (null: none) and changes nothing.
    */
   async submit(
     meetingId: string,
     participantId: string,
     input: { id: string; activityId: string; value: unknown; note?: string },
-  ): Promise<MyResponse> {
+    once?: CommandKey,
+  ): Promise<MyResponse | null> {
     const a = await this.own(meetingId, input.activityId);
     const existing = await this.store.responses.get(a.id, participantId);
-    if (existing && existing.commandId === input.id) return myResponse(existing);
-    if (a.status !== 'open') throw new DomainError('closed', 'this activity is not open for answers');
+    const now = () => (existing ? myResponse(existing) : null);
+    // Answers stored before command ids were recorded still know their last id.
+    if (existing?.commandId === input.id || (await wasApplied(this.store, once))) return now();
+    if (a.status !== 'open') throw new DomainError('closed', 'This activity is not open for answers now.');
     const parsed = VALUE_SCHEMAS[a.spec.kind as ActivityKindName].safeParse(input.value);
-    if (!parsed.success) throw new DomainError('invalid_payload', `value: ${parsed.error.message}`);
+    if (!parsed.success) {
+      throw new DomainError(
+        'invalid_payload',
+        'This answer does not fit the question. Choose again.',
+        issuesOf(parsed.error).map((i) => ({ ...i, path: i.path ? `value.${i.path}` : 'value' })),
+      );
+    }
     const problem = checkValue(a.spec, parsed.data);
     if (problem) throw new DomainError('invalid_payload', problem);
     if (input.note && !acceptsNote(a.spec.kind)) {
-      throw new DomainError('invalid_payload', `note: a ${a.spec.kind} activity takes no separate note`);
+      throw new DomainError(
+        'invalid_payload',
+        'This question takes no separate note: explain with your answer.',
+      );
     }
     const t = this.now();
     const row: ResponseRecordRow = {
@@ -211,15 +247,19 @@ export class ActivityService {
       createdAt: existing?.createdAt ?? t,
       updatedAt: t,
     };
-    await this.store.responses.upsert(row);
+    if (!(await this.store.responses.upsert(row, once))) {
+      const stored = await this.store.responses.get(a.id, participantId);
+      return stored ? myResponse(stored) : null;
+    }
     return myResponse(row);
   }
 
-  /** [POLL5] Taking an answer back, while open. */
-  async retract(meetingId: string, participantId: string, activityId: string) {
+  /** [POLL5] Taking an answer back, while open. [RECON6] A replay never takes back a newer answer. */
+  async retract(meetingId: string, participantId: string, activityId: string, once?: CommandKey) {
     const a = await this.own(meetingId, activityId);
-    if (a.status !== 'open') throw new DomainError('closed', 'this activity is not open for answers');
-    await this.store.responses.delete(a.id, participantId);
+    if (await wasApplied(this.store, once)) return { activityId: a.id };
+    if (a.status !== 'open') throw new DomainError('closed', 'This activity is not open for answers now.');
+    await this.store.responses.delete(a.id, participantId, once);
     return { activityId: a.id };
   }
 

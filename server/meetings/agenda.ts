@@ -1,9 +1,14 @@
 import type { AgendaItem } from '../../shared/domain/types';
 import { DomainError } from '../../shared/protocol/ack';
 import { LIMITS } from '../../shared/protocol/schemas/common';
+import type { CommandKey } from '../storage/applied';
 import type { Store } from '../storage/store';
+import { wasApplied } from './replay';
 
-/** [AGENDA1–AGENDA3] The ordered agenda of a meeting. Every method returns the whole new agenda. */
+/**
+ * [AGENDA1–AGENDA3] The ordered agenda of a meeting. Every method returns the whole new agenda.
+ * [RECON6] A change with a key (`once`) is applied once: a replay answers the agenda as it is.
+ */
 export class AgendaService {
   constructor(private readonly store: Store) {}
 
@@ -18,8 +23,13 @@ export class AgendaService {
     return item;
   }
 
-  /** [AGENDA1] Adding is idempotent on the client-made id. */
-  async add(meetingId: string, input: { id: string; title: string; body?: string; index?: number }) {
+  /** [AGENDA1] Adding is idempotent on the client-made id; a removed item never comes back (RECON6). */
+  async add(
+    meetingId: string,
+    input: { id: string; title: string; body?: string; index?: number },
+    once?: CommandKey,
+  ) {
+    if (await wasApplied(this.store, once)) return this.list(meetingId);
     const existing = await this.store.agenda.get(input.id);
     if (existing) {
       if (existing.meetingId !== meetingId) throw new DomainError('conflict', 'id already in use');
@@ -33,30 +43,34 @@ export class AgendaService {
       meetingId,
       { id: input.id, title: input.title, body: input.body ?? '' },
       input.index,
+      once,
     );
     return this.list(meetingId);
   }
 
-  async update(meetingId: string, input: { id: string; title?: string; body?: string }) {
+  async update(meetingId: string, input: { id: string; title?: string; body?: string }, once?: CommandKey) {
+    if (await wasApplied(this.store, once)) return this.list(meetingId);
     await this.own(meetingId, input.id);
     const patch: { title?: string; body?: string } = {};
     if (input.title !== undefined) patch.title = input.title;
     if (input.body !== undefined) patch.body = input.body;
-    await this.store.agenda.update(input.id, patch);
+    await this.store.agenda.update(input.id, patch, once);
     return this.list(meetingId);
   }
 
   /** [AGENDA2] Moving to an index; the others keep their relative order. */
-  async move(meetingId: string, input: { id: string; index: number }) {
+  async move(meetingId: string, input: { id: string; index: number }, once?: CommandKey) {
+    if (await wasApplied(this.store, once)) return this.list(meetingId);
     await this.own(meetingId, input.id);
-    await this.store.agenda.move(meetingId, input.id, input.index);
+    await this.store.agenda.move(meetingId, input.id, input.index, once);
     return this.list(meetingId);
   }
 
   /** [AGENDA3] Removing an item keeps its activities (they lose their place, not their answers). */
-  async remove(meetingId: string, input: { id: string }) {
+  async remove(meetingId: string, input: { id: string }, once?: CommandKey) {
+    if (await wasApplied(this.store, once)) return this.list(meetingId);
     await this.own(meetingId, input.id);
-    await this.store.agenda.delete(meetingId, input.id);
+    await this.store.agenda.delete(meetingId, input.id, once);
     return this.list(meetingId);
   }
 }

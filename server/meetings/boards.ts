@@ -7,10 +7,12 @@ import { colourForOrg, type NoteColour } from '../../shared/domain/board/palette
 import type { BoardState, VoteRef } from '../../shared/domain/board/types';
 import { DomainError } from '../../shared/protocol/ack';
 import type { NoteResult } from '../../shared/protocol/boardEvents';
+import { type CommandKey, REPLAYED } from '../storage/applied';
 import type { BoardRecord, NoteRecord, ThemeRecord } from '../storage/boardStore';
 import type { Store } from '../storage/store';
 import { type BoardContext, type BreakoutService, boardView, noteView, themeView } from './breakouts';
 import type { Session } from './meetings';
+import { wasApplied } from './replay';
 
 const REFUSALS: Record<keyof BoardAccess, string> = {
   read: 'you cannot see this board',
@@ -33,7 +35,8 @@ export const noteResult = (n: NoteRecord, board: Pick<BoardRecord, 'anonymous'>)
 /**
  * [BOARD6–BOARD12] Post-its, themes and dot votes on one board, server-authoritative. Every
  * method checks what this session may do on the board (domain/board/access.ts), stores, and
- * answers what is stored now; the realtime handler acks and broadcasts.
+ * answers what is stored now; the realtime handler acks and broadcasts. [RECON6] A change with a
+ * key (`once`) is applied once: a replay answers what is stored now and changes nothing.
  */
 export class BoardService {
   constructor(
@@ -146,8 +149,17 @@ export class BoardService {
     return { ctx, result: noteResult(stored, ctx.board), created: stored };
   }
 
+  /** A replayed post-it command: the post-it as stored now (`note: null` once deleted). */
+  private async noteNow(s: Session, id: string) {
+    const note = await this.store.boards.note(id);
+    if (!note) throw new DomainError('not_found', 'no such post-it');
+    const ctx = await this.context(s, note.boardId);
+    return { ctx, result: noteResult(note, ctx.board), note };
+  }
+
   /** [BOARD7][BOARD8] Text and colour: only the writer; the other fields are left as they are. */
-  async editNote(s: Session, input: { id: string; text?: string; colour?: NoteColour }) {
+  async editNote(s: Session, input: { id: string; text?: string; colour?: NoteColour }, once?: CommandKey) {
+    if (await wasApplied(this.store, once)) return this.noteNow(s, input.id);
     const note = await this.liveNote(input.id);
     const ctx = await this.context(s, note.boardId);
     need(ctx, 'write');
@@ -160,43 +172,55 @@ export class BoardService {
     ) {
       throw new DomainError('conflict', 'on this board the colour follows the organisation type');
     }
-    return this.update(ctx, note.id, { text: input.text, colour: input.colour });
+    return this.update(s, ctx, note.id, { text: input.text, colour: input.colour }, once);
   }
 
   /** [BOARD7][BOARD8] Anyone who may write moves any post-it; into or out of a theme needs clustering. */
-  async moveNote(s: Session, input: { id: string; x: number; y: number; themeId?: string | null }) {
+  async moveNote(
+    s: Session,
+    input: { id: string; x: number; y: number; themeId?: string | null },
+    once?: CommandKey,
+  ) {
+    if (await wasApplied(this.store, once)) return this.noteNow(s, input.id);
     const note = await this.liveNote(input.id);
     const ctx = await this.context(s, note.boardId);
     need(ctx, 'write');
     if (input.themeId !== undefined && input.themeId !== note.themeId) need(ctx, 'cluster');
-    return this.update(ctx, note.id, { x: input.x, y: input.y, themeId: input.themeId });
+    return this.update(s, ctx, note.id, { x: input.x, y: input.y, themeId: input.themeId }, once);
   }
 
   private async update(
+    s: Session,
     ctx: BoardContext,
     id: string,
     patch: Partial<Pick<NoteRecord, 'text' | 'colour' | 'x' | 'y' | 'themeId'>>,
+    once: CommandKey | undefined,
   ) {
     const clean = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
-    const stored = await this.store.boards.updateNote(id, clean, this.now());
+    const stored = await this.store.boards.updateNote(id, clean, this.now(), once);
+    if (stored === REPLAYED) return this.noteNow(s, id);
     if (stored === 'no_theme') throw new DomainError('not_found', 'no such theme');
     if (!stored || stored.deleted) throw new DomainError('not_found', 'this post-it was deleted');
     return { ctx, result: noteResult(stored, ctx.board), note: stored };
   }
 
-  /** [BOARD7][BOARD8] Deleting is final. Deleting again answers the same tombstone. */
+  /**
+   * [BOARD7][BOARD8] Deleting is final. Deleting again answers the same tombstone (`fresh: false`:
+   * nothing to tell anyone, RECON6).
+   */
   async deleteNote(s: Session, input: { id: string }) {
     const note = await this.store.boards.note(input.id);
     if (!note) throw new DomainError('not_found', 'no such post-it');
     const ctx = await this.context(s, note.boardId);
-    if (note.deleted) return { ctx, result: noteResult(note, ctx.board), voters: [] as string[] };
+    if (note.deleted)
+      return { ctx, result: noteResult(note, ctx.board), voters: [] as string[], fresh: false };
     need(ctx, 'write');
     if (!mayDeleteNote(ctx.viewer, note)) {
       throw new DomainError('forbidden', 'you can only delete your own post-its');
     }
     const done = await this.store.boards.deleteNote(note.id, this.now());
     if (!done) throw new DomainError('not_found', 'no such post-it');
-    return { ctx, result: noteResult(done.note, ctx.board), voters: done.voters };
+    return { ctx, result: noteResult(done.note, ctx.board), voters: done.voters, fresh: true };
   }
 
   /** [BOARD11] Post-its into a theme (or out of every theme), many at once. */
@@ -208,7 +232,10 @@ export class BoardService {
     return { ctx, notes: changed };
   }
 
-  /** [BOARD11] A theme with a heading, optionally with post-its put in it at once. Idempotent on id. */
+  /**
+   * [BOARD11] A theme with a heading, optionally with post-its put in it at once. Idempotent on id
+   * (`created: false` for a retry: nothing to tell anyone, RECON6).
+   */
   async createTheme(
     s: Session,
     input: { id: string; boardId: string; heading: string; x: number; y: number; noteIds?: string[] },
@@ -218,7 +245,7 @@ export class BoardService {
     if (existing) {
       if (existing.boardId !== input.boardId) throw new DomainError('conflict', 'id already in use');
       if (existing.deleted) throw new DomainError('conflict', 'this theme was removed');
-      return { ctx, theme: existing, notes: [] as NoteRecord[] };
+      return { ctx, theme: existing, notes: [] as NoteRecord[], created: false };
     }
     need(ctx, 'cluster');
     const made = await this.store.boards.createTheme(
@@ -237,24 +264,44 @@ export class BoardService {
     );
     if (made === 'full')
       throw new DomainError('too_large', `a board holds at most ${BOARD_LIMITS.themesPerBoard} themes`);
-    return { ctx, theme: made.theme, notes: made.notes };
+    return { ctx, theme: made.theme, notes: made.notes, created: true };
   }
 
-  async updateTheme(s: Session, input: { id: string; heading?: string; x?: number; y?: number }) {
+  async updateTheme(
+    s: Session,
+    input: { id: string; heading?: string; x?: number; y?: number },
+    once?: CommandKey,
+  ) {
     const t = await this.liveTheme(input.id);
     const ctx = await this.context(s, t.boardId);
+    if (await wasApplied(this.store, once)) return { ctx, theme: t };
     need(ctx, 'cluster');
-    const stored = await this.store.boards.updateTheme(t.id, {
-      ...(input.heading !== undefined ? { heading: input.heading } : {}),
-      ...(input.x !== undefined ? { x: input.x } : {}),
-      ...(input.y !== undefined ? { y: input.y } : {}),
-    });
+    const stored = await this.store.boards.updateTheme(
+      t.id,
+      {
+        ...(input.heading !== undefined ? { heading: input.heading } : {}),
+        ...(input.x !== undefined ? { x: input.x } : {}),
+        ...(input.y !== undefined ? { y: input.y } : {}),
+      },
+      once,
+    );
+    if (stored === REPLAYED) return { ctx, theme: await this.liveTheme(t.id) };
     if (!stored || stored.deleted) throw new DomainError('not_found', 'no such theme');
     return { ctx, theme: stored };
   }
 
+  /** A replayed merge or dissolve: the theme is gone already; nothing moved this time. */
+  private async themeGone(s: Session, id: string) {
+    const t = await this.store.boards.theme(id);
+    if (!t) throw new DomainError('not_found', 'no such theme');
+    return { ctx: await this.context(s, t.boardId), notes: [] as NoteRecord[], removed: t.id };
+  }
+
   /** [BOARD11] Merging: every post-it of `id` goes to `intoId`, then `id` is gone. */
-  async mergeTheme(s: Session, input: { id: string; intoId: string }) {
+  async mergeTheme(s: Session, input: { id: string; intoId: string }, once?: CommandKey) {
+    if (await wasApplied(this.store, once)) {
+      return { ...(await this.themeGone(s, input.id)), theme: await this.liveTheme(input.intoId) };
+    }
     if (input.id === input.intoId)
       throw new DomainError('invalid_payload', 'a theme cannot merge into itself');
     const from = await this.liveTheme(input.id);
@@ -263,40 +310,48 @@ export class BoardService {
       throw new DomainError('invalid_payload', 'themes are on different boards');
     const ctx = await this.context(s, from.boardId);
     need(ctx, 'cluster');
-    const notes = await this.store.boards.mergeTheme(from.id, into.id, this.now());
-    return { ctx, theme: into, notes, removed: from.id };
+    const notes = await this.store.boards.mergeTheme(from.id, into.id, this.now(), once);
+    return { ctx, theme: into, notes: notes === REPLAYED ? [] : notes, removed: from.id };
   }
 
   /** [BOARD11] Dissolving: the post-its stay where they were drawn, in no theme. */
-  async dissolveTheme(s: Session, input: { id: string }) {
+  async dissolveTheme(s: Session, input: { id: string }, once?: CommandKey) {
+    if (await wasApplied(this.store, once)) return this.themeGone(s, input.id);
     const t = await this.liveTheme(input.id);
     const ctx = await this.context(s, t.boardId);
     need(ctx, 'cluster');
     const members = (await this.store.boards.notes(t.boardId)).filter((n) => n.themeId === t.id).sort(byAge);
     const positions = new Map(members.map((n, i) => [n.id, themeSlot(t, i, members.length)]));
-    const notes = await this.store.boards.dissolveTheme(t.id, positions, this.now());
-    return { ctx, notes, removed: t.id };
+    const notes = await this.store.boards.dissolveTheme(t.id, positions, this.now(), once);
+    return { ctx, notes: notes === REPLAYED ? [] : notes, removed: t.id };
   }
 
   /**
    * [BOARD12] A dot vote: while voting is open, at most the board's limit per participant (checked
-   * and stored in one transaction, capped by a database key). A retry with the same id counts once.
+   * and stored in one transaction, capped by a database key). A retry with the same id counts once;
+   * [RECON6] a replay after the vote was taken back does not cast it again.
    */
   async castVote(
     s: Session,
     input: { id: string; noteId: string },
+    once?: CommandKey,
   ): Promise<{ ctx: BoardContext; votes: VoteRef[] }> {
     const pid = s.participantId!;
     const existing = await this.store.boards.vote(input.id);
     if (existing && existing.participantId !== pid) throw new DomainError('conflict', 'id already in use');
-    const note = existing ? await this.store.boards.note(existing.noteId) : await this.liveNote(input.noteId);
+    const replayed = !existing && (await wasApplied(this.store, once));
+    const note =
+      existing || replayed
+        ? await this.store.boards.note(existing?.noteId ?? input.noteId)
+        : await this.liveNote(input.noteId);
     if (!note) throw new DomainError('not_found', 'no such post-it');
     const ctx = await this.context(s, note.boardId);
-    if (!existing) {
+    if (!existing && !replayed) {
       need(ctx, 'vote');
       const outcome = await this.store.boards.castVote(
         { id: input.id, boardId: note.boardId, noteId: note.id, participantId: pid, at: this.now() },
         ctx.board.voteLimit,
+        once,
       );
       if (outcome === 'limit') {
         throw new DomainError('conflict', `you have used all ${ctx.board.voteLimit} votes on this board`);

@@ -20,9 +20,11 @@ import { newId } from '../../shared/domain/ids';
 import { isStaff } from '../../shared/domain/roles';
 import { DomainError } from '../../shared/protocol/ack';
 import type { BreakoutSpec } from '../../shared/protocol/schemas/board';
+import type { CommandKey } from '../storage/applied';
 import type { BoardRecord, NoteRecord, RoomRecord, ThemeRecord } from '../storage/boardStore';
 import type { ActivityRecord, Store } from '../storage/store';
 import type { Session } from './meetings';
+import { wasApplied } from './replay';
 
 export type BreakoutActivity = ActivityRecord & { spec: BreakoutSpec };
 export const isBreakout = (a: ActivityRecord): a is BreakoutActivity => a.spec.kind === 'breakout';
@@ -359,11 +361,14 @@ export class BreakoutService {
     return { activityId: a.id, participantId, roomId: room.id };
   }
 
-  /** [BOARD4] One more room, with its boards. Idempotent on the client-made room id. */
-  async addRoom(meetingId: string, input: { activityId: string; id: string; label?: string }) {
+  /** [BOARD4] One more room, with its boards. Idempotent on the client-made room id (RECON6). */
+  async addRoom(
+    meetingId: string,
+    input: { activityId: string; id: string; label?: string },
+  ): Promise<{ added: boolean }> {
     const a = await this.own(meetingId, input.activityId);
     const rooms = await this.store.breakouts.rooms(a.id);
-    if (rooms.some((r) => r.id === input.id)) return a;
+    if (rooms.some((r) => r.id === input.id)) return { added: false };
     const other = await this.store.breakouts.board(input.id);
     if (other) throw new DomainError('conflict', 'id already in use');
     if (rooms.length === 0) throw new DomainError('conflict', 'start the break-outs first');
@@ -372,17 +377,26 @@ export class BreakoutService {
     const index = Math.max(...rooms.map((r) => r.index)) + 1;
     const room = { id: input.id, activityId: a.id, index, label: input.label ?? roomLabel(index) };
     await this.store.breakouts.addRooms([room], this.newBoards(a, [room.id], this.now()));
-    return a;
+    return { added: true };
   }
 
-  /** [BOARD4] A message to all rooms (the latest one is shown; a retry with the same id is one message). */
-  async message(meetingId: string, input: { activityId: string; id: string; text: string }) {
+  /**
+   * [BOARD4] A message to all rooms (the latest one is shown). [RECON6] Applied once per id: a
+   * replay of an earlier message never replaces a newer one.
+   */
+  async message(
+    meetingId: string,
+    input: { activityId: string; id: string; text: string },
+    once?: CommandKey,
+  ) {
     const a = await this.own(meetingId, input.activityId);
     const state = await this.store.breakouts.get(a.id);
-    if (state?.message?.id !== input.id) {
-      await this.store.breakouts.update(a.id, {
-        message: { id: input.id, text: input.text, at: this.now() },
-      });
+    if (state?.message?.id !== input.id && !(await wasApplied(this.store, once))) {
+      await this.store.breakouts.update(
+        a.id,
+        { message: { id: input.id, text: input.text, at: this.now() } },
+        once,
+      );
     }
     return a;
   }

@@ -72,6 +72,13 @@ export class ChatService {
     }
   }
 
+  /** [CHAT9] A room's chat is read-only once its break-outs ended: refused with a sentence to act on. */
+  private async writable(session: Session, channel: Scope): Promise<void> {
+    if (!(await this.scopes.isOpen(session.meetingId, channel))) {
+      throw new DomainError('closed', 'The break-outs have ended: this room chat can be read, not written.');
+    }
+  }
+
   /**
    * [CHAT1] Stores a message (once per client-made id), with the author's current display name.
    * At most `chatRatePer10s` messages per author per 10 s, `chatMessagesPerMeeting` per meeting.
@@ -91,6 +98,7 @@ export class ChatService {
       return { message: chatView(existing), created: false };
     }
     await this.channel(session, input.channel);
+    await this.writable(session, input.channel);
     const t = this.now();
     if (
       (await this.store.chat.countSince(session.meetingId, keyOf(session), t - RATE_WINDOW_MS)) >=
@@ -133,7 +141,8 @@ export class ChatService {
   async vote(session: Session, messageId: string, up: boolean): Promise<ChatMessageView> {
     const m = await this.visible(session, messageId);
     if (m.authorKey === keyOf(session))
-      throw new DomainError('conflict', 'you cannot vote for your own message');
+      throw new DomainError('conflict', 'You cannot vote for your own message.');
+    await this.writable(session, m.channel);
     const votes = await this.store.chat.vote(m.id, keyOf(session), up);
     return chatView({ ...m, votes });
   }
@@ -146,6 +155,8 @@ export class ChatService {
     const m = await this.visible(session, messageId);
     const staff = isStaff(session.role);
     const me = keyOf(session);
+    // [CHAT9] Staff still mark tips in a closed room's chat: that is curating it for the verslag.
+    if (!staff) await this.writable(session, m.channel);
     if (on) {
       if (m.tip && (!staff || (m.tipBy !== null && STAFF_KEYS.has(m.tipBy)))) return chatView(m);
       await this.store.chat.setFlag(m.id, 'tip', true, me);

@@ -1,5 +1,6 @@
 import type { AppContext } from '../context';
 import { closeMeetingSockets } from '../realtime/io';
+import { APPLIED_KEEP_MS } from '../storage/applied';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -20,9 +21,14 @@ export async function purgeExpired(ctx: AppContext): Promise<number> {
   return ids.length;
 }
 
+/** [RECON6] Forgets applied command ids older than a week: no client resends that late. */
+export async function pruneApplied(ctx: AppContext): Promise<number> {
+  return ctx.store.applied.prune(ctx.now() - APPLIED_KEEP_MS);
+}
+
 export function startRetention(ctx: AppContext): () => void {
   const run = () =>
-    purgeExpired(ctx).catch((err: unknown) =>
+    Promise.all([purgeExpired(ctx), pruneApplied(ctx)]).catch((err: unknown) =>
       ctx.log.error('retention failed', { err: err instanceof Error ? err.message : String(err) }),
     );
   void run();

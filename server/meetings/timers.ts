@@ -5,6 +5,7 @@ import { DomainError } from '../../shared/protocol/ack';
 import type { Scopes } from '../realtime/scopes';
 import type { Store } from '../storage/store';
 import type { Session } from './meetings';
+import { commandKey, wasApplied } from './replay';
 
 /** [TIMER1–TIMER4] Shared countdowns per meeting and per scope, on the server's clock, stored. */
 export class TimerService {
@@ -14,41 +15,41 @@ export class TimerService {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Applies a facilitator's command; a retried command (same id) changes nothing. */
+  /**
+   * Applies a facilitator's command. [RECON6] Its id is recorded with the timer: sent again, even
+   * after newer commands (a start replayed after a pause), it changes nothing and answers the timer
+   * as it is.
+   */
   async command(session: Session, scope: Scope, commandId: string, op: TimerOp): Promise<TimerView> {
     if (!(await this.scopes.canSee(session, scope))) throw new DomainError('not_found', 'no such scope');
+    const key = commandKey(session, commandId);
     const stored = await this.store.timers.get(session.meetingId, scope);
-    if (stored && stored.lastCommandId === commandId) {
-      const { lastCommandId: _c, ...view } = stored;
-      return view;
-    }
     const current: TimerView = stored
       ? (({ lastCommandId: _c, ...view }) => view)(stored)
       : idleTimer(scope, this.now());
+    if (await wasApplied(this.store, key)) return current;
     const next = applyTimerOp(current, op, this.now(), LIMITS.timerMaxMs);
-    await this.store.timers.put(session.meetingId, next, commandId);
+    if (!(await this.store.timers.put(session.meetingId, next, key))) return current;
     return next;
   }
 
   /**
    * [SCOPE2] The same command for several scopes at once (every room of a break-out), stored in one
-   * transaction. The caller passes scopes it took from the break-out itself. A retried command (the
-   * same id, already stored with these timers) changes nothing and answers their current state.
+   * transaction. The caller passes scopes it took from the break-out itself. A replayed command
+   * (RECON6: its id is recorded with the timers) changes nothing and answers their current state.
    */
   async commandMany(session: Session, scopes: Scope[], commandId: string, op: TimerOp): Promise<TimerView[]> {
+    const key = commandKey(session, commandId);
     const stored = await Promise.all(scopes.map((scope) => this.store.timers.get(session.meetingId, scope)));
-    const view = (t: NonNullable<(typeof stored)[number]>): TimerView => {
+    const now = this.now();
+    const current = stored.map((t, i): TimerView => {
+      if (!t) return idleTimer(scopes[i]!, now);
       const { lastCommandId: _c, ...rest } = t;
       return rest;
-    };
-    if (stored.some((t) => t?.lastCommandId === commandId)) {
-      return stored.map((t, i) => (t ? view(t) : idleTimer(scopes[i]!, this.now())));
-    }
-    const now = this.now();
-    const next = stored.map((t, i) =>
-      applyTimerOp(t ? view(t) : idleTimer(scopes[i]!, now), op, now, LIMITS.timerMaxMs),
-    );
-    await this.store.timers.putMany(session.meetingId, next, commandId);
+    });
+    if (await wasApplied(this.store, key)) return current;
+    const next = current.map((t) => applyTimerOp(t, op, now, LIMITS.timerMaxMs));
+    if (!(await this.store.timers.putMany(session.meetingId, next, key))) return current;
     return next;
   }
 

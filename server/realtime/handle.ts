@@ -1,9 +1,11 @@
 import type { z } from 'zod';
 import { type Action, can } from '../../shared/domain/roles';
-import { type Ack, DomainError } from '../../shared/protocol/ack';
+import { type Ack, DomainError, ERROR_SENTENCES, invalidSentence, issuesOf } from '../../shared/protocol/ack';
 import type { ClientEventName, ClientToServerEvents } from '../../shared/protocol/events';
 import type { AppContext } from '../context';
 import type { Session } from '../meetings/meetings';
+import { commandKey } from '../meetings/replay';
+import type { CommandKey } from '../storage/applied';
 import type { AppSocket } from './types';
 
 /** The data type a command's ack carries. */
@@ -20,6 +22,27 @@ export interface Done<R> {
 }
 export const done = <R>(data: R, after?: () => void | Promise<void>): Done<R> => ({ data, after });
 
+export interface CommandOptions<S extends z.ZodType> {
+  /**
+   * [RECON6] The client-made id under which this command is applied once (`input.id`, or `input.cmd`
+   * where `id` names the thing changed). The handler passes the key to the store write, which
+   * records it in the same transaction; a replay answers what is stored now and broadcasts nothing.
+   */
+  once?: (input: z.output<S>) => string | undefined;
+}
+
+/** Per registered listener: its schema and whether it has a replay key (read by the protocol tests). */
+export const registeredCommands = new WeakMap<
+  (...args: never[]) => unknown,
+  { schema: z.ZodType; once: boolean }
+>();
+
+/** A refused payload as an ack: one sentence for people, the details for developers in `issues`. */
+export const invalid = (error: z.ZodError) => {
+  const issues = issuesOf(error);
+  return { ok: false, error: 'invalid_payload', message: invalidSentence(issues), issues } as const;
+};
+
 /**
  * Registers a command: parse with its schema, authorise by the role in the server's session,
  * run (which stores), ack, then broadcast. Handlers never see unparsed input; errors are acks.
@@ -30,7 +53,8 @@ export function command<E extends ClientEventName, S extends z.ZodType>(
   event: E,
   schema: S,
   action: Action | null,
-  run: (input: z.output<S>, session: Session) => Promise<Done<AckData<E>>>,
+  run: (input: z.output<S>, session: Session, once: CommandKey | undefined) => Promise<Done<AckData<E>>>,
+  options: CommandOptions<S> = {},
 ): void {
   const listener = async (raw: unknown, maybeAck?: unknown) => {
     // A command sent without payload but with an ack arrives with the ack first.
@@ -40,33 +64,44 @@ export function command<E extends ClientEventName, S extends z.ZodType>(
       if (ackFn) (ackFn as (r: Ack<AckData<E>>) => void)(r);
     };
     if (!ctx.limiters.commands.take(socket.id)) {
-      reply({ ok: false, error: 'rate_limited', message: 'too many commands; slow down' });
+      reply({ ok: false, error: 'rate_limited', message: ERROR_SENTENCES.rate_limited });
       return;
     }
     const parsed = schema.safeParse(input);
     if (!parsed.success) {
-      reply({ ok: false, error: 'invalid_payload', message: summarise(parsed.error) });
+      reply(invalid(parsed.error));
       return;
     }
     const session = socket.data;
+    // [ERR1] Never name the permission: people read this.
     if (action && !can(session.role, action)) {
-      reply({ ok: false, error: 'forbidden', message: `${session.role} may not ${action}` });
+      reply({ ok: false, error: 'forbidden', message: ERROR_SENTENCES.forbidden });
       return;
     }
     let result: Done<AckData<E>>;
+    let replayed = false;
     try {
-      result = await run(parsed.data, session);
+      const id = options.once?.(parsed.data);
+      const key = id === undefined ? undefined : commandKey(session, id);
+      replayed = key !== undefined && (await ctx.store.applied.has(key));
+      result = await run(parsed.data, session, key);
     } catch (err) {
       if (err instanceof DomainError) {
-        reply({ ok: false, error: err.code, message: err.message });
+        reply({
+          ok: false,
+          error: err.code,
+          message: err.message,
+          ...(err.issues ? { issues: err.issues } : {}),
+        });
       } else {
         ctx.log.error('command failed', { event, err: err instanceof Error ? err.message : String(err) });
-        reply({ ok: false, error: 'internal', message: 'something went wrong on the server' });
+        reply({ ok: false, error: 'internal', message: ERROR_SENTENCES.internal });
       }
       return;
     }
     reply({ ok: true, data: result.data });
-    if (result.after) {
+    // A replay changed nothing: everyone heard the change when it was first applied.
+    if (result.after && !replayed) {
       try {
         await result.after();
       } catch (err) {
@@ -74,13 +109,6 @@ export function command<E extends ClientEventName, S extends z.ZodType>(
       }
     }
   };
+  registeredCommands.set(listener, { schema, once: options.once !== undefined });
   socket.on(event, listener as never);
-}
-
-/** A zod error as one readable line: `levels: at least 2 levels; note: at most 1000 characters`. */
-export function summarise(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 5)
-    .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
-    .join('; ');
 }

@@ -27,6 +27,8 @@ export function roomScope(store: Store, breakouts: BreakoutService): ScopeKind {
       const found = await find(session.meetingId, id);
       return found !== null && (await breakouts.roomOf(found.activity.id, session.participantId)) === id;
     },
+    // [CHAT9] A room is open for writing while its break-outs run; after the end it is read-only.
+    open: async (meetingId, id) => id !== null && (await find(meetingId, id))?.activity.status === 'open',
     audience: (meetingId, id, { observers }) =>
       id ? [rooms.breakoutRoom(id), ...(observers ? [rooms.observers(meetingId)] : [])] : [],
     scopesOf: async (session) => {

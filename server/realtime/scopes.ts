@@ -16,6 +16,8 @@ export interface ScopeKind {
   audience(meetingId: string, id: string | null, opts: { observers: boolean }): string[];
   /** The scopes of this kind a session belongs to (ids; `null` for the meeting itself). */
   scopesOf(session: Session): Promise<(string | null)[]>;
+  /** [CHAT9] Whether people may still write in it (a room closes when its break-outs end). Default: yes. */
+  open?(meetingId: string, id: string | null): Promise<boolean>;
 }
 
 /**
@@ -52,6 +54,12 @@ export class Scopes {
     const { impl, id } = this.kindOf(scope);
     if (!impl || !(await impl.exists(session.meetingId, id))) return false;
     return isStaff(session.role) || impl.member(session, id);
+  }
+
+  /** [CHAT9] Whether the scope is open for writing (its chat), or read-only now. */
+  async isOpen(meetingId: string, scope: Scope): Promise<boolean> {
+    const { impl, id } = this.kindOf(scope);
+    return impl?.open ? impl.open(meetingId, id) : true;
   }
 
   /** The rooms to broadcast to for this scope, staff included. */

@@ -1,5 +1,6 @@
 import type { NoteColour } from '../../shared/domain/board/palette';
 import type { VoteRef } from '../../shared/domain/board/types';
+import type { CommandKey, Replayed } from './applied';
 
 /** A break-out's own state beside its activity row (BOARD2, BOARD4, BOARD13). */
 export interface BreakoutRecord {
@@ -71,8 +72,12 @@ export interface ThemeRecord {
 /** Rooms, placements, boards and the break-out's own state. */
 export interface BreakoutRepo {
   get(activityId: string): Promise<BreakoutRecord | undefined>;
-  /** Creates the row when missing. */
-  update(activityId: string, patch: Partial<Omit<BreakoutRecord, 'activityId'>>): Promise<void>;
+  /** Creates the row when missing. With `once` (RECON6): false when applied before, nothing changed. */
+  update(
+    activityId: string,
+    patch: Partial<Omit<BreakoutRecord, 'activityId'>>,
+    once?: CommandKey,
+  ): Promise<boolean>;
   rooms(activityId: string): Promise<RoomRecord[]>;
   /**
    * Adds rooms with their boards in one transaction; rooms whose id exists are left alone. With
@@ -107,7 +112,9 @@ export type CastOutcome = 'ok' | 'exists' | 'limit' | 'gone';
 
 /**
  * Post-its, themes and votes. Every change is one atomic statement or transaction that also
- * raises the version, so concurrent commands never lose each other's fields (BOARD8).
+ * raises the version, so concurrent commands never lose each other's fields (BOARD8). Writes that
+ * take `once` record that command id in the same transaction and answer `REPLAYED`, changing
+ * nothing, when it was applied before (RECON6).
  */
 export interface BoardRepo {
   /** Live post-its, oldest first; with `withDeleted` also the tombstones. */
@@ -126,7 +133,8 @@ export interface BoardRepo {
     id: string,
     patch: Partial<Pick<NoteRecord, 'text' | 'colour' | 'x' | 'y' | 'themeId'>>,
     at: number,
-  ): Promise<NoteRecord | 'no_theme' | undefined>;
+    once?: CommandKey,
+  ): Promise<NoteRecord | 'no_theme' | Replayed | undefined>;
   /** Marks the post-it deleted (final) and drops its votes; answers the tombstone and who lost votes. */
   deleteNote(id: string, at: number): Promise<{ note: NoteRecord; voters: string[] } | undefined>;
   /** Puts live post-its of this board in a theme (or none); answers those that changed. */
@@ -150,21 +158,24 @@ export interface BoardRepo {
   updateTheme(
     id: string,
     patch: Partial<Pick<ThemeRecord, 'heading' | 'x' | 'y'>>,
-  ): Promise<ThemeRecord | undefined>;
+    once?: CommandKey,
+  ): Promise<ThemeRecord | Replayed | undefined>;
   /** Moves the post-its of `id` into `intoId` and deletes `id`. */
-  mergeTheme(id: string, intoId: string, at: number): Promise<NoteRecord[]>;
+  mergeTheme(id: string, intoId: string, at: number, once?: CommandKey): Promise<NoteRecord[] | Replayed>;
   /** Deletes the theme; its post-its get the positions given (where they were drawn) and no theme. */
   dissolveTheme(
     id: string,
     positions: Map<string, { x: number; y: number }>,
     at: number,
-  ): Promise<NoteRecord[]>;
+    once?: CommandKey,
+  ): Promise<NoteRecord[] | Replayed>;
 
   /** A dot vote, if the participant has fewer than `limit` on this board and the post-it lives. */
   castVote(
     v: { id: string; boardId: string; noteId: string; participantId: string; at: number },
     limit: number,
-  ): Promise<CastOutcome>;
+    once?: CommandKey,
+  ): Promise<CastOutcome | Replayed>;
   vote(
     id: string,
   ): Promise<{ id: string; boardId: string; noteId: string; participantId: string } | undefined>;

@@ -1,6 +1,7 @@
 import type { OrgType } from '../../shared/domain/roles';
 import type { ActivityStatus, AgendaItem } from '../../shared/domain/types';
 import type { ActivitySpec } from '../../shared/protocol/schemas/activity';
+import type { AppliedRepo, CommandKey, Replayed } from './applied';
 import type { BoardRepo, BreakoutRepo } from './boardStore';
 import type { ChatRepo, CurationRepo, TemplateRepo, TimerRepo } from './toolkit';
 
@@ -22,6 +23,8 @@ export interface Store {
   readonly templates: TemplateRepo;
   readonly breakouts: BreakoutRepo;
   readonly boards: BoardRepo;
+  /** [RECON6] Command ids applied per meeting and actor (writes below take one as `once`). */
+  readonly applied: AppliedRepo;
   close(): Promise<void>;
 }
 
@@ -72,12 +75,16 @@ export interface AgendaRepo {
   /** In agenda order. */
   list(meetingId: string): Promise<(AgendaItem & { meetingId: string })[]>;
   get(id: string): Promise<(AgendaItem & { meetingId: string }) | undefined>;
-  /** Inserts at `index` (end when undefined), shifting later items. */
-  insert(meetingId: string, item: AgendaItem, index?: number): Promise<void>;
-  update(id: string, patch: Partial<Pick<AgendaItem, 'title' | 'body'>>): Promise<void>;
-  move(meetingId: string, id: string, index: number): Promise<void>;
+  /**
+   * Inserts at `index` (end when undefined), shifting later items. Writes that take `once` record
+   * that command id in the same transaction and answer false (changing nothing) when it was
+   * recorded before (RECON6).
+   */
+  insert(meetingId: string, item: AgendaItem, index?: number, once?: CommandKey): Promise<boolean>;
+  update(id: string, patch: Partial<Pick<AgendaItem, 'title' | 'body'>>, once?: CommandKey): Promise<boolean>;
+  move(meetingId: string, id: string, index: number, once?: CommandKey): Promise<boolean>;
   /** Removes the item; activities that hung under it keep existing without an item. */
-  delete(meetingId: string, id: string): Promise<void>;
+  delete(meetingId: string, id: string, once?: CommandKey): Promise<boolean>;
 }
 
 export interface ActivityRecord {
@@ -92,8 +99,9 @@ export interface ActivityRecord {
   updatedAt: number;
 }
 
+/** Writes that take `once`: as in `AgendaRepo` (false: applied before, nothing changed). */
 export interface ActivityRepo {
-  insert(a: ActivityRecord): Promise<void>;
+  insert(a: ActivityRecord, once?: CommandKey): Promise<boolean>;
   get(id: string): Promise<ActivityRecord | undefined>;
   /** In creation order. */
   list(meetingId: string): Promise<ActivityRecord[]>;
@@ -101,14 +109,15 @@ export interface ActivityRepo {
   update(
     id: string,
     patch: Partial<Pick<ActivityRecord, 'agendaItemId' | 'anonymous' | 'status' | 'revealed' | 'spec'>>,
-  ): Promise<void>;
-  delete(id: string): Promise<void>;
+    once?: CommandKey,
+  ): Promise<boolean>;
+  delete(id: string, once?: CommandKey): Promise<boolean>;
 }
 
 export interface ResponseRecordRow {
   activityId: string;
   participantId: string;
-  /** The client-made id of the command that last set this answer: a retry of it is a no-op. */
+  /** The client-made id of the command that last set this answer (every applied id: `Store.applied`). */
   commandId: string;
   value: unknown;
   note: string;
@@ -117,14 +126,18 @@ export interface ResponseRecordRow {
 }
 
 export interface ResponseRepo {
-  /** One answer per participant per activity: inserts or replaces (a database constraint). */
-  upsert(r: ResponseRecordRow): Promise<void>;
+  /**
+   * One answer per participant per activity: inserts or replaces (a database constraint). With
+   * `once`, false when that command was applied before (nothing changed).
+   */
+  upsert(r: ResponseRecordRow, once?: CommandKey): Promise<boolean>;
   get(activityId: string, participantId: string): Promise<ResponseRecordRow | undefined>;
   list(activityId: string): Promise<ResponseRecordRow[]>;
   listByParticipant(meetingId: string, participantId: string): Promise<ResponseRecordRow[]>;
   count(activityId: string): Promise<number>;
   respondents(activityId: string): Promise<string[]>;
-  delete(activityId: string, participantId: string): Promise<boolean>;
+  /** Whether an answer was deleted; `REPLAYED` when `once` was applied before. */
+  delete(activityId: string, participantId: string, once?: CommandKey): Promise<boolean | Replayed>;
 }
 
 /**

@@ -1,13 +1,17 @@
 import type { ChatAuthorRole } from '../../shared/domain/chat';
 import type { Scope } from '../../shared/domain/scopes';
 import type { TimerView } from '../../shared/domain/timer';
+import type { CommandKey } from './applied';
 
-/** [TIMER4] One row per meeting and scope; `lastCommandId` makes a retried command a no-op. */
+/**
+ * [TIMER4] One row per meeting and scope. [RECON6] A write records its command id (`once`) in the
+ * same transaction and answers false, changing nothing, when that id was applied before.
+ */
 export interface TimerRepo {
   get(meetingId: string, scope: Scope): Promise<(TimerView & { lastCommandId: string | null }) | undefined>;
-  put(meetingId: string, timer: TimerView, commandId: string): Promise<void>;
+  put(meetingId: string, timer: TimerView, once: CommandKey): Promise<boolean>;
   /** [SCOPE2] Several timers (the rooms of a break-out) in one transaction: all or none. */
-  putMany(meetingId: string, timers: TimerView[], commandId: string): Promise<void>;
+  putMany(meetingId: string, timers: TimerView[], once: CommandKey): Promise<boolean>;
   list(meetingId: string): Promise<TimerView[]>;
 }
 

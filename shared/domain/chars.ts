@@ -9,6 +9,13 @@
 // With the `u` flag a lone surrogate is one code point in D800–DFFF; a paired one is not.
 const UNSTORABLE = /[\p{Noncharacter_Code_Point}\uD800-\uDFFF]/u;
 
+/**
+ * The refusal of such a text (a zod issue's message): a person can act on it, so it is also the
+ * refusal's `message`, and the app shows its own translation of it (ERR1, XSS3).
+ */
+export const UNSTORABLE_ISSUE =
+  'This text holds a character that cannot be stored: type it again instead of pasting it.';
+
 /** True when `s` holds a noncharacter or a lone surrogate. */
 export const hasUnstorable = (s: string): boolean => UNSTORABLE.test(s);
 

@@ -50,7 +50,8 @@ export interface ActivityCommands {
   'activity:close': Command<typeof S.ActivityRef, ActivityView>;
   'activity:reveal': Command<typeof S.ActivityRef, ActivityView>;
   'activity:hide': Command<typeof S.ActivityRef, ActivityView>;
-  'response:submit': Command<typeof S.ResponseSubmit, MyResponse>;
+  /** The answer as stored: a replayed command answers it as it is now (null: taken back since). */
+  'response:submit': Command<typeof S.ResponseSubmit, MyResponse | null>;
   'response:retract': Command<typeof S.ResponseRetract, { activityId: string }>;
 }
 

@@ -44,7 +44,7 @@ const seconds = async (p: Page, label: string) => {
 };
 
 describe.runIf(hasBrowser)('break-out rooms with their chat and timer, in Chromium', () => {
-  it('[SCOPE2][SCOPE3][SCOPE4][CHAT1][TIMER3] a room’s chat and timer beside its boards; the facilitator times all rooms or one and reads a room’s chat — by keyboard', async () => {
+  it('[SCOPE2][SCOPE3][SCOPE4][CHAT1][CHAT9][TIMER3] a room’s chat and timer beside its boards; the facilitator times all rooms or one and reads a room’s chat — by keyboard; read-only after the end', async () => {
     const meeting = await srv.createMeeting('Verdieping koplopers');
     const facilitator = await srv.connect(meeting.code, meeting.facilitatorToken);
     const link = `${srv.url}/m/${meeting.code}`;
@@ -170,6 +170,19 @@ describe.runIf(hasBrowser)('break-out rooms with their chat and timer, in Chromi
     await ann.getByLabel('Je bericht in Kamer 2').fill('Hoi Carla');
     await ann.getByLabel('Je bericht in Kamer 2').press('Enter');
     await heard;
+
+    // [CHAT9] The break-outs end: Ann still reads her room's chat, read-only, with a note; also
+    // after a reload (no snapshot carries it then).
+    await ok(facilitator, 'activity:close', { id: activity.id });
+    for (const reload of [false, true]) {
+      if (reload) await ann.reload();
+      const log = ann.getByRole('log', { name: 'Berichten in Kamer 2' });
+      await log.getByText('Hoi Carla').waitFor();
+      await ann.getByText('De kamers zijn gesloten. Je kunt de chat van Kamer 2 nog lezen').waitFor();
+      expect(await ann.getByLabel('Je bericht in Kamer 2').count()).toBe(0);
+      expect(await log.getByRole('button', { name: /tip/i }).count()).toBe(0);
+    }
+    await expectNoAxeViolations(ann, 'participant after the break-outs, room chat read-only');
     expect(kit.pageErrors).toEqual([]);
   });
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { UNSTORABLE_ISSUE } from '../../shared/domain/chars';
 import { newId } from '../../shared/domain/ids';
 import type { DocBlock } from '../../shared/report/document';
 import { docText } from '../../shared/report/document';
@@ -25,7 +26,7 @@ let srv: TestServer;
 let m: CreatedMeeting;
 let sec: YClient;
 
-const REFUSAL = 'Deze tekst bevat een teken dat niet kan worden opgeslagen';
+const REFUSAL = UNSTORABLE_ISSUE;
 const HOSTILE = [...UNSTORABLE_CHARS, ...CONTROL_CHARS, ...BIDI_TRICKS];
 /** The text of a hostile string as an export must carry it: only the unstorable characters gone. */
 const kept = (s: string) =>

@@ -5,11 +5,13 @@ import { DEFAULT_SCALE_LEVELS } from '../../shared/domain/activities';
 import { newId } from '../../shared/domain/ids';
 import { ERROR_CODES } from '../../shared/protocol/ack';
 import { dumpDatabase } from '../helpers/dbState';
+import { unreadable } from '../helpers/refusal';
 import { call, ok, startServer, type TestServer, type TestSocket } from '../helpers/server';
 
 /**
  * [FUZZ1] Random and malformed payloads on every event, from every role: the server never
- * crashes, always answers with a clear error, and nothing in storage changes.
+ * crashes, always answers with a clear error, and nothing in storage changes. [ERR1] Every
+ * refusal's message is one short line for people: no JSON, no internal names.
  * FUZZ_RUNS sets the number of payloads (default 100,000).
  */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 100_000);
@@ -18,6 +20,7 @@ const IN_FLIGHT = 256;
 let srv: TestServer;
 let sockets: TestSocket[];
 let events: string[];
+let pollId: string;
 
 beforeAll(async () => {
   srv = await startServer();
@@ -28,7 +31,7 @@ beforeAll(async () => {
   const p = await srv.join(m.code, 'Ann');
   const ann = await srv.connect(m.code, p.token);
   await ok(fac, 'agenda:add', { id: newId(), title: 'Inleiding' });
-  const pollId = newId();
+  pollId = newId();
   await ok(fac, 'activity:create', {
     id: pollId,
     agendaItemId: null,
@@ -135,6 +138,8 @@ describe('fuzzing every event', () => {
       if (!r.ok) {
         refused++;
         if (!ERROR_CODES.includes(r.error) || !r.message) unclear.push(`${event}: ${JSON.stringify(r)}`);
+        const why = unreadable(r);
+        if (why) unclear.push(`${event}: ${why}`);
       } else if (!HARMLESS_OK.has(event)) {
         unclear.push(`${event} accepted ${JSON.stringify(samples[i % samples.length])?.slice(0, 200)}`);
       }
@@ -149,6 +154,38 @@ describe('fuzzing every event', () => {
     expect((await fetch(`${srv.url}/api/health`)).status).toBe(200);
     for (const s of sockets) expect(s.connected).toBe(true);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('[ERR1] refusals by the rules (a wrongly shaped answer, a role, a gone id) are one sentence; details in issues', async () => {
+    const before = dumpDatabase(srv);
+    const [fac, sec, obs, ann] = sockets as [TestSocket, TestSocket, TestSocket, TestSocket];
+    const shapes: unknown[] = [
+      { level: 'x' },
+      { level: [1, 2] },
+      [{ code: 1 }],
+      { words: ['a'] },
+      null,
+      'vier',
+    ];
+    const refusals = [
+      ...(await Promise.all(
+        shapes.map((value) => call(ann, 'response:submit', { id: newId(), activityId: pollId, value })),
+      )),
+      await call(ann, 'response:submit', { id: newId(), activityId: pollId, value: { level: 9 } }),
+      await call(ann, 'activity:open', { id: pollId }),
+      await call(sec, 'timer:start', { id: newId(), scope: 'meeting', durationMs: 1000 }),
+      await call(obs, 'chat:send', { id: newId(), channel: 'meeting', text: 'hoi' }),
+      await call(fac, 'activity:open', { id: newId() }),
+      await call(fac, 'agenda:add', { id: 'geen-uuid', title: '' }),
+    ];
+    for (const r of refusals) {
+      expect(r.ok, JSON.stringify(r)).toBe(false);
+      expect(unreadable(r), JSON.stringify(r)).toBeNull();
+    }
+    // The wrongly shaped answer of the issue: what was wrong is in `issues`, under `value`.
+    const first = refusals[0] as { issues?: { path: string }[] };
+    expect(first.issues?.[0]?.path).toMatch(/^value/);
+    expect(dumpDatabase(srv)).toEqual(before);
   });
 
   it('[FUZZ3] a message over the 2 MB cap closes only that connection; the client reconnects, nothing changed', async () => {

@@ -4,6 +4,7 @@ import type { TimerView } from '../../shared/domain/timer';
 import type { Snapshot } from '../../shared/domain/types';
 import { breakoutOf, openBreakout } from '../helpers/boards';
 import { joinMany, meetingWithFacilitator } from '../helpers/fixtures';
+import { unreadable } from '../helpers/refusal';
 import {
   call,
   eventually,
@@ -200,5 +201,53 @@ describe('break-out rooms as scopes', () => {
     ]) {
       expect(await call(back, 'breakout:timer', bad)).toMatchObject({ ok: false, error: 'invalid_payload' });
     }
+  });
+
+  it('[CHAT9] after the break-outs end a room chat is read-only: nobody posts, participants neither vote nor tip; staff still curate; everyone still reads', async () => {
+    srv = await startServer();
+    const { meeting, facilitator } = await meetingWithFacilitator(srv);
+    const [ann, bert] = await joinMany(srv, meeting.code, 2);
+    const breakout = await openBreakout(facilitator, {
+      questions: ['Wat valt op?'],
+      rooms: { by: 'count', count: 1 },
+    });
+    const roomId = (await breakoutOf(ann!.socket, breakout.id)).roomId!;
+    await breakoutOf(bert!.socket, breakout.id);
+    const channel = `room:${roomId}`;
+    const said = newId();
+    await ok(ann!.socket, 'chat:send', { id: said, channel, text: 'Wat we afspraken' });
+    await ok(facilitator, 'activity:close', { id: breakout.id });
+    const before = await ok<unknown[]>(facilitator, 'chat:all', { channel });
+
+    const refused = [
+      await call(ann!.socket, 'chat:send', { id: newId(), channel, text: 'Nog iets' }),
+      await call(facilitator, 'chat:send', { id: newId(), channel, text: 'Van de leiding' }),
+      await call(bert!.socket, 'chat:vote', { messageId: said, up: true }),
+      await call(bert!.socket, 'chat:tip', { messageId: said, on: true }),
+    ];
+    for (const r of refused) {
+      expect(r).toMatchObject({ ok: false, error: 'closed' });
+      expect(unreadable(r)).toBeNull();
+    }
+    // A resend of the message sent while the rooms were open is still answered with it.
+    expect(
+      await call(ann!.socket, 'chat:send', { id: said, channel, text: 'Wat we afspraken' }),
+    ).toMatchObject({
+      ok: true,
+      data: { id: said },
+    });
+    // Staff curate it for the verslag; participants still read it.
+    await ok(facilitator, 'chat:tip', { messageId: said, on: true });
+    await ok(facilitator, 'chat:pin', { messageId: said, on: true });
+    const page = await ok<{ messages: { id: string; tip: boolean }[] }>(bert!.socket, 'chat:history', {
+      channel,
+      beforeSeq: Number.MAX_SAFE_INTEGER,
+    });
+    expect(page.messages.map((m) => [m.id, m.tip])).toEqual([[said, true]]);
+    expect(await ok<unknown[]>(facilitator, 'chat:all', { channel })).toHaveLength(before.length);
+    // The meeting chat is not affected; starting the break-outs again opens the room chat again.
+    await ok(bert!.socket, 'chat:send', { id: newId(), channel: 'meeting', text: 'Dank allemaal' });
+    await ok(facilitator, 'activity:open', { id: breakout.id });
+    await ok(bert!.socket, 'chat:send', { id: newId(), channel, text: 'Weer open' });
   });
 });

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { ActivityView } from '../../../shared/domain/types';
 import type { BreakoutSpec } from '../../../shared/protocol/schemas/board';
 import { useT } from '../../i18n';
@@ -27,11 +27,16 @@ export default function BreakoutParticipant({ activity }: { activity: ActivityVi
   const running = activity.status === 'open';
   const left = useMinutesLeft(bo?.startedAt ?? null, spec.timeboxMinutes, running);
   const roomTimer = useAppStore((s) => (roomId ? s.timers[`room:${roomId}`] : undefined));
+  // [CHAT9] After the end the room's chat stays readable; after a reload no snapshot carries it.
+  useEffect(() => {
+    if (!running && roomId && role === 'participant') void useAppStore.getState().chatLoad(`room:${roomId}`);
+  }, [running, roomId, role]);
   if (!bo) return null;
   const room = bo.rooms.find((r) => r.id === roomId);
   // [SCOPE2] The room's own timer, once the facilitator runs one, replaces the time box's minutes.
   const timed = running && role === 'participant' && !!room && !!roomTimer && roomTimer.status !== 'idle';
-  const chatHere = running && role === 'participant' && !!room;
+  // [CHAT9] The room's chat: live while the break-outs run, read-only after they ended.
+  const chatHere = role === 'participant' && !!room;
   const shownRoom = other || roomId;
   const roomBoards = bo.boards.filter((b) => b.roomId !== null && b.roomId === shownRoom);
   const synthesisBoards = bo.boards.filter((b) => b.roomId === null);
@@ -140,7 +145,7 @@ export default function BreakoutParticipant({ activity }: { activity: ActivityVi
           {full === 'room' ? null : <Workspace key={shownRoom ?? ''} boards={roomBoards} headingLevel={3} />}
         </section>
       ) : null}
-      {chatHere && full !== 'room' ? <RoomChat roomId={room.id} room={room.label} /> : null}
+      {chatHere && full !== 'room' ? <RoomChat roomId={room.id} room={room.label} ended={!running} /> : null}
       {running && synthesis}
       {full === 'room' ? (
         <FullscreenWorkspace
@@ -159,7 +164,7 @@ export default function BreakoutParticipant({ activity }: { activity: ActivityVi
                         defaultLabel={t('rooms.timerLabel', { room: room.label })}
                       />
                     ) : null}
-                    <RoomChat roomId={room.id} room={room.label} className="chat--side" />
+                    <RoomChat roomId={room.id} room={room.label} className="chat--side" ended={!running} />
                   </>
                 ),
               }

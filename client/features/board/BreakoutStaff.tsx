@@ -244,7 +244,12 @@ export default function BreakoutStaff({ activity }: { activity: ActivityView }) 
                         onDone={(x) => done(x)}
                       />
                     ) : null}
-                    <RoomChat roomId={visitRoom.id} room={visitRoom.label} className="chat--side" />
+                    <RoomChat
+                      roomId={visitRoom.id}
+                      room={visitRoom.label}
+                      className="chat--side"
+                      ended={!running}
+                    />
                   </>
                 ),
               }

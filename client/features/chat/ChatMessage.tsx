@@ -17,9 +17,10 @@ export const authorLabel = (m: ChatMessageView, t: ReturnType<typeof useT>) =>
 /**
  * [CHAT2–CHAT4] One message: author, time, text with links, and what this role may do with it —
  * upvote (participants, not their own), mark as tip (everyone), pin and hide (staff). Every state
- * is in words ("Tip", "Vastgezet", "Verborgen"), not colour alone.
+ * is in words ("Tip", "Vastgezet", "Verborgen"), not colour alone. [CHAT9] In a closed room's chat
+ * only staff act (curating it for the verslag).
  */
-export function ChatMessage({ m }: { m: ChatMessageView }) {
+export function ChatMessage({ m, closed = false }: { m: ChatMessageView; closed?: boolean }) {
   const t = useT();
   const { lang } = useLang();
   const role = useAppStore((s) => s.role);
@@ -70,7 +71,7 @@ export function ChatMessage({ m }: { m: ChatMessageView }) {
         <LinkedText text={m.text} />
       </p>
       <div className="msg__actions">
-        {can(role ?? undefined, 'chat:vote') && !mine ? (
+        {can(role ?? undefined, 'chat:vote') && !mine && !closed ? (
           <button
             type="button"
             className="btn btn--small"
@@ -85,7 +86,7 @@ export function ChatMessage({ m }: { m: ChatMessageView }) {
         ) : m.votes > 0 ? (
           <span className="msg__votes">{t('chat.voteCount', { n: m.votes })}</span>
         ) : null}
-        {can(role ?? undefined, 'chat:tip') ? (
+        {can(role ?? undefined, 'chat:tip') && (staff || !closed) ? (
           <button
             type="button"
             className="btn btn--small"

@@ -25,6 +25,7 @@ export default function ChatPanel({
   logLabel,
   messageLabel,
   className = 'card',
+  closed,
 }: {
   channel?: string;
   headingLevel?: 2 | 3 | 4;
@@ -34,6 +35,8 @@ export default function ChatPanel({
   logLabel?: string;
   messageLabel?: string;
   className?: string;
+  /** [CHAT9] The channel is read-only now (a room after its break-outs): this note replaces the composer. */
+  closed?: string;
 }) {
   const t = useT();
   const id = useId();
@@ -74,7 +77,9 @@ export default function ChatPanel({
           </button>
         ))}
       </div>
-      {view === 'all' ? <ChatLog channel={channel} label={logLabel ?? t('chat.logLabel')} /> : null}
+      {view === 'all' ? (
+        <ChatLog channel={channel} label={logLabel ?? t('chat.logLabel')} closed={closed !== undefined} />
+      ) : null}
       {view === 'tips' ? (
         tips.length === 0 ? (
           <p className="muted">{t('chat.noTips')}</p>
@@ -115,14 +120,16 @@ export default function ChatPanel({
           </ul>
         )
       ) : null}
-      {can(role ?? undefined, 'chat:send') ? (
+      {closed !== undefined ? (
+        <p className="notice notice--info chat__closed">{closed}</p>
+      ) : can(role ?? undefined, 'chat:send') ? (
         <Composer channel={channel} label={messageLabel ?? t('chat.messageLabel')} />
       ) : null}
     </section>
   );
 }
 
-function ChatLog({ channel, label }: { channel: string; label: string }) {
+function ChatLog({ channel, label, closed }: { channel: string; label: string; closed: boolean }) {
   const t = useT();
   const chat = useAppStore((s) => s.chat);
   const ids = chat.order[channel] ?? [];
@@ -196,7 +203,7 @@ function ChatLog({ channel, label }: { channel: string; label: string }) {
       >
         <ol className="chat__list">
           {messages.map((m) => (
-            <ChatMessage key={m.id} m={m} />
+            <ChatMessage key={m.id} m={m} closed={closed} />
           ))}
         </ol>
       </div>

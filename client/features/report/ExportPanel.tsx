@@ -1,5 +1,10 @@
 import { useState } from 'react';
+import type { ErrorCode } from '../../../shared/protocol/ack';
 import { useLang, useT } from '../../i18n';
+import { refusalText } from '../../refusal';
+
+/** A refusal from the server, already in the reader's words. */
+class Refused extends Error {}
 
 const FORMATS = [
   { key: 'docx', query: 'format=docx' },
@@ -39,8 +44,8 @@ export function ExportPanel({ meetingId, token }: { meetingId: string | null; to
         headers: { authorization: `Bearer ${token}` },
       });
       if (!res.ok) {
-        const body = (await res.json().catch(() => null)) as { message?: string } | null;
-        throw new Error(body?.message ?? res.statusText);
+        const body = (await res.json().catch(() => null)) as { error?: ErrorCode } | null;
+        throw new Refused(refusalText(body?.error ?? 'internal'));
       }
       const blob = await res.blob();
       const name = filenameOf(res.headers.get('content-disposition'), `verslag.${f.key}`);
@@ -56,7 +61,8 @@ export function ExportPanel({ meetingId, token }: { meetingId: string | null; to
     } catch (err) {
       setMessage({
         ok: false,
-        text: `${t('report.exportFailed')}: ${err instanceof Error ? err.message : ''}`,
+        // [ERR1] The server's refusal in the reader's words; anything else is the network.
+        text: `${t('report.exportFailed')}: ${err instanceof Refused ? err.message : refusalText('network')}`,
       });
     } finally {
       setBusy(null);

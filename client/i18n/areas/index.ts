@@ -1,6 +1,7 @@
 import * as board from './board';
 import * as chat from './chat';
 import * as choice from './choice';
+import * as errors from './errors';
 import * as flow from './flow';
 import * as report from './report';
 import * as rooms from './rooms';
@@ -27,6 +28,7 @@ export const areasNl = {
   ...templates.nl,
   ...rooms.nl,
   ...screen.nl,
+  ...errors.nl,
 };
 export const areasEn: typeof areasNl = {
   ...report.en,
@@ -40,4 +42,5 @@ export const areasEn: typeof areasNl = {
   ...templates.en,
   ...rooms.en,
   ...screen.en,
+  ...errors.en,
 };

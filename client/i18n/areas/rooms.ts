@@ -5,6 +5,10 @@ export const nl = {
     `Alleen wie in ${room} zit, de gespreksleider en de verslaglegger lezen dit.`,
   'rooms.chatLog': ({ room }: { room: string }) => `Berichten in ${room}`,
   'rooms.chatMessage': ({ room }: { room: string }) => `Je bericht in ${room}`,
+  'rooms.chatClosed': ({ room }: { room: string }) =>
+    `De kamers zijn gesloten. Je kunt de chat van ${room} nog lezen, maar niet meer schrijven.`,
+  'rooms.chatClosedStaff': ({ room }: { room: string }) =>
+    `De kamers zijn gesloten. In de chat van ${room} schrijft niemand meer. Tips markeren, vastzetten en verbergen kan nog.`,
   'rooms.meetingChatHeading': 'Chat met iedereen',
   'rooms.meetingChatLog': 'Berichten aan iedereen',
   'rooms.meetingChatMessage': 'Je bericht aan iedereen',
@@ -57,6 +61,10 @@ export const en: typeof nl = {
   'rooms.chatHint': ({ room }) => `Only the people in ${room}, the facilitator and the secretary read this.`,
   'rooms.chatLog': ({ room }) => `Messages in ${room}`,
   'rooms.chatMessage': ({ room }) => `Your message in ${room}`,
+  'rooms.chatClosed': ({ room }) =>
+    `The rooms are closed. You can still read the chat of ${room}, but no longer write.`,
+  'rooms.chatClosedStaff': ({ room }) =>
+    `The rooms are closed. Nobody writes in the chat of ${room} any more. Marking tips, pinning and hiding still work.`,
   'rooms.meetingChatHeading': 'Chat with everyone',
   'rooms.meetingChatLog': 'Messages to everyone',
   'rooms.meetingChatMessage': 'Your message to everyone',

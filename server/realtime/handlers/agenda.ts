@@ -10,30 +10,64 @@ export function registerAgenda(ctx: AppContext, socket: AppSocket): void {
   const broadcast = (meetingId: string, agenda: AgendaItem[]) => () => {
     ctx.io.to(rooms.meeting(meetingId)).emit('agenda:updated', agenda);
   };
-  command(ctx, socket, 'agenda:add', AgendaAdd, 'agenda:edit', async (input, s) => {
-    const agenda = await ctx.agenda.add(s.meetingId, input);
-    return done(agenda, broadcast(s.meetingId, agenda));
-  });
-  command(ctx, socket, 'agenda:update', AgendaUpdate, 'agenda:edit', async (input, s) => {
-    const agenda = await ctx.agenda.update(s.meetingId, input);
-    return done(agenda, broadcast(s.meetingId, agenda));
-  });
-  command(ctx, socket, 'agenda:move', AgendaMove, 'agenda:edit', async (input, s) => {
-    const agenda = await ctx.agenda.move(s.meetingId, input);
-    return done(agenda, broadcast(s.meetingId, agenda));
-  });
-  command(ctx, socket, 'agenda:remove', AgendaRemove, 'agenda:edit', async (input, s) => {
-    const agenda = await ctx.agenda.remove(s.meetingId, input);
-    // [FLOW4] Removing the item the meeting is at puts the meeting back to "not at an item".
-    const m = await ctx.store.meetings.get(s.meetingId);
-    const moved = m?.currentItemId === input.id ? await gotoItem(ctx.store, s.meetingId, null) : null;
-    return done(agenda, async () => {
-      broadcast(s.meetingId, agenda)();
-      if (moved) ctx.io.to(rooms.meeting(s.meetingId)).emit('meeting:updated', moved);
-      // Activities under the removed item now hang loose: tell everyone.
-      for (const a of await ctx.activities.list(s.meetingId)) {
-        if (a.agendaItemId === null) ctx.io.to(rooms.meeting(s.meetingId)).emit('activity:updated', a);
-      }
-    });
-  });
+  // [RECON6] Each change is applied once under its client-made id (the new item's, or `cmd`).
+  const byCmd = { once: (i: { cmd?: string | undefined }) => i.cmd };
+  command(
+    ctx,
+    socket,
+    'agenda:add',
+    AgendaAdd,
+    'agenda:edit',
+    async (input, s, once) => {
+      const agenda = await ctx.agenda.add(s.meetingId, input, once);
+      return done(agenda, broadcast(s.meetingId, agenda));
+    },
+    { once: (i) => i.id },
+  );
+  command(
+    ctx,
+    socket,
+    'agenda:update',
+    AgendaUpdate,
+    'agenda:edit',
+    async (input, s, once) => {
+      const agenda = await ctx.agenda.update(s.meetingId, input, once);
+      return done(agenda, broadcast(s.meetingId, agenda));
+    },
+    byCmd,
+  );
+  command(
+    ctx,
+    socket,
+    'agenda:move',
+    AgendaMove,
+    'agenda:edit',
+    async (input, s, once) => {
+      const agenda = await ctx.agenda.move(s.meetingId, input, once);
+      return done(agenda, broadcast(s.meetingId, agenda));
+    },
+    byCmd,
+  );
+  command(
+    ctx,
+    socket,
+    'agenda:remove',
+    AgendaRemove,
+    'agenda:edit',
+    async (input, s, once) => {
+      const agenda = await ctx.agenda.remove(s.meetingId, input, once);
+      // [FLOW4] Removing the item the meeting is at puts the meeting back to "not at an item".
+      const m = await ctx.store.meetings.get(s.meetingId);
+      const moved = m?.currentItemId === input.id ? await gotoItem(ctx.store, s.meetingId, null) : null;
+      return done(agenda, async () => {
+        broadcast(s.meetingId, agenda)();
+        if (moved) ctx.io.to(rooms.meeting(s.meetingId)).emit('meeting:updated', moved);
+        // Activities under the removed item now hang loose: tell everyone.
+        for (const a of await ctx.activities.list(s.meetingId)) {
+          if (a.agendaItemId === null) ctx.io.to(rooms.meeting(s.meetingId)).emit('activity:updated', a);
+        }
+      });
+    },
+    byCmd,
+  );
 }

@@ -21,7 +21,7 @@ import {
 import type { AppContext } from '../../context';
 import { boardView as boardViewOf, themeView as themeOf, noteView as viewOf } from '../../meetings/breakouts';
 import { boardRooms } from '../boardPublish';
-import { command, done, summarise } from '../handle';
+import { command, done, invalid } from '../handle';
 import type { AppSocket } from '../types';
 
 /** Least time between two relayed drag positions of one connection (ms). */
@@ -62,20 +62,40 @@ export function registerBoard(ctx: AppContext, socket: AppSocket): void {
     });
   });
 
-  command(ctx, socket, 'note:edit', NoteEdit, 'board:write', async (input, s) => {
-    const { ctx: bc, result, note } = await ctx.boards.editNote(s, input);
-    return done(result, () => pub.notes(bc.board, [note]));
-  });
+  // [RECON6] Changes of a post-it or theme are applied once under their `cmd`; a replay answers
+  // what is stored now and broadcasts nothing (handle.ts).
+  const byCmd = { once: (i: { cmd?: string | undefined }) => i.cmd };
 
-  command(ctx, socket, 'note:move', NoteMove, 'board:write', async (input, s) => {
-    const { ctx: bc, result, note } = await ctx.boards.moveNote(s, input);
-    return done(result, () => pub.notes(bc.board, [note]));
-  });
+  command(
+    ctx,
+    socket,
+    'note:edit',
+    NoteEdit,
+    'board:write',
+    async (input, s, once) => {
+      const { ctx: bc, result, note } = await ctx.boards.editNote(s, input, once);
+      return done(result, () => pub.notes(bc.board, [note]));
+    },
+    byCmd,
+  );
+
+  command(
+    ctx,
+    socket,
+    'note:move',
+    NoteMove,
+    'board:write',
+    async (input, s, once) => {
+      const { ctx: bc, result, note } = await ctx.boards.moveNote(s, input, once);
+      return done(result, () => pub.notes(bc.board, [note]));
+    },
+    byCmd,
+  );
 
   command(ctx, socket, 'note:delete', NoteRef, 'board:write', async (input, s) => {
-    const { ctx: bc, result, voters } = await ctx.boards.deleteNote(s, input);
+    const { ctx: bc, result, voters, fresh } = await ctx.boards.deleteNote(s, input);
     return done(result, () => {
-      if (result.note === null) pub.noteDeleted(bc.board, result.id, result.version, voters);
+      if (fresh) pub.noteDeleted(bc.board, result.id, result.version, voters);
     });
   });
 
@@ -113,7 +133,7 @@ export function registerBoard(ctx: AppContext, socket: AppSocket): void {
     const parsed = NoteDrag.safeParse(raw);
     const reply = typeof ack === 'function' ? (ack as (r: unknown) => void) : () => {};
     if (!parsed.success) {
-      reply({ ok: false, error: 'invalid_payload', message: summarise(parsed.error) });
+      reply(invalid(parsed.error));
       return;
     }
     reply({ ok: true, data: null });
@@ -142,45 +162,79 @@ export function registerBoard(ctx: AppContext, socket: AppSocket): void {
   });
 
   command(ctx, socket, 'theme:create', ThemeCreate, 'board:write', async (input, s) => {
-    const { ctx: bc, theme, notes } = await ctx.boards.createTheme(s, input);
+    const { ctx: bc, theme, notes, created } = await ctx.boards.createTheme(s, input);
     return done({ theme: themeOf(theme), notes: notes.map((n) => viewOf(n, bc.board)) }, () => {
+      if (!created) return;
       pub.theme(theme);
       pub.notes(bc.board, notes);
       pub.harvest(bc.board);
     });
   });
 
-  command(ctx, socket, 'theme:update', ThemeUpdate, 'board:write', async (input, s) => {
-    const { ctx: bc, theme } = await ctx.boards.updateTheme(s, input);
-    return done(themeOf(theme), () => {
-      pub.theme(theme);
-      pub.harvest(bc.board);
-    });
-  });
+  command(
+    ctx,
+    socket,
+    'theme:update',
+    ThemeUpdate,
+    'board:write',
+    async (input, s, once) => {
+      const { ctx: bc, theme } = await ctx.boards.updateTheme(s, input, once);
+      return done(themeOf(theme), () => {
+        pub.theme(theme);
+        pub.harvest(bc.board);
+      });
+    },
+    byCmd,
+  );
 
-  command(ctx, socket, 'theme:merge', ThemeMerge, 'board:write', async (input, s) => {
-    const { ctx: bc, theme, notes, removed } = await ctx.boards.mergeTheme(s, input);
-    return done({ theme: themeOf(theme), notes: notes.map((n) => viewOf(n, bc.board)), removed }, () => {
-      pub.notes(bc.board, notes);
-      pub.themeRemoved(bc.board.id, removed);
-    });
-  });
+  command(
+    ctx,
+    socket,
+    'theme:merge',
+    ThemeMerge,
+    'board:write',
+    async (input, s, once) => {
+      const { ctx: bc, theme, notes, removed } = await ctx.boards.mergeTheme(s, input, once);
+      return done({ theme: themeOf(theme), notes: notes.map((n) => viewOf(n, bc.board)), removed }, () => {
+        pub.notes(bc.board, notes);
+        pub.themeRemoved(bc.board.id, removed);
+      });
+    },
+    byCmd,
+  );
 
-  command(ctx, socket, 'theme:dissolve', ThemeRef, 'board:write', async (input, s) => {
-    const { ctx: bc, notes, removed } = await ctx.boards.dissolveTheme(s, input);
-    return done({ removed, notes: notes.map((n) => viewOf(n, bc.board)) }, () => {
-      pub.notes(bc.board, notes);
-      pub.themeRemoved(bc.board.id, removed);
-    });
-  });
+  command(
+    ctx,
+    socket,
+    'theme:dissolve',
+    ThemeRef,
+    'board:write',
+    async (input, s, once) => {
+      const { ctx: bc, notes, removed } = await ctx.boards.dissolveTheme(s, input, once);
+      return done({ removed, notes: notes.map((n) => viewOf(n, bc.board)) }, () => {
+        pub.notes(bc.board, notes);
+        pub.themeRemoved(bc.board.id, removed);
+      });
+    },
+    byCmd,
+  );
 
-  command(ctx, socket, 'vote:cast', VoteCast, 'board:vote', async (input, s) => {
-    const { ctx: bc, votes } = await ctx.boards.castVote(s, input);
-    return done(votes, async () => {
-      await pub.myVotes(s.participantId!, bc.board.id);
-      pub.votes(bc.board.id);
-    });
-  });
+  command(
+    ctx,
+    socket,
+    'vote:cast',
+    VoteCast,
+    'board:vote',
+    async (input, s, once) => {
+      const { ctx: bc, votes } = await ctx.boards.castVote(s, input, once);
+      return done(votes, async () => {
+        await pub.myVotes(s.participantId!, bc.board.id);
+        pub.votes(bc.board.id);
+      });
+    },
+    // The vote's id is its command's: recorded, a cast replayed after a retract stays taken back.
+    { once: (i) => i.id },
+  );
 
   command(ctx, socket, 'vote:retract', VoteRetract, 'board:vote', async (input, s) => {
     const { ctx: bc, votes } = await ctx.boards.retractVote(s, input);

@@ -28,18 +28,28 @@ export function registerBreakout(ctx: AppContext, socket: AppSocket): void {
   });
 
   command(ctx, socket, 'breakout:addRoom', BreakoutAddRoom, 'board:manage', async (input, s) => {
-    await ctx.breakouts.addRoom(s.meetingId, input);
-    return done(await staffView(s.meetingId, input.activityId), () =>
-      pub.breakout(s.meetingId, input.activityId),
-    );
+    const { added } = await ctx.breakouts.addRoom(s.meetingId, input);
+    // A retry made no room: nobody needs to hear anything.
+    return done(await staffView(s.meetingId, input.activityId), () => {
+      if (added) pub.breakout(s.meetingId, input.activityId);
+    });
   });
 
-  command(ctx, socket, 'breakout:message', BreakoutMessage, 'board:manage', async (input, s) => {
-    await ctx.breakouts.message(s.meetingId, input);
-    return done(await staffView(s.meetingId, input.activityId), () =>
-      pub.breakout(s.meetingId, input.activityId),
-    );
-  });
+  command(
+    ctx,
+    socket,
+    'breakout:message',
+    BreakoutMessage,
+    'board:manage',
+    async (input, s, once) => {
+      await ctx.breakouts.message(s.meetingId, input, once);
+      return done(await staffView(s.meetingId, input.activityId), () =>
+        pub.breakout(s.meetingId, input.activityId),
+      );
+    },
+    // [RECON6] A message is applied once under its id: a replay never replaces a newer message.
+    { once: (i) => i.id },
+  );
 
   command(ctx, socket, 'breakout:synthesis', BreakoutRef, 'board:manage', async (input, s) => {
     const { grown } = await ctx.breakouts.synthesis(s.meetingId, input.activityId);

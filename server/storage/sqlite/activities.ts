@@ -1,6 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import type { ActivityStatus } from '../../../shared/domain/types';
+import { REPLAYED } from '../applied';
 import type { ActivityRecord, ActivityRepo } from '../store';
+import { appliedOnce } from './applied';
 
 interface Row {
   id: string;
@@ -40,19 +42,24 @@ export function sqliteActivities(db: Database): ActivityRepo {
     `UPDATE activities SET agenda_item_id = @agendaItemId, anonymous = @anonymous, status = @status,
        revealed = @revealed, kind = @kind, spec = @spec, updated_at = @updatedAt WHERE id = @id`,
   );
+  const once = appliedOnce(db);
   return {
-    async insert(a) {
-      insert.run(
-        a.id,
-        a.meetingId,
-        a.agendaItemId,
-        a.spec.kind,
-        JSON.stringify(a.spec),
-        a.anonymous ? 1 : 0,
-        a.status,
-        a.revealed ? 1 : 0,
-        a.createdAt,
-        a.updatedAt,
+    async insert(a, key) {
+      return (
+        once(key, () =>
+          insert.run(
+            a.id,
+            a.meetingId,
+            a.agendaItemId,
+            a.spec.kind,
+            JSON.stringify(a.spec),
+            a.anonymous ? 1 : 0,
+            a.status,
+            a.revealed ? 1 : 0,
+            a.createdAt,
+            a.updatedAt,
+          ),
+        ) !== REPLAYED
       );
     },
     async get(id) {
@@ -65,23 +72,27 @@ export function sqliteActivities(db: Database): ActivityRepo {
     async count(meetingId) {
       return (count.get(meetingId) as { n: number }).n;
     },
-    async update(id, patch) {
-      const r = byId.get(id) as Row | undefined;
-      if (!r) return;
-      const next = { ...toRecord(r), ...patch };
-      update.run({
-        id,
-        agendaItemId: next.agendaItemId,
-        anonymous: next.anonymous ? 1 : 0,
-        status: next.status,
-        revealed: next.revealed ? 1 : 0,
-        kind: next.spec.kind,
-        spec: JSON.stringify(next.spec),
-        updatedAt: Date.now(),
-      });
+    async update(id, patch, key) {
+      return (
+        once(key, () => {
+          const r = byId.get(id) as Row | undefined;
+          if (!r) return;
+          const next = { ...toRecord(r), ...patch };
+          update.run({
+            id,
+            agendaItemId: next.agendaItemId,
+            anonymous: next.anonymous ? 1 : 0,
+            status: next.status,
+            revealed: next.revealed ? 1 : 0,
+            kind: next.spec.kind,
+            spec: JSON.stringify(next.spec),
+            updatedAt: Date.now(),
+          });
+        }) !== REPLAYED
+      );
     },
-    async delete(id) {
-      del.run(id);
+    async delete(id, key) {
+      return once(key, () => del.run(id)) !== REPLAYED;
     },
   };
 }

@@ -1,5 +1,7 @@
 import type { Database } from 'better-sqlite3';
+import { REPLAYED } from '../applied';
 import type { AgendaRepo } from '../store';
+import { appliedOnce } from './applied';
 
 interface Row {
   id: string;
@@ -28,6 +30,7 @@ export function sqliteAgenda(db: Database): AgendaRepo {
     for (const [i, id] of ids.entries()) setPos.run(i, id);
   };
   const ids = (meetingId: string) => (list.all(meetingId) as Row[]).map((r) => r.id);
+  const once = appliedOnce(db);
 
   return {
     async list(meetingId) {
@@ -37,33 +40,41 @@ export function sqliteAgenda(db: Database): AgendaRepo {
       const r = byId.get(id) as Row | undefined;
       return r && toItem(r);
     },
-    async insert(meetingId, item, index) {
-      db.transaction(() => {
-        const order = ids(meetingId);
-        insert.run(item.id, meetingId, order.length, item.title, item.body);
-        order.splice(Math.min(index ?? order.length, order.length), 0, item.id);
-        renumber(order);
-      })();
+    async insert(meetingId, item, index, key) {
+      return (
+        once(key, () => {
+          const order = ids(meetingId);
+          insert.run(item.id, meetingId, order.length, item.title, item.body);
+          order.splice(Math.min(index ?? order.length, order.length), 0, item.id);
+          renumber(order);
+        }) !== REPLAYED
+      );
     },
-    async update(id, patch) {
-      db.transaction(() => {
-        if (patch.title !== undefined) setTitle.run(patch.title, id);
-        if (patch.body !== undefined) setBody.run(patch.body, id);
-      })();
+    async update(id, patch, key) {
+      return (
+        once(key, () => {
+          if (patch.title !== undefined) setTitle.run(patch.title, id);
+          if (patch.body !== undefined) setBody.run(patch.body, id);
+        }) !== REPLAYED
+      );
     },
-    async move(meetingId, id, index) {
-      db.transaction(() => {
-        const order = ids(meetingId).filter((x) => x !== id);
-        order.splice(Math.min(index, order.length), 0, id);
-        renumber(order);
-      })();
+    async move(meetingId, id, index, key) {
+      return (
+        once(key, () => {
+          const order = ids(meetingId).filter((x) => x !== id);
+          order.splice(Math.min(index, order.length), 0, id);
+          renumber(order);
+        }) !== REPLAYED
+      );
     },
-    async delete(meetingId, id) {
-      db.transaction(() => {
-        if (del.run(id, meetingId).changes === 0) return;
-        detach.run(id);
-        renumber(ids(meetingId));
-      })();
+    async delete(meetingId, id, key) {
+      return (
+        once(key, () => {
+          if (del.run(id, meetingId).changes === 0) return;
+          detach.run(id);
+          renumber(ids(meetingId));
+        }) !== REPLAYED
+      );
     },
   };
 }

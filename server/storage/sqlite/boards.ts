@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { NoteColour } from '../../../shared/domain/board/palette';
 import type { BoardRepo, CastOutcome, NoteRecord, ThemeRecord } from '../boardStore';
+import { appliedOnce } from './applied';
 
 interface NoteRow {
   id: string;
@@ -141,6 +142,7 @@ export function sqliteBoards(db: Database): BoardRepo {
   );
   const total = db.prepare('SELECT count(*) AS n FROM board_votes WHERE board_id = ?');
 
+  const once = appliedOnce(db);
   const getNote = (id: string) => {
     const r = noteById.get(id) as NoteRow | undefined;
     return r && toNote(r);
@@ -170,26 +172,30 @@ export function sqliteBoards(db: Database): BoardRepo {
         return getNote(n.id)!;
       })();
     },
-    async updateNote(id, patch, at) {
-      return db.transaction((): NoteRecord | 'no_theme' | undefined => {
-        const current = getNote(id);
-        if (!current) return undefined;
-        if (current.deleted) return current;
-        const setTheme = patch.themeId !== undefined;
-        if (setTheme && patch.themeId !== null && !liveTheme.get(patch.themeId, current.boardId))
-          return 'no_theme';
-        updateNote.run({
-          id,
-          text: patch.text ?? null,
-          colour: patch.colour ?? null,
-          x: patch.x ?? null,
-          y: patch.y ?? null,
-          setTheme: setTheme ? 1 : 0,
-          themeId: patch.themeId ?? null,
-          at,
-        });
-        return getNote(id);
-      })();
+    async updateNote(id, patch, at, key) {
+      return once(
+        key,
+        (): NoteRecord | 'no_theme' | undefined => {
+          const current = getNote(id);
+          if (!current) return undefined;
+          if (current.deleted) return current;
+          const setTheme = patch.themeId !== undefined;
+          if (setTheme && patch.themeId !== null && !liveTheme.get(patch.themeId, current.boardId))
+            return 'no_theme';
+          updateNote.run({
+            id,
+            text: patch.text ?? null,
+            colour: patch.colour ?? null,
+            x: patch.x ?? null,
+            y: patch.y ?? null,
+            setTheme: setTheme ? 1 : 0,
+            themeId: patch.themeId ?? null,
+            at,
+          });
+          return getNote(id);
+        },
+        (n) => n === undefined || n === 'no_theme' || n.deleted,
+      );
     },
     async deleteNote(id, at) {
       return db.transaction(() => {
@@ -232,25 +238,30 @@ export function sqliteBoards(db: Database): BoardRepo {
         return { theme: t, notes: putInTheme(t.boardId, noteIds, t.id, t.createdAt) };
       })();
     },
-    async updateTheme(id, patch) {
-      return db.transaction(() => {
-        updateTheme.run({ id, heading: patch.heading ?? null, x: patch.x ?? null, y: patch.y ?? null });
-        const r = themeById.get(id) as ThemeRow | undefined;
-        return r && toTheme(r);
-      })();
+    async updateTheme(id, patch, key) {
+      return once(
+        key,
+        () => {
+          updateTheme.run({ id, heading: patch.heading ?? null, x: patch.x ?? null, y: patch.y ?? null });
+          const r = themeById.get(id) as ThemeRow | undefined;
+          return r && toTheme(r);
+        },
+        (t) => !t || t.deleted,
+      );
     },
-    async mergeTheme(id, intoId, at) {
-      return db.transaction(() => {
+    // Merging and dissolving a theme that is gone change nothing (the service refuses before).
+    async mergeTheme(id, intoId, at, key) {
+      return once(key, () => {
         const from = themeById.get(id) as ThemeRow | undefined;
         if (!from || from.deleted || !liveTheme.get(intoId, from.board_id)) return [];
         const ids = (inTheme.all(id) as { id: string }[]).map((r) => r.id);
         const moved = putInTheme(from.board_id, ids, intoId, at);
         deleteTheme.run(id);
         return moved;
-      })();
+      });
     },
-    async dissolveTheme(id, positions, at) {
-      return db.transaction(() => {
+    async dissolveTheme(id, positions, at, key) {
+      return once(key, () => {
         const t = themeById.get(id) as ThemeRow | undefined;
         if (!t || t.deleted) return [];
         const changed: NoteRecord[] = [];
@@ -260,23 +271,27 @@ export function sqliteBoards(db: Database): BoardRepo {
         }
         deleteTheme.run(id);
         return changed;
-      })();
+      });
     },
 
-    async castVote(v, limit) {
-      return db.transaction((): CastOutcome => {
-        if (voteById.get(v.id)) return 'exists';
-        const alive = noteAlive.get(v.noteId) as { board_id: string } | undefined;
-        if (!alive || alive.board_id !== v.boardId) return 'gone';
-        const used = new Set(
-          (slotsOf.all(v.boardId, v.participantId) as { slot: number }[]).map((r) => r.slot),
-        );
-        if (used.size >= limit) return 'limit';
-        let slot = 0;
-        while (used.has(slot)) slot++;
-        insertVote.run(v.id, v.boardId, v.noteId, v.participantId, slot, v.at);
-        return 'ok';
-      })();
+    async castVote(v, limit, key) {
+      return once(
+        key,
+        (): CastOutcome => {
+          if (voteById.get(v.id)) return 'exists';
+          const alive = noteAlive.get(v.noteId) as { board_id: string } | undefined;
+          if (!alive || alive.board_id !== v.boardId) return 'gone';
+          const used = new Set(
+            (slotsOf.all(v.boardId, v.participantId) as { slot: number }[]).map((r) => r.slot),
+          );
+          if (used.size >= limit) return 'limit';
+          let slot = 0;
+          while (used.has(slot)) slot++;
+          insertVote.run(v.id, v.boardId, v.noteId, v.participantId, slot, v.at);
+          return 'ok';
+        },
+        (o) => o === 'limit' || o === 'gone',
+      );
     },
     async vote(id) {
       const r = voteById.get(id) as

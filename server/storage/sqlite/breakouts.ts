@@ -1,5 +1,7 @@
 import type { Database } from 'better-sqlite3';
+import { REPLAYED } from '../applied';
 import type { BoardRecord, BreakoutRecord, BreakoutRepo, MemberRecord, RoomRecord } from '../boardStore';
+import { appliedOnce } from './applied';
 
 interface BreakoutRow {
   activity_id: string;
@@ -106,22 +108,25 @@ export function sqliteBreakouts(db: Database): BreakoutRepo {
   const insertBoards = (list: BoardRecord[]) => {
     for (const b of list) addBoard.run(boardParams(b));
   };
+  const once = appliedOnce(db);
 
   return {
     async get(activityId) {
       const r = get.get(activityId) as BreakoutRow | undefined;
       return r && toBreakout(r);
     },
-    async update(activityId, patch) {
-      db.transaction(() => {
-        ensure.run(activityId);
-        if (patch.startedAt !== undefined) setStarted.run(patch.startedAt, activityId);
-        if (patch.synthesisAt !== undefined) setSynthesis.run(patch.synthesisAt, activityId);
-        if (patch.message !== undefined) {
-          const m = patch.message;
-          setMessage.run(m?.id ?? null, m?.text ?? null, m?.at ?? null, activityId);
-        }
-      })();
+    async update(activityId, patch, key) {
+      return (
+        once(key, () => {
+          ensure.run(activityId);
+          if (patch.startedAt !== undefined) setStarted.run(patch.startedAt, activityId);
+          if (patch.synthesisAt !== undefined) setSynthesis.run(patch.synthesisAt, activityId);
+          if (patch.message !== undefined) {
+            const m = patch.message;
+            setMessage.run(m?.id ?? null, m?.text ?? null, m?.at ?? null, activityId);
+          }
+        }) !== REPLAYED
+      );
     },
     async rooms(activityId) {
       return (rooms.all(activityId) as RoomRow[]).map(toRoom);

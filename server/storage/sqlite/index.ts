@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import type { Store } from '../store';
 import { sqliteActivities } from './activities';
 import { sqliteAgenda } from './agenda';
+import { sqliteApplied } from './applied';
 import { sqliteBoards } from './boards';
 import { sqliteBreakouts } from './breakouts';
 import { sqliteChat } from './chat';
@@ -49,6 +50,7 @@ export function openSqliteStore(dataDir: string): SqliteStore {
     templates: sqliteTemplates(db),
     breakouts: sqliteBreakouts(db),
     boards: sqliteBoards(db),
+    applied: sqliteApplied(db),
     async close() {
       if (db.open) db.close();
     },

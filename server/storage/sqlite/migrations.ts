@@ -218,6 +218,21 @@ export const MIGRATIONS: { id: string; sql: string }[] = [
       CREATE INDEX board_votes_note ON board_votes(note_id);
     `,
   },
+  {
+    // [RECON6] Client-made command ids applied per meeting and actor, written in the same
+    // transaction as the change: a replay after newer commands is never applied again.
+    id: 'commands-1',
+    sql: `
+      CREATE TABLE applied_commands (
+        meeting_id TEXT NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+        actor TEXT NOT NULL,
+        command_id TEXT NOT NULL,
+        applied_at INTEGER NOT NULL,
+        PRIMARY KEY (meeting_id, actor, command_id)
+      );
+      CREATE INDEX applied_commands_age ON applied_commands(applied_at);
+    `,
+  },
 ];
 
 export function migrate(db: Database): void {

@@ -1,5 +1,7 @@
 import type { Database } from 'better-sqlite3';
+import { REPLAYED } from '../applied';
 import type { ResponseRecordRow, ResponseRepo } from '../store';
+import { appliedOnce } from './applied';
 
 interface Row {
   activity_id: string;
@@ -38,9 +40,10 @@ export function sqliteResponses(db: Database): ResponseRepo {
   const count = db.prepare('SELECT count(*) AS n FROM responses WHERE activity_id = ?');
   const respondents = db.prepare('SELECT participant_id FROM responses WHERE activity_id = ?');
   const del = db.prepare('DELETE FROM responses WHERE activity_id = ? AND participant_id = ?');
+  const once = appliedOnce(db);
   return {
-    async upsert(r) {
-      upsert.run({ ...r, value: JSON.stringify(r.value) });
+    async upsert(r, key) {
+      return once(key, () => upsert.run({ ...r, value: JSON.stringify(r.value) })) !== REPLAYED;
     },
     async get(activityId, participantId) {
       const r = one.get(activityId, participantId) as Row | undefined;
@@ -58,8 +61,8 @@ export function sqliteResponses(db: Database): ResponseRepo {
     async respondents(activityId) {
       return (respondents.all(activityId) as { participant_id: string }[]).map((r) => r.participant_id);
     },
-    async delete(activityId, participantId) {
-      return del.run(activityId, participantId).changes > 0;
+    async delete(activityId, participantId, key) {
+      return once(key, () => del.run(activityId, participantId).changes > 0);
     },
   };
 }

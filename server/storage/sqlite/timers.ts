@@ -1,7 +1,9 @@
 import type { Database } from 'better-sqlite3';
 import type { Scope } from '../../../shared/domain/scopes';
 import type { TimerView } from '../../../shared/domain/timer';
+import { REPLAYED } from '../applied';
 import type { TimerRepo } from '../toolkit';
+import { appliedOnce } from './applied';
 
 interface Row {
   meeting_id: string;
@@ -35,18 +37,21 @@ export function sqliteTimers(db: Database): TimerRepo {
        ends_at = excluded.ends_at, remaining_ms = excluded.remaining_ms, label = excluded.label,
        updated_at = excluded.updated_at, last_command_id = excluded.last_command_id`,
   );
+  const once = appliedOnce(db);
   return {
     async get(meetingId, scope) {
       const r = one.get(meetingId, scope) as Row | undefined;
       return r && { ...toView(r), lastCommandId: r.last_command_id };
     },
-    async put(meetingId, t, commandId) {
-      put.run({ meetingId, ...t, commandId });
+    async put(meetingId, t, key) {
+      return once(key, () => put.run({ meetingId, ...t, commandId: key.commandId })) !== REPLAYED;
     },
-    async putMany(meetingId, timers, commandId) {
-      db.transaction(() => {
-        for (const t of timers) put.run({ meetingId, ...t, commandId });
-      })();
+    async putMany(meetingId, timers, key) {
+      return (
+        once(key, () => {
+          for (const t of timers) put.run({ meetingId, ...t, commandId: key.commandId });
+        }) !== REPLAYED
+      );
     },
     async list(meetingId) {
       return (list.all(meetingId) as Row[]).map(toView);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { BreakoutSpec } from './board';
-import { Id, LIMITS, text } from './common';
+import { CommandId, Id, LIMITS, text } from './common';
 
 /**
  * The definition of each kind of activity (werkvorm). Adding a kind: add its spec here, its value
@@ -149,11 +149,13 @@ export const ActivityCreate = z.strictObject({
 });
 export const ActivityUpdate = z.strictObject({
   id: Id,
+  cmd: CommandId,
   anonymous: z.boolean().optional(),
   agendaItemId: Id.nullable().optional(),
   spec: ActivitySpec.optional(),
 });
-export const ActivityRef = z.strictObject({ id: Id });
+/** activity:remove, open, close, reveal, hide. */
+export const ActivityRef = z.strictObject({ id: Id, cmd: CommandId });
 
 export const ResponseSubmit = z.strictObject({
   /** Client-made: a retry with the same id is applied once. */
@@ -162,7 +164,7 @@ export const ResponseSubmit = z.strictObject({
   value: z.unknown(),
   note: text(LIMITS.note).optional(),
 });
-export const ResponseRetract = z.strictObject({ activityId: Id });
+export const ResponseRetract = z.strictObject({ activityId: Id, cmd: CommandId });
 
 /** [WORDS4] The facilitator's edits to a word cloud: merge spellings, split them again, hide a word. */
 export const WordsMerge = z.strictObject({

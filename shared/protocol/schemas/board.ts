@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ASSIGNMENTS } from '../../domain/board/assign';
 import { BOARD_LIMITS as B } from '../../domain/board/limits';
 import { NOTE_COLOURS } from '../../domain/board/palette';
-import { Id, LIMITS, text } from './common';
+import { CommandId, Id, LIMITS, text } from './common';
 
 export { ASSIGNMENTS, type Assignment } from '../../domain/board/assign';
 
@@ -84,11 +84,13 @@ export const NoteCreate = z.strictObject({
 });
 export const NoteEdit = z.strictObject({
   id: Id,
+  cmd: CommandId,
   text: text(B.noteText, 1).optional(),
   colour: NoteColourSchema.optional(),
 });
 export const NoteMove = z.strictObject({
   id: Id,
+  cmd: CommandId,
   x: Coord,
   y: Coord,
   /** Left out: the theme stays as it is; null: out of any theme. */
@@ -121,12 +123,14 @@ export const ThemeCreate = z.strictObject({
 });
 export const ThemeUpdate = z.strictObject({
   id: Id,
+  cmd: CommandId,
   heading: text(B.themeHeading, 1).optional(),
   x: Coord.optional(),
   y: Coord.optional(),
 });
-export const ThemeMerge = z.strictObject({ id: Id, intoId: Id });
-export const ThemeRef = z.strictObject({ id: Id });
+export const ThemeMerge = z.strictObject({ id: Id, cmd: CommandId, intoId: Id });
+/** theme:dissolve. */
+export const ThemeRef = z.strictObject({ id: Id, cmd: CommandId });
 
 export const VoteCast = z.strictObject({ id: Id, noteId: Id });
 export const VoteRetract = z.strictObject({ id: Id });

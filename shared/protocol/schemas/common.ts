@@ -1,8 +1,15 @@
 import { z } from 'zod';
-import { hasUnstorable } from '../../domain/chars';
+import { hasUnstorable, UNSTORABLE_ISSUE } from '../../domain/chars';
 
 /** Client-made ids are UUIDs: a retried command carries the same id and is applied once. */
 export const Id = z.uuid({ message: 'expected a UUID' });
+
+/**
+ * [RECON6] The client-made id of one command whose `id` names the thing it changes (the app's
+ * outbox adds it, see `shared/protocol/replay.ts`): sent again, even after newer commands, it is
+ * applied once. Left out, the command is applied every time it arrives.
+ */
+export const CommandId = Id.optional();
 
 /**
  * Text from people: trimmed, bounded, and free of control characters other than newline and tab,
@@ -22,10 +29,7 @@ export const text = (max: number, min = 0) =>
         .min(min, min === 1 ? 'must not be empty' : `at least ${min} characters`)
         .max(max, `at most ${max} characters`)
         .refine((s) => !CONTROL.test(s), 'contains control characters')
-        .refine(
-          (s) => !hasUnstorable(s),
-          'Deze tekst bevat een teken dat niet kan worden opgeslagen: typ hem opnieuw in plaats van te plakken.',
-        ),
+        .refine((s) => !hasUnstorable(s), UNSTORABLE_ISSUE),
     );
 
 /** `YYYY-MM-DD`, a real calendar date. */

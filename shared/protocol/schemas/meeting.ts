@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ORG_TYPES } from '../../domain/roles';
-import { Id, IsoDate, LIMITS, text } from './common';
+import { CommandId, Id, IsoDate, LIMITS, text } from './common';
 import { TemplateRef } from './template';
 
 export const MeetingCreate = z.strictObject({
@@ -50,8 +50,13 @@ export const AgendaAdd = z.strictObject({
 });
 export const AgendaUpdate = z.strictObject({
   id: Id,
+  cmd: CommandId,
   title: text(LIMITS.agendaTitle, 1).optional(),
   body: text(LIMITS.agendaBody).optional(),
 });
-export const AgendaMove = z.strictObject({ id: Id, index: z.number().int().min(0).max(LIMITS.agendaItems) });
-export const AgendaRemove = z.strictObject({ id: Id });
+export const AgendaMove = z.strictObject({
+  id: Id,
+  cmd: CommandId,
+  index: z.number().int().min(0).max(LIMITS.agendaItems),
+});
+export const AgendaRemove = z.strictObject({ id: Id, cmd: CommandId });

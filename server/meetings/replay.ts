@@ -1,0 +1,18 @@
+import type { CommandKey } from '../storage/applied';
+import type { Store } from '../storage/store';
+import type { Session } from './meetings';
+
+/**
+ * [RECON6] The key under which a session's command is applied once: the meeting, who sends it (the
+ * participant, or the staff role: a facilitator's two tabs are one actor) and the client-made id.
+ */
+export const commandKey = (s: Session, commandId: string): CommandKey => ({
+  meetingId: s.meetingId,
+  actor: s.participantId ?? s.role,
+  commandId,
+});
+
+/** Whether this command was applied before (then it is answered with what is stored now, unchanged). */
+export async function wasApplied(store: Store, once: CommandKey | undefined): Promise<boolean> {
+  return once !== undefined && (await store.applied.has(once));
+}
