@@ -4,6 +4,8 @@ import { type Ack, DomainError } from '../../shared/protocol/ack';
 import type { ClientEventName, ClientToServerEvents } from '../../shared/protocol/events';
 import type { AppContext } from '../context';
 import type { Session } from '../meetings/meetings';
+import { REFUSALS } from '../security/refusals';
+import { HEAVY_COMMANDS, outflowOf } from './backpressure';
 import type { AppSocket } from './types';
 
 /** The data type a command's ack carries. */
@@ -53,20 +55,37 @@ export function command<E extends ClientEventName, S extends z.ZodType>(
       reply({ ok: false, error: 'forbidden', message: `${session.role} may not ${action}` });
       return;
     }
-    let result: Done<AckData<E>>;
-    try {
-      result = await run(parsed.data, session);
-    } catch (err) {
-      if (err instanceof DomainError) {
-        reply({ ok: false, error: err.code, message: err.message });
-      } else {
-        ctx.log.error('command failed', { event, err: err instanceof Error ? err.message : String(err) });
-        reply({ ok: false, error: 'internal', message: 'something went wrong on the server' });
+    // [ABUSE8] Large answers one at a time, each after the previous one has left the server and
+    // within the connection's answer budget.
+    const flow = outflowOf(socket);
+    const heavy = HEAVY_COMMANDS.has(event);
+    const answer = async (): Promise<Done<AckData<E>> | null> => {
+      let result: Done<AckData<E>>;
+      try {
+        result = await run(parsed.data, session);
+      } catch (err) {
+        if (err instanceof DomainError) {
+          reply({ ok: false, error: err.code, message: err.message });
+        } else {
+          ctx.log.error('command failed', { event, err: err instanceof Error ? err.message : String(err) });
+          reply({ ok: false, error: 'internal', message: 'something went wrong on the server' });
+        }
+        return null;
       }
+      const ok: Ack<AckData<E>> = { ok: true, data: result.data };
+      let bytes = 0;
+      if (flow) bytes = flow.answer(heavy, () => reply(ok));
+      else reply(ok);
+      // [ABUSE8] Answers are weighed: the next large one waits until this one is paid for.
+      ctx.limiters.answers.charge(socket.id, bytes);
+      return result;
+    };
+    const result = heavy && flow ? await flow.turn(answer) : await answer();
+    if (result === 'busy') {
+      reply({ ok: false, error: 'rate_limited', message: REFUSALS.stillSending });
       return;
     }
-    reply({ ok: true, data: result.data });
-    if (result.after) {
+    if (result?.after) {
       try {
         await result.after();
       } catch (err) {
