@@ -93,6 +93,14 @@ export function createApp(deps: AppDeps): App {
       return limiters.connect.take(ip) && limiters.codeMiss.peek(ip) ? null : 'rate_limited';
     },
     missed: (req) => limiters.codeMiss.take(clientIp(req, config.trustProxy)),
+    flow: {
+      limits: {
+        conn: limiters.reportConn,
+        address: limiters.reportAddress,
+        maxBuffered: config.sendBufferMaxBytes,
+      },
+      addressOf: (req) => clientIp(req, config.trustProxy),
+    },
   });
   collab.attach(httpServer);
   const ctx: AppContext = {
