@@ -1,5 +1,7 @@
 import type { Response } from 'express';
 import type { ErrorCode } from '../../shared/protocol/ack';
+import type { Logger } from '../log';
+import { REFUSALS } from '../security/refusals';
 
 const STATUS: Record<ErrorCode, number> = {
   invalid_payload: 400,
@@ -13,7 +15,39 @@ const STATUS: Record<ErrorCode, number> = {
   internal: 500,
 };
 
-/** Every HTTP error is JSON: `{ ok: false, error, message }`, the same shape as a command's ack. */
-export function sendError(res: Response, error: ErrorCode, message: string): void {
-  res.status(STATUS[error]).json({ ok: false, error, message });
+/**
+ * Every HTTP error is JSON: `{ ok: false, error, message }`, the same shape as a command's ack.
+ * `status` only where HTTP has a more precise one than the code's (415 for an unknown encoding).
+ */
+export function sendError(res: Response, error: ErrorCode, message: string, status?: number): void {
+  res.status(status ?? STATUS[error]).json({ ok: false, error, message });
+}
+
+/**
+ * [ABUSE11] An error a request brought on itself (Express, body-parser, serve-static set `status`):
+ * answered with that status and one sentence of ours, logged at debug without the error's text.
+ */
+export function clientError(
+  res: Response,
+  e: { status?: number; type?: string; code?: unknown },
+  log: Logger,
+): void {
+  const status = e.status ?? 400;
+  log.debug('request refused', { status, type: e.type });
+  // zlib's codes (a broken gzip or deflate body) and body-parser's own for a body cut off.
+  const unreadable =
+    (typeof e.code === 'string' && e.code.startsWith('Z_')) ||
+    e.type === 'request.aborted' ||
+    e.type === 'request.size.invalid';
+  const [code, message]: [ErrorCode, string] =
+    status === 404
+      ? ['not_found', REFUSALS.noSuchFile]
+      : status === 403
+        ? ['forbidden', REFUSALS.badPath]
+        : status === 413
+          ? ['too_large', 'request body too large']
+          : status === 415
+            ? ['invalid_payload', REFUSALS.unsupportedEncoding]
+            : ['invalid_payload', unreadable ? REFUSALS.unreadableBody : REFUSALS.badRequest];
+  sendError(res, code, message, status);
 }
