@@ -18,7 +18,7 @@ export const HEAVY_COMMANDS: ReadonlySet<ClientEventName> = new Set<ClientEventN
  * Heavy commands that may wait for their turn on one connection. A client syncs a few boards at
  * once after a reconnect; more than this waiting means it does not read its answers.
  */
-const MAX_WAITING = 8;
+const MAX_WAITING = 16;
 /** How often a waiting heavy command looks whether the previous answer has left (ms). */
 const WAIT_STEP_MS = 25;
 

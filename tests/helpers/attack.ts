@@ -31,6 +31,7 @@ export interface Watched {
   health: number[];
   worstHealthMs: number;
   medianHealthMs: number;
+  p90HealthMs: number;
 }
 
 /**
@@ -64,6 +65,7 @@ export async function watchServer(pid: number, url: string, during: () => Promis
     health,
     worstHealthMs: sorted.at(-1) ?? 0,
     medianHealthMs: sorted[Math.floor(sorted.length / 2)] ?? 0,
+    p90HealthMs: sorted[Math.floor(sorted.length * 0.9)] ?? 0,
   };
 }
 
