@@ -63,7 +63,7 @@ export function createApp(deps: AppDeps): App {
     if (e.type === 'entity.too.large') return sendError(res, 'too_large', 'request body too large');
     if (e.type === 'entity.parse.failed')
       return sendError(res, 'invalid_payload', 'request body is not valid JSON');
-    // [ABUSE11] The client's mistake (a missing file after an update, a path outside the app, a
+    // [ABUSE10] The client's mistake (a missing file after an update, a path outside the app, a
     // broken body): its own status, and only a debug line (an error's text can hold server paths).
     if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) return clientError(res, e, log);
     log.error('unhandled', { err: err instanceof Error ? err.message : String(err) });
@@ -71,7 +71,7 @@ export function createApp(deps: AppDeps): App {
   });
 
   const httpServer = http.createServer(serverOptions(config.idleTimeoutMs), app);
-  // [ABUSE10] Idle connections time out; one address holds a bounded number of connections.
+  // [ABUSE9] Idle connections time out; one address holds a bounded number of connections.
   guardConnections(
     httpServer,
     {

@@ -39,7 +39,7 @@ export interface Config {
    * closed (SEND_BUFFER_MAX_KB, default 4096): a client that does not read is dropped, not buffered.
    */
   sendBufferMaxBytes: number;
-  /** [ABUSE10] A connection that has not sent a whole request after this long is closed (IDLE_TIMEOUT_MS). */
+  /** [ABUSE9] A connection that has not sent a whole request after this long is closed (IDLE_TIMEOUT_MS). */
   idleTimeoutMs: number;
 }
 

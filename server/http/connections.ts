@@ -23,7 +23,7 @@ export function serverOptions(idleTimeoutMs: number): http.ServerOptions {
 }
 
 /**
- * [ABUSE10] Connections that send nothing do not stay open forever, and one address cannot hold
+ * [ABUSE9] Connections that send nothing do not stay open forever, and one address cannot hold
  * more than its share of them.
  *
  * Node closes a connection whose request headers do not arrive in time, but only checks every

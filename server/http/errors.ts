@@ -24,7 +24,7 @@ export function sendError(res: Response, error: ErrorCode, message: string, stat
 }
 
 /**
- * [ABUSE11] An error a request brought on itself (Express, body-parser, serve-static set `status`):
+ * [ABUSE10] An error a request brought on itself (Express, body-parser, serve-static set `status`):
  * answered with that status and one sentence of ours, logged at debug without the error's text.
  */
 export function clientError(

@@ -101,7 +101,7 @@ export interface RateLimitConfig {
   reportKbPerSecond: number;
   /** [ABUSE7] The same for all read-only verslag connections of one address together. */
   reportAddressKbPerSecond: number;
-  /** [ABUSE10] Open TCP connections per address (direct connections; not behind TRUST_PROXY). */
+  /** [ABUSE9] Open TCP connections per address (direct connections; not behind TRUST_PROXY). */
   connectionsPerAddress: number;
 }
 

@@ -1,6 +1,6 @@
 /**
  * The sentences the server answers with when a limit or a broken request stops something
- * (ABUSE7–ABUSE11). One short sentence each, saying what to do; in one place, so their wording is
+ * (ABUSE7–ABUSE10). One short sentence each, saying what to do; in one place, so their wording is
  * changed here and nowhere else.
  */
 export const REFUSALS = {

@@ -54,7 +54,7 @@ function rawGet(port: number, p: string) {
 }
 
 describe('idle connections and refused requests', () => {
-  it('[ABUSE10] a connection that sends nothing, or half a request, is closed after the idle timeout; idle live connections stay', async () => {
+  it('[ABUSE9] a connection that sends nothing, or half a request, is closed after the idle timeout; idle live connections stay', async () => {
     srv = await startServer({ config: { idleTimeoutMs: 300 } });
     const m = await srv.createMeeting();
     const live = await srv.connect(m.code, m.facilitatorToken);
@@ -77,7 +77,7 @@ describe('idle connections and refused requests', () => {
     expect((await fetch(`${srv.url}/api/health`)).status).toBe(200);
   });
 
-  it('[ABUSE10] one address holds at most RATE_LIMIT_CONNECTIONS_PER_ADDRESS open connections', async () => {
+  it('[ABUSE9] one address holds at most RATE_LIMIT_CONNECTIONS_PER_ADDRESS open connections', async () => {
     srv = await startServer({ config: { rateLimits: { ...NO_RATE_LIMITS, connectionsPerAddress: 5 } } });
     const held = Array.from({ length: 5 }, () => tcp(srv!.port));
     await Promise.all(held.map((h) => new Promise((r) => h.socket.once('connect', r))));
@@ -95,7 +95,7 @@ describe('idle connections and refused requests', () => {
     });
   });
 
-  it('[ABUSE11] a missing asset, a path out of the app and a broken body get their own status and a sentence; nothing is logged as an error, no server path anywhere', async () => {
+  it('[ABUSE10] a missing asset, a path out of the app and a broken body get their own status and a sentence; nothing is logged as an error, no server path anywhere', async () => {
     const clientDir = fs.mkdtempSync(path.join(os.tmpdir(), 'oogst-client-'));
     fs.mkdirSync(path.join(clientDir, 'assets'));
     fs.writeFileSync(path.join(clientDir, 'index.html'), '<!doctype html><title>Oogst</title>');
