@@ -106,25 +106,30 @@ function readRateLimits(env: NodeJS.ProcessEnv): RateLimitConfig {
       d.commandsPerSecond,
       'RATE_LIMIT_COMMANDS_PER_SECOND',
     ),
-    answerKbPerSecond: int(
-      env.RATE_LIMIT_ANSWER_KB_PER_SECOND,
-      d.answerKbPerSecond,
-      'RATE_LIMIT_ANSWER_KB_PER_SECOND',
+    // At least 1: a budget of 0 would mean none at all, a cap of 0 would shut everyone out.
+    answerKbPerSecond: Math.max(
+      1,
+      int(env.RATE_LIMIT_ANSWER_KB_PER_SECOND, d.answerKbPerSecond, 'RATE_LIMIT_ANSWER_KB_PER_SECOND'),
     ),
-    reportKbPerSecond: int(
-      env.RATE_LIMIT_REPORT_KB_PER_SECOND,
-      d.reportKbPerSecond,
-      'RATE_LIMIT_REPORT_KB_PER_SECOND',
+    reportKbPerSecond: Math.max(
+      1,
+      int(env.RATE_LIMIT_REPORT_KB_PER_SECOND, d.reportKbPerSecond, 'RATE_LIMIT_REPORT_KB_PER_SECOND'),
     ),
-    reportAddressKbPerSecond: int(
-      env.RATE_LIMIT_REPORT_ADDRESS_KB_PER_SECOND,
-      d.reportAddressKbPerSecond,
-      'RATE_LIMIT_REPORT_ADDRESS_KB_PER_SECOND',
+    reportAddressKbPerSecond: Math.max(
+      1,
+      int(
+        env.RATE_LIMIT_REPORT_ADDRESS_KB_PER_SECOND,
+        d.reportAddressKbPerSecond,
+        'RATE_LIMIT_REPORT_ADDRESS_KB_PER_SECOND',
+      ),
     ),
-    connectionsPerAddress: int(
-      env.RATE_LIMIT_CONNECTIONS_PER_ADDRESS,
-      d.connectionsPerAddress,
-      'RATE_LIMIT_CONNECTIONS_PER_ADDRESS',
+    connectionsPerAddress: Math.max(
+      1,
+      int(
+        env.RATE_LIMIT_CONNECTIONS_PER_ADDRESS,
+        d.connectionsPerAddress,
+        'RATE_LIMIT_CONNECTIONS_PER_ADDRESS',
+      ),
     ),
   };
 }
