@@ -142,9 +142,10 @@ export class Outflow {
       waitingBytes: this.inEngine + (this.ws()?.bufferedAmount ?? 0),
     });
     // Not from inside engine.io's send path: the packet being queued is pushed after this event.
+    // Discarded, not closed politely: a polite close waits until the write buffer has drained.
     setImmediate(() => {
       this.ws()?.terminate();
-      this.socket.disconnect(true);
+      this.socket.conn.close(true);
     });
   }
 }

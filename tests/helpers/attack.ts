@@ -177,3 +177,24 @@ export async function rawSocketIo(
     },
   };
 }
+
+/**
+ * A raw Socket.IO client on engine.io long-polling: it polls only when told to, so it can stop
+ * polling while the server goes on queueing packets for it.
+ */
+export async function rawPolling(url: string, auth: { code: string; token?: string }) {
+  const base = `${url}/socket.io/?EIO=4&transport=polling`;
+  const open = await (await fetch(base)).text();
+  const sid = (JSON.parse(open.slice(open.indexOf('{'))) as { sid: string }).sid;
+  const at = `${base}&sid=${sid}`;
+  const post = async (packet: string) => {
+    const res = await fetch(at, { method: 'POST', body: packet, headers: { 'content-type': 'text/plain' } });
+    if (!res.ok) throw new Error(`polling POST refused: ${res.status}`);
+  };
+  /** One poll: every packet waiting, separated by engine.io's record separator. */
+  const poll = async () => (await (await fetch(at)).text()).split('\x1e');
+  await post(`40${JSON.stringify(auth)}`);
+  const first = await poll();
+  if (!first.some((p) => p.startsWith('40{'))) throw new Error(`not connected: ${first.join(' ')}`);
+  return { sid, post, poll };
+}

@@ -16,7 +16,15 @@ import { newId } from '../../shared/domain/ids';
 import type { Snapshot } from '../../shared/domain/types';
 import type { Ack } from '../../shared/protocol/ack';
 import { reportFragment } from '../../shared/report/ydoc';
-import { type RawClient, rawSocketIo, rawYjs, rssOf, type Watched, watchServer } from '../helpers/attack';
+import {
+  type RawClient,
+  rawPolling,
+  rawSocketIo,
+  rawYjs,
+  rssOf,
+  type Watched,
+  watchServer,
+} from '../helpers/attack';
 import { breakoutOf, note, openBreakout } from '../helpers/boards';
 import { type ServerProcess, spawnServer } from '../helpers/process';
 import {
@@ -266,7 +274,7 @@ describe('slow readers and floods', () => {
   const observerSocket = (s: TestServer) =>
     [...s.app.ctx.io.of('/').sockets.values()].find((x) => x.data.role === 'observer');
 
-  it('[ABUSE8] a Socket.IO client that does not read its broadcasts is dropped past SEND_BUFFER_MAX_KB; readers carry on', async () => {
+  it('[ABUSE8] Socket.IO clients that do not read their broadcasts (websocket or long-polling) are dropped past SEND_BUFFER_MAX_KB; readers carry on', async () => {
     srv = await startServer({ config: { sendBufferMaxBytes: 1024 * 1024 } });
     const m = await srv.createMeeting();
     const fac = await srv.connect(m.code, m.facilitatorToken);
@@ -278,13 +286,17 @@ describe('slow readers and floods', () => {
     const slow = track(await rawSocketIo(srv.url, { code: m.code }));
     expect((await slow.emit('board:sync', { boardId })).ok).toBe(true);
     slow.pause();
+    // And one on long-polling that stops polling once it has the board.
+    const polling = await rawPolling(srv.url, { code: m.code });
+    await polling.post(`420${JSON.stringify(['board:sync', { boardId }])}`);
+    await eventually(async () => (await polling.poll()).some((p) => p.startsWith('430')));
     const open = () => srv!.app.ctx.io.of('/').sockets.size;
-    expect(open()).toBe(3);
+    expect(open()).toBe(4);
     const theme = newId();
     await ok(fac, 'theme:create', { id: theme, boardId, heading: 'Alles', x: 0, y: 0 });
     // Each move into or out of the theme broadcasts all 500 post-its (~350 KB) to the board's viewers.
     let moves = 0;
-    for (; moves < 40 && open() === 3; moves++) {
+    for (; moves < 40 && open() > 2; moves++) {
       const themeId = moves % 2 === 0 ? theme : null;
       const seen = waitFor(reader, 'note:updated', (u: { notes: { themeId: string | null }[] }) =>
         u.notes.every((n) => n.themeId === themeId),
@@ -294,8 +306,11 @@ describe('slow readers and floods', () => {
     }
     await eventually(() => open() === 2);
     expect(observerSocket(srv)).toBeUndefined();
+    expect((await fetch(`${srv.url}/socket.io/?EIO=4&transport=polling&sid=${polling.sid}`)).status).toBe(
+      400,
+    );
     expect(reader.connected).toBe(true);
-    console.log(`[ABUSE8] the client that does not read was dropped after ${moves} broadcasts of ~350 KB`);
+    console.log(`[ABUSE8] the clients that do not read were dropped after ${moves} broadcasts of ~350 KB`);
   });
 
   it('[ABUSE8] large answers go one at a time: a client that asks many without reading gets a few in turn, the rest a sentence', async () => {
