@@ -1,6 +1,10 @@
 import fs from 'node:fs';
 import WebSocket from 'ws';
+import type { Store } from '../../server/storage/store';
+import { newId } from '../../shared/domain/ids';
 import type { Ack } from '../../shared/protocol/ack';
+import { breakoutOf, openBreakout } from './boards';
+import type { TestSocket } from './server';
 
 /**
  * Clients that behave as attackers and unlucky networks do, for the backpressure tests: they
@@ -197,4 +201,39 @@ export async function rawPolling(url: string, auth: { code: string; token?: stri
   const first = await poll();
   if (!first.some((p) => p.startsWith('40{'))) throw new Error(`not connected: ${first.join(' ')}`);
   return { sid, post, poll };
+}
+
+/** A break-out with one room whose boards observers may read (seeOtherRooms); its first board. */
+export async function readableBoard(fac: TestSocket, questions = ['Vraag']): Promise<string> {
+  const activity = await openBreakout(fac, {
+    rooms: { by: 'count', count: 1 },
+    questions,
+    seeOtherRooms: true,
+  });
+  const { view } = await breakoutOf(fac, activity.id);
+  return view.boards[0]!.id;
+}
+
+/** `n` post-its of 500 characters on a board (~1.5 MB an answer for 2,000), straight into the store. */
+export async function fill(store: Store, boardId: string, n: number): Promise<string[]> {
+  const now = Date.now();
+  const notes = Array.from({ length: n }, (_, i) => ({
+    id: newId(),
+    boardId,
+    authorId: null,
+    byStaff: true,
+    text: `${i} ${'oogst '.repeat(100)}`.slice(0, 500),
+    colour: 'geel' as const,
+    x: i % 1000,
+    y: i % 700,
+    themeId: null,
+    originId: null,
+    roomLabel: null,
+    version: 1,
+    deleted: false,
+    createdAt: now,
+    updatedAt: now,
+  }));
+  await store.boards.copyNotes(notes);
+  return notes.map((x) => x.id);
 }
