@@ -4,7 +4,8 @@ import { CollabServer } from './collab/server';
 import type { Config } from './config';
 import type { AppContext } from './context';
 import { apiRouter } from './http/api';
-import { sendError } from './http/errors';
+import { guardConnections, serverOptions } from './http/connections';
+import { clientError, sendError } from './http/errors';
 import { securityHeaders } from './http/security';
 import { clientRouter } from './http/static';
 import { createLogger, type Logger } from './log';
@@ -62,11 +63,24 @@ export function createApp(deps: AppDeps): App {
     if (e.type === 'entity.too.large') return sendError(res, 'too_large', 'request body too large');
     if (e.type === 'entity.parse.failed')
       return sendError(res, 'invalid_payload', 'request body is not valid JSON');
+    // [ABUSE10] The client's mistake (a missing file after an update, a path outside the app, a
+    // broken body): its own status, and only a debug line (an error's text can hold server paths).
+    if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) return clientError(res, e, log);
     log.error('unhandled', { err: err instanceof Error ? err.message : String(err) });
     sendError(res, 'internal', 'something went wrong on the server');
   });
 
-  const httpServer = http.createServer(app);
+  const httpServer = http.createServer(serverOptions(config.idleTimeoutMs), app);
+  // [ABUSE9] Idle connections time out; one address holds a bounded number of connections.
+  guardConnections(
+    httpServer,
+    {
+      idleTimeoutMs: config.idleTimeoutMs,
+      perAddress: config.rateLimits.connectionsPerAddress,
+      trustProxy: config.trustProxy,
+    },
+    log,
+  );
   const io = createIo(httpServer, config);
   const meetings = new MeetingService(store, now);
   const agenda = new AgendaService(store);
@@ -93,6 +107,14 @@ export function createApp(deps: AppDeps): App {
       return limiters.connect.take(ip) && limiters.codeMiss.peek(ip) ? null : 'rate_limited';
     },
     missed: (req) => limiters.codeMiss.take(clientIp(req, config.trustProxy)),
+    flow: {
+      limits: {
+        conn: limiters.reportConn,
+        address: limiters.reportAddress,
+        maxBuffered: config.sendBufferMaxBytes,
+      },
+      addressOf: (req) => clientIp(req, config.trustProxy),
+    },
   });
   collab.attach(httpServer);
   const ctx: AppContext = {

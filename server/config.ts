@@ -34,6 +34,13 @@ export interface Config {
   rateLimits: RateLimitConfig;
   /** Extra origins allowed to open live connections (ALLOWED_ORIGINS, comma-separated). */
   allowedOrigins: string[];
+  /**
+   * [ABUSE8] Bytes waiting to be sent to one live connection, besides one large answer, before it is
+   * closed (SEND_BUFFER_MAX_KB, default 4096): a client that does not read is dropped, not buffered.
+   */
+  sendBufferMaxBytes: number;
+  /** [ABUSE9] A connection that has not sent a whole request after this long is closed (IDLE_TIMEOUT_MS). */
+  idleTimeoutMs: number;
 }
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -66,6 +73,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     reportUnloadMs: int(env.REPORT_UNLOAD_MS, 10_000, 'REPORT_UNLOAD_MS'),
     logLevel: level as Config['logLevel'],
     rateLimits: readRateLimits(env),
+    sendBufferMaxBytes: Math.max(64, int(env.SEND_BUFFER_MAX_KB, 4096, 'SEND_BUFFER_MAX_KB')) * 1024,
+    idleTimeoutMs: Math.max(100, int(env.IDLE_TIMEOUT_MS, 20_000, 'IDLE_TIMEOUT_MS')),
     allowedOrigins: [
       ...(env.PUBLIC_URL ? [new URL(env.PUBLIC_URL).origin] : []),
       ...(env.ALLOWED_ORIGINS ?? '')
@@ -96,6 +105,31 @@ function readRateLimits(env: NodeJS.ProcessEnv): RateLimitConfig {
       env.RATE_LIMIT_COMMANDS_PER_SECOND,
       d.commandsPerSecond,
       'RATE_LIMIT_COMMANDS_PER_SECOND',
+    ),
+    // At least 1: a budget of 0 would mean none at all, a cap of 0 would shut everyone out.
+    answerKbPerSecond: Math.max(
+      1,
+      int(env.RATE_LIMIT_ANSWER_KB_PER_SECOND, d.answerKbPerSecond, 'RATE_LIMIT_ANSWER_KB_PER_SECOND'),
+    ),
+    reportKbPerSecond: Math.max(
+      1,
+      int(env.RATE_LIMIT_REPORT_KB_PER_SECOND, d.reportKbPerSecond, 'RATE_LIMIT_REPORT_KB_PER_SECOND'),
+    ),
+    reportAddressKbPerSecond: Math.max(
+      1,
+      int(
+        env.RATE_LIMIT_REPORT_ADDRESS_KB_PER_SECOND,
+        d.reportAddressKbPerSecond,
+        'RATE_LIMIT_REPORT_ADDRESS_KB_PER_SECOND',
+      ),
+    ),
+    connectionsPerAddress: Math.max(
+      1,
+      int(
+        env.RATE_LIMIT_CONNECTIONS_PER_ADDRESS,
+        d.connectionsPerAddress,
+        'RATE_LIMIT_CONNECTIONS_PER_ADDRESS',
+      ),
     ),
   };
 }

@@ -4,7 +4,9 @@ import * as Y from 'yjs';
 import type { DocBlock } from '../../shared/report/document';
 import { appendBlocks, reportFragment } from '../../shared/report/ydoc';
 import type { Logger } from '../log';
+import { CLOSE_REASONS } from '../security/refusals';
 import type { Store } from '../storage/store';
+import type { ConnFlow } from './flow';
 import {
   BadMessage,
   decodeMessage,
@@ -27,9 +29,13 @@ export class Conn {
   alive = true;
   /** Updates from a read-only connection that were refused (REPORT2), for tests and logs. */
   refused = 0;
+  /** [ABUSE7] This connection's sync step 1 was answered (a reader's is answered once). */
+  answered = false;
   constructor(
     readonly ws: WebSocket,
     readonly canWrite: boolean,
+    /** [ABUSE7] Its budgets in and out; none in tests that make rooms by hand. */
+    readonly flow: ConnFlow | null = null,
   ) {}
 }
 
@@ -119,13 +125,20 @@ export class Room {
 
   // --- connections ---------------------------------------------------------------------------
 
-  join(ws: WebSocket, canWrite: boolean): Conn {
-    const conn = new Conn(ws, canWrite);
+  join(ws: WebSocket, canWrite: boolean, flow: ConnFlow | null = null): Conn {
+    const conn = new Conn(ws, canWrite, flow);
     this.conns.set(ws, conn);
     ws.on('message', (data: Buffer | ArrayBuffer | Buffer[], isBinary: boolean) => {
       if (!isBinary) return this.drop(conn, 4400, 'binary messages only');
       const bytes = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer);
-      this.enqueue(conn, () => this.handle(conn, new Uint8Array(bytes)));
+      conn.flow?.received(bytes.length);
+      this.enqueue(conn, async () => {
+        try {
+          await this.handle(conn, new Uint8Array(bytes));
+        } finally {
+          conn.flow?.handled();
+        }
+      });
     });
     ws.on('close', () => this.leave(conn));
     ws.on('pong', () => {
@@ -174,11 +187,19 @@ export class Room {
     const msg = decodeMessage(data);
     switch (msg.type) {
       case 'syncStep1':
+        // [ABUSE7] A reader gets the document once: every later update reaches it anyway.
+        if (!conn.canWrite && conn.answered) return;
+        conn.answered = true;
         // Answer with what the client lacks, once everything applied so far is stored.
         return this.flush().then(() => {
           // An empty state vector (a client with nothing yet) is one byte: 0.
           const fresh = msg.stateVector.length === 1 && msg.stateVector[0] === 0;
-          this.send(conn, fresh ? this.fullStep2() : encodeSyncStep2(this.doc, msg.stateVector));
+          // [ABUSE7] The shared full state answers every new client and every reader; only an
+          // editor's own state vector is worth a diff encoded for it (and that costs its budget).
+          if (fresh || !conn.canWrite) return this.send(conn, this.fullStep2(), true);
+          const diff = encodeSyncStep2(this.doc, msg.stateVector);
+          conn.flow?.charge(diff.length);
+          this.send(conn, diff, true);
         });
       case 'syncStep2':
       case 'update':
@@ -219,6 +240,7 @@ export class Room {
 
   private leave(conn: Conn): void {
     if (!this.conns.delete(conn.ws)) return;
+    conn.flow?.close();
     if (conn.awarenessIds.size > 0) {
       awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessIds], null);
     }
@@ -234,11 +256,20 @@ export class Room {
     this.leave(conn);
   }
 
-  send(conn: Conn, message: Uint8Array): void {
+  /** Sends one message; `whole`: the document's state, which may pass the send limit on its own. */
+  send(conn: Conn, message: Uint8Array, whole = false): void {
     if (conn.ws.readyState !== conn.ws.OPEN) return;
     conn.ws.send(message, (err) => {
       if (err) conn.ws.terminate();
     });
+    conn.flow?.out.add(message.length, whole);
+    // [ABUSE8] A connection that does not read is closed (it reconnects and syncs), never buffered.
+    if (!whole && conn.flow?.out.over()) {
+      this.o.log.info('verslag: connection closed, it does not read', { meetingId: this.o.meetingId });
+      this.drop(conn, 1013, CLOSE_REASONS.tooSlow);
+      // The close frame waits behind everything unsent: let go of it all at once.
+      setTimeout(() => conn.ws.terminate(), 1000).unref();
+    }
   }
 
   /** Pings every connection; one that did not answer the previous ping is ended. */

@@ -9,6 +9,7 @@ import { readReport } from '../../shared/report/ydoc';
 import type { Logger } from '../log';
 import type { MeetingService, Session } from '../meetings/meetings';
 import type { Store } from '../storage/store';
+import { ConnFlow, type FlowLimits } from './flow';
 import { KEEPALIVE } from './protocol';
 import { Room } from './room';
 
@@ -46,6 +47,8 @@ export interface CollabOptions {
    */
   admit?: (req: http.IncomingMessage) => 'forbidden' | 'rate_limited' | null;
   missed?: (req: http.IncomingMessage) => void;
+  /** [ABUSE7][ABUSE8] Budgets per connection and per address, and the address a request comes from. */
+  flow?: { limits: FlowLimits; addressOf: (req: http.IncomingMessage) => string };
 }
 
 /** Largest verslag message accepted: a whole document sent after long offline typing fits easily. */
@@ -130,8 +133,11 @@ export class CollabServer {
       ws.on('error', () => ws.terminate());
       // Refused after the upgrade, with a close code the client can tell apart (no retries).
       if ('close' in outcome) return ws.close(outcome.close, outcome.reason);
+      const canWrite = can(outcome.session.role, 'report:edit');
+      const f = this.o.flow;
+      const flow = f ? new ConnFlow(ws, canWrite ? null : f.addressOf(req), f.limits) : null;
       void this.room(outcome.session.meetingId).then(
-        (room) => room.join(ws, can(outcome.session.role, 'report:edit')),
+        (room) => room.join(ws, canWrite, flow),
         () => ws.close(1011, 'server error'),
       );
     });

@@ -12,6 +12,7 @@ import { closeMeetingSockets } from '../realtime/io';
 import { clientIp } from '../security/origin';
 import type { RateLimiter } from '../security/rateLimit';
 import { bearer } from './auth';
+import { oneAtATime } from './downloads';
 import { sendError, sendInvalid } from './errors';
 import { exportHandler } from './export';
 
@@ -20,7 +21,7 @@ const wrap =
   (ctx: AppContext, h: Handler) =>
   (req: Request, res: Response, next: NextFunction): void => {
     h(req, res).catch((err: unknown) => {
-      if (err instanceof DomainError) return sendError(res, err.code, err.message, err.issues);
+      if (err instanceof DomainError) return sendError(res, err.code, err.message, { issues: err.issues });
       ctx.log.error('request failed', {
         path: req.route?.path,
         err: err instanceof Error ? err.message : String(err),
@@ -51,6 +52,9 @@ export function apiRouter(ctx: AppContext): Router {
     return true;
   };
   const missed = (req: Request) => ctx.limiters.codeMiss.take(ip(req));
+
+  /** [ABUSE8] One results or export answer at a time per address and meeting. */
+  const download = oneAtATime((req) => `${ip(req)} ${String(req.params.id)}`);
 
   const baseUrl = (req: Request) => ctx.config.publicUrl ?? `${req.protocol}://${req.get('host')}`;
 
@@ -177,6 +181,7 @@ export function apiRouter(ctx: AppContext): Router {
   // [MEET6] Every activity's results, for facilitator and secretary.
   r.get(
     '/meetings/:id/results',
+    download,
     wrap(ctx, async (req, res) => {
       const ok = await staff(req, res, ['facilitator', 'secretary']);
       if (!ok) return;
@@ -200,7 +205,7 @@ export function apiRouter(ctx: AppContext): Router {
   );
 
   // [REPORT10][REPORT11] The verslag (DOCX, PDF, Markdown, HTML) or all results (CSV).
-  r.get('/meetings/:id/export', wrap(ctx, exportHandler(ctx, staff)));
+  r.get('/meetings/:id/export', download, wrap(ctx, exportHandler(ctx, staff)));
 
   // [TPL2] The facilitator saves the meeting's preparation as a template; its secret is shown once.
   r.post(

@@ -5,7 +5,9 @@ import type { ClientEventName, ClientToServerEvents } from '../../shared/protoco
 import type { AppContext } from '../context';
 import type { Session } from '../meetings/meetings';
 import { commandKey } from '../meetings/replay';
+import { REFUSALS } from '../security/refusals';
 import type { CommandKey } from '../storage/applied';
+import { HEAVY_COMMANDS, outflowOf } from './backpressure';
 import type { AppSocket } from './types';
 
 /** The data type a command's ack carries. */
@@ -78,30 +80,47 @@ export function command<E extends ClientEventName, S extends z.ZodType>(
       reply({ ok: false, error: 'forbidden', message: ERROR_SENTENCES.forbidden });
       return;
     }
-    let result: Done<AckData<E>>;
+    // [ABUSE8] Large answers one at a time, each after the previous one has left the server and
+    // within the connection's answer budget.
+    const flow = outflowOf(socket);
+    const heavy = HEAVY_COMMANDS.has(event);
     let replayed = false;
-    try {
-      const id = options.once?.(parsed.data);
-      const key = id === undefined ? undefined : commandKey(session, id);
-      replayed = key !== undefined && (await ctx.store.applied.has(key));
-      result = await run(parsed.data, session, key);
-    } catch (err) {
-      if (err instanceof DomainError) {
-        reply({
-          ok: false,
-          error: err.code,
-          message: err.message,
-          ...(err.issues ? { issues: err.issues } : {}),
-        });
-      } else {
-        ctx.log.error('command failed', { event, err: err instanceof Error ? err.message : String(err) });
-        reply({ ok: false, error: 'internal', message: ERROR_SENTENCES.internal });
+    const answer = async (): Promise<Done<AckData<E>> | null> => {
+      let result: Done<AckData<E>>;
+      try {
+        const id = options.once?.(parsed.data);
+        const key = id === undefined ? undefined : commandKey(session, id);
+        replayed = key !== undefined && (await ctx.store.applied.has(key));
+        result = await run(parsed.data, session, key);
+      } catch (err) {
+        if (err instanceof DomainError) {
+          reply({
+            ok: false,
+            error: err.code,
+            message: err.message,
+            ...(err.issues ? { issues: err.issues } : {}),
+          });
+        } else {
+          ctx.log.error('command failed', { event, err: err instanceof Error ? err.message : String(err) });
+          reply({ ok: false, error: 'internal', message: ERROR_SENTENCES.internal });
+        }
+        return null;
       }
+      const ok: Ack<AckData<E>> = { ok: true, data: result.data };
+      let bytes = 0;
+      if (flow) bytes = flow.answer(heavy, () => reply(ok));
+      else reply(ok);
+      // [ABUSE8] Answers are weighed: the next large one waits until this one is paid for.
+      ctx.limiters.answers.charge(socket.id, bytes);
+      return result;
+    };
+    const result = heavy && flow ? await flow.turn(answer) : await answer();
+    if (result === 'busy') {
+      reply({ ok: false, error: 'rate_limited', message: REFUSALS.stillSending });
       return;
     }
-    reply({ ok: true, data: result.data });
     // A replay changed nothing: everyone heard the change when it was first applied.
-    if (result.after && !replayed) {
+    if (result?.after && !replayed) {
       try {
         await result.after();
       } catch (err) {

@@ -4,6 +4,7 @@ import { HandshakeAuth } from '../../shared/protocol/schemas/meeting';
 import type { Config } from '../config';
 import type { AppContext } from '../context';
 import { clientIp, originAllowed } from '../security/origin';
+import { watchOutflow } from './backpressure';
 import { registerActivity } from './handlers/activity';
 import { registerAgenda } from './handlers/agenda';
 import { registerBoard } from './handlers/board';
@@ -87,8 +88,15 @@ export function setupRealtime(ctx: AppContext): void {
     if (s.role === 'observer') joined.push(rooms.observers(s.meetingId));
     if (s.participantId) joined.push(rooms.participants(s.meetingId), rooms.participant(s.participantId));
     void socket.join(joined);
+    // [ABUSE8] Before any command: counts what waits to be sent, drops the socket past the limit.
+    watchOutflow(socket, ctx.config.sendBufferMaxBytes, ctx.log, () =>
+      ctx.limiters.answers.debtMs(socket.id),
+    );
     for (const register of AREAS) register(ctx, socket);
-    socket.on('disconnect', () => ctx.limiters.commands.forget(socket.id));
+    socket.on('disconnect', () => {
+      ctx.limiters.commands.forget(socket.id);
+      ctx.limiters.answers.forget(socket.id);
+    });
     if (s.participantId) {
       ctx.publish.presence(s.meetingId);
       socket.on('disconnect', () => ctx.publish.presence(s.meetingId));

@@ -32,6 +32,27 @@ export class RateLimiter {
     return true;
   }
 
+  /**
+   * Takes `cost` tokens for `key` even when there are not enough: the bucket goes into debt (at
+   * most one burst deep) and `take` refuses until it is paid back. For costs known only after the
+   * work is done (the size of an answer).
+   */
+  charge(key: string, cost: number): void {
+    if (!Number.isFinite(this.perSecond) || cost <= 0) return;
+    this.take(key, 0);
+    const b = this.buckets.get(key)!;
+    b.tokens = Math.max(-this.burst, b.tokens - cost);
+  }
+
+  /** Milliseconds until `key` is out of debt (0 when it is not in debt). */
+  debtMs(key: string): number {
+    if (!Number.isFinite(this.perSecond)) return 0;
+    const b = this.buckets.get(key);
+    if (!b || this.perSecond <= 0) return 0;
+    const tokens = b.tokens + ((this.now() - b.last) / 1000) * this.perSecond;
+    return tokens >= 0 ? 0 : Math.ceil((-tokens / this.perSecond) * 1000);
+  }
+
   /** Whether `key` has at least one token, without taking it. */
   peek(key: string): boolean {
     if (!Number.isFinite(this.perSecond)) return true;
@@ -71,6 +92,17 @@ export interface RateLimitConfig {
   connectPerMinute: number;
   /** Commands per connection per second (burst: three seconds' worth). */
   commandsPerSecond: number;
+  /**
+   * [ABUSE8] KB of command answers per connection per second (bursts of two seconds' worth); a large
+   * answer over budget waits its turn instead of being sent at once.
+   */
+  answerKbPerSecond: number;
+  /** [ABUSE7] Verslag bytes per connection per second (received, plus answers encoded for it). */
+  reportKbPerSecond: number;
+  /** [ABUSE7] The same for all read-only verslag connections of one address together. */
+  reportAddressKbPerSecond: number;
+  /** [ABUSE9] Open TCP connections per address (direct connections; not behind TRUST_PROXY). */
+  connectionsPerAddress: number;
 }
 
 export const DEFAULT_RATE_LIMITS: RateLimitConfig = {
@@ -79,6 +111,10 @@ export const DEFAULT_RATE_LIMITS: RateLimitConfig = {
   codeMissPerMinute: 20,
   connectPerMinute: 300,
   commandsPerSecond: 20,
+  answerKbPerSecond: 512,
+  reportKbPerSecond: 256,
+  reportAddressKbPerSecond: 1024,
+  connectionsPerAddress: 256,
 };
 
 export const NO_RATE_LIMITS: RateLimitConfig = {
@@ -87,6 +123,10 @@ export const NO_RATE_LIMITS: RateLimitConfig = {
   codeMissPerMinute: Infinity,
   connectPerMinute: Infinity,
   commandsPerSecond: Infinity,
+  answerKbPerSecond: Infinity,
+  reportKbPerSecond: Infinity,
+  reportAddressKbPerSecond: Infinity,
+  connectionsPerAddress: Infinity,
 };
 
 /** The limiters of one app instance. */
@@ -99,6 +139,14 @@ export function createLimiters(c: RateLimitConfig, now: () => number = Date.now)
     connect: perMinute(c.connectPerMinute),
     /** Per connection: a fresh limiter state per socket id. */
     commands: new RateLimiter(c.commandsPerSecond, c.commandsPerSecond * 3, now),
+    /** [ABUSE8] Bytes of command answers per connection. */
+    answers: new RateLimiter(c.answerKbPerSecond * 1024, c.answerKbPerSecond * 1024 * 2, now),
+    /** [ABUSE7] Verslag bytes, per connection and per address. */
+    reportConn: perSecondBytes(c.reportKbPerSecond, now),
+    reportAddress: perSecondBytes(c.reportAddressKbPerSecond, now),
   };
 }
 export type Limiters = ReturnType<typeof createLimiters>;
+
+/** Bytes a second, with bursts of four seconds' worth. */
+const perSecondBytes = (kb: number, now: () => number) => new RateLimiter(kb * 1024, kb * 1024 * 4, now);
