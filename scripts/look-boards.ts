@@ -96,9 +96,13 @@ const texts = [
   'Publieke waarde is niet vanzelf.',
 ];
 const colours = ['geel', 'oranje', 'roze', 'paars', 'blauw', 'groen', 'grijs'];
+// Each person's row in their room: post-its side by side, never on top of each other.
+const rows = new Map<string, number>();
 for (const [i, p] of people.entries()) {
   const s = await ok<{ placements: { roomId: string }[] }>(p.socket, 'session:sync');
   const roomId = s.placements[0]!.roomId;
+  const row = rows.get(roomId) ?? 0;
+  rows.set(roomId, row + 1);
   const board = snap.breakouts[0]!.boards.find((b) => b.roomId === roomId && b.questionIndex === 0)!;
   for (let k = 0; k < 2; k++) {
     await ok(p.socket, 'note:create', {
@@ -107,7 +111,7 @@ for (const [i, p] of people.entries()) {
       text: texts[(i + k * 4) % texts.length],
       colour: colours[(i + k) % colours.length],
       x: 40 + k * 200,
-      y: 40 + (i % 3) * 140,
+      y: 40 + row * 140,
     });
   }
 }

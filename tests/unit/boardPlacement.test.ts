@@ -88,9 +88,9 @@ describe('how a board opens', () => {
   const row = (n: number) => Array.from({ length: n }, (_, i) => noteRect({ x: 40 + i * 196, y: 40 }));
 
   it('[BOARD17] everything in view when it stays readable, never larger than 100 %', () => {
-    const cam = openingCamera({ w: 1280, h: 600 }, row(3), null, 16);
+    const cam = openingCamera({ w: 1280, h: 600 }, row(3), [], 16);
     expect(cam.z).toBe(1);
-    const wide = openingCamera({ w: 1280, h: 600 }, row(7), null, 16);
+    const wide = openingCamera({ w: 1280, h: 600 }, row(7), [], 16);
     expect(wide.z).toBeGreaterThan(readableZoom(16));
     expect(wide.z).toBeLessThan(1);
   });
@@ -98,23 +98,29 @@ describe('how a board opens', () => {
   it('[BOARD17] on a phone: the readable zoom, on the newest post-it, no blank board beyond the edges', () => {
     const notes = row(20);
     const newest = { x: 40 + 10 * 196, y: 40 };
-    const cam = openingCamera({ w: 360, h: 500 }, notes, newest, 16);
+    const cam = openingCamera({ w: 360, h: 500 }, notes, [{ x: 40, y: 40 }, newest], 16);
     expect(cam.z).toBeCloseTo(readableZoom(16));
     expect(cam.z * 13).toBeGreaterThanOrEqual(11); // post-it text of 13 units: ≥ 11 px
     // The newest post-it's middle is in the middle of the screen.
     expect((newest.x + NOTE_W / 2) * cam.z + cam.x).toBeCloseTo(180);
+    // The newest few when they fit: two side by side, both in view.
+    const pair = openingCamera({ w: 800, h: 500 }, notes, [notes[9]!, notes[10]!], 16);
+    for (const n of [notes[9]!, notes[10]!]) {
+      expect(n.x * pair.z + pair.x).toBeGreaterThanOrEqual(0);
+      expect((n.x + NOTE_W) * pair.z + pair.x).toBeLessThanOrEqual(800);
+    }
     // The first post-it: the left edge stays at the board's first column, not beyond it.
-    const first = openingCamera({ w: 360, h: 500 }, notes, { x: 40, y: 40 }, 16);
+    const first = openingCamera({ w: 360, h: 500 }, notes, [{ x: 40, y: 40 }], 16);
     expect(40 * first.z + first.x).toBeCloseTo(MARGIN / 2);
     expect((40 + NOTE_H / 2) * first.z + first.y).toBeGreaterThan(0);
   });
 
   it('[BOARD17] follows the reader’s text size: 200 % text, twice the zoom', () => {
     const notes = row(20);
-    const normal = openingCamera({ w: 1280, h: 700 }, notes, null, 16);
-    const large = openingCamera({ w: 1280, h: 700 }, notes, null, 32);
+    const normal = openingCamera({ w: 1280, h: 700 }, notes, [], 16);
+    const large = openingCamera({ w: 1280, h: 700 }, notes, [], 32);
     expect(large.z / normal.z).toBeCloseTo(2);
-    expect(openingCamera({ w: 1280, h: 700 }, row(2), null, 32).z).toBe(2);
+    expect(openingCamera({ w: 1280, h: 700 }, row(2), [], 32).z).toBe(2);
   });
 });
 

@@ -157,9 +157,9 @@ export function BoardCanvas(props: {
   // [BOARD17] Opening (and following the surface's size until the user pans or zooms): readable.
   const openView = useCallback(() => {
     const m = latest.current.model;
-    const newest = m.notes[m.notes.length - 1];
+    const recent = m.notes.slice(-6).map((n) => m.position.get(n.id)!);
     if (!viewport.current) return;
-    cam.current = openingCameraOf(viewport.current, rects(), newest ? m.position.get(newest.id) : undefined);
+    cam.current = openingCameraOf(viewport.current, rects(), recent);
     schedule();
     setZoomShown(Math.round(cam.current.z * 100));
     detail(cam.current.z);

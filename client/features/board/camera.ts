@@ -31,14 +31,15 @@ export function readableZoom(rootPx: number): number {
 /**
  * [BOARD17] How a board opens in a viewport of `view` CSS px: everything in view when the post-its
  * stay readable that way (never larger than the reader's 100 %: their root font size / 16);
- * otherwise at the readable zoom, centred on `focus` (the newest post-it; the top left of the
- * board when it is empty) without showing empty space beyond the edges of what is on the board.
- * So a phone or a 200 % browser zoom gets legible post-its, not blank coloured rectangles.
+ * otherwise at the readable zoom, on the newest post-its (`recent`, oldest first: as many of the
+ * newest as fit in view, at least the newest; the top left of the board when it is empty),
+ * without showing empty space beyond the edges of what is on the board. So a phone or a 200 %
+ * browser zoom gets legible post-its, not blank coloured rectangles.
  */
 export function openingCamera(
   view: { w: number; h: number },
   rects: readonly Rect[],
-  focus: Point | null,
+  recent: readonly Point[],
   rootPx: number,
 ): Camera {
   const b = contentBounds(rects);
@@ -53,7 +54,14 @@ export function openingCamera(
     };
   }
   const z = readable;
-  const at = focus ? { x: focus.x + NOTE_W / 2, y: focus.y + NOTE_H / 2 } : { x: b.x, y: b.y };
+  let at = { x: b.x, y: b.y };
+  for (let from = 0; from < recent.length; from++) {
+    const area = contentBounds(recent.slice(from).map((p) => ({ ...p, w: NOTE_W, h: NOTE_H })));
+    if (from === recent.length - 1 || (area.w * z <= view.w - MARGIN && area.h * z <= view.h - MARGIN)) {
+      at = { x: area.x + area.w / 2, y: area.y + area.h / 2 };
+      break;
+    }
+  }
   // Keep the content's edges at the viewport's edges (a margin in), never blank board beyond them.
   const axis = (size: number, start: number, length: number, want: number) => {
     const hi = MARGIN / 2 - start * z;
@@ -67,12 +75,12 @@ export function openingCamera(
   };
 }
 
-/** The opening camera of a canvas: its size, what is on it, its newest post-it, the reader's text size. */
+/** The opening camera of a canvas: its size, what is on it, its newest post-its, the reader's text size. */
 export function openingCameraOf(
   viewport: HTMLElement,
   rects: readonly Rect[],
-  newest: Point | undefined,
+  recent: readonly Point[],
 ): Camera {
   const rootPx = Number.parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
-  return openingCamera({ w: viewport.clientWidth, h: viewport.clientHeight }, rects, newest ?? null, rootPx);
+  return openingCamera({ w: viewport.clientWidth, h: viewport.clientHeight }, rects, recent, rootPx);
 }
