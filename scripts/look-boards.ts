@@ -96,9 +96,13 @@ const texts = [
   'Publieke waarde is niet vanzelf.',
 ];
 const colours = ['geel', 'oranje', 'roze', 'paars', 'blauw', 'groen', 'grijs'];
+// Each person's row in their room: post-its side by side, never on top of each other.
+const rows = new Map<string, number>();
 for (const [i, p] of people.entries()) {
   const s = await ok<{ placements: { roomId: string }[] }>(p.socket, 'session:sync');
   const roomId = s.placements[0]!.roomId;
+  const row = rows.get(roomId) ?? 0;
+  rows.set(roomId, row + 1);
   const board = snap.breakouts[0]!.boards.find((b) => b.roomId === roomId && b.questionIndex === 0)!;
   for (let k = 0; k < 2; k++) {
     await ok(p.socket, 'note:create', {
@@ -107,7 +111,7 @@ for (const [i, p] of people.entries()) {
       text: texts[(i + k * 4) % texts.length],
       colour: colours[(i + k) % colours.length],
       x: 40 + k * 200,
-      y: 40 + (i % 3) * 140,
+      y: 40 + row * 140,
     });
   }
 }
@@ -117,7 +121,7 @@ const shot = async (page: import('playwright-core').Page, name: string, full = f
   await page.screenshot({ path: path.join(out, `${name}.png`), fullPage: full });
   console.log('shot', name);
 };
-const ann = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+const ann = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
 await ann.goto(meeting.links.participant);
 await ann.evaluate(
   ([code, token]) =>
@@ -137,6 +141,33 @@ await ann.getByRole('radio', { name: 'roze' }).check();
 await shot(ann, '03-note-dialog');
 await ann.getByRole('button', { name: 'Opslaan' }).click();
 
+// Dot voting on Ann's room board: the vote buttons, the counter, some votes in the room.
+const annRoom = (await ok<{ placements: { roomId: string }[] }>(people[0]!.socket, 'session:sync'))
+  .placements[0]!.roomId;
+const votingBoard = snap.breakouts[0]!.boards.find((b) => b.roomId === annRoom && b.questionIndex === 0)!;
+await ok(fac, 'board:voting', { boardId: votingBoard.id, open: true, limit: 3 });
+await ann.getByText(/Je hebt nog 3 van 3 stemmen/).waitFor();
+await ann
+  .getByRole('button', { name: /^Stem op „/ })
+  .first()
+  .click();
+await ann.getByText(/Je hebt nog 2 van 3 stemmen/).waitFor();
+await ann
+  .getByRole('button', { name: /^Stem op „/ })
+  .first()
+  .click();
+await ann.getByText(/Je hebt nog 1 van 3 stemmen/).waitFor();
+await ann.getByRole('heading', { name: /Wat kunnen koplopers/ }).scrollIntoViewIfNeeded();
+await shot(ann, '08-voting-board');
+const roomNotes = (
+  await ok<{ notes: { id: string }[] }>(people[0]!.socket, 'board:sync', { boardId: votingBoard.id })
+).notes;
+for (const p of people.slice(1)) {
+  const s = await ok<{ placements: { roomId: string }[] }>(p.socket, 'session:sync');
+  if (s.placements[0]!.roomId !== annRoom) continue;
+  await ok(p.socket, 'vote:cast', { id: newId(), noteId: roomNotes[0]!.id });
+}
+
 const phone = await (
   await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
 ).newPage();
@@ -147,11 +178,22 @@ await phone.evaluate(
   [meeting.code, people[1]!.token],
 );
 await phone.reload();
+await phone.locator('.board-list__note').first().waitFor();
+await phone
+  .locator('.board-list')
+  .first()
+  .evaluate((el) => el.scrollIntoView());
+await shot(phone, '07-phone-list');
+await phone.getByRole('button', { name: 'Bord' }).first().click();
 await phone.locator('.note').first().waitFor();
-await phone.getByRole('heading', { name: /Wat kunnen koplopers/ }).scrollIntoViewIfNeeded();
-await shot(phone, '07-phone-board');
+await phone
+  .locator('.board__zoom')
+  .first()
+  .evaluate((el) => el.scrollIntoView());
+await shot(phone, '07b-phone-board');
+await phone.getByRole('button', { name: 'Lijst' }).first().click();
 
-const facPage = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+const facPage = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
 await facPage.goto(`${base}/m/${meeting.code}/leiding#${meeting.facilitatorToken}`);
 await facPage.getByText('Kamer 1').first().waitFor();
 await shot(facPage, '04-facilitator-console', true);
@@ -164,6 +206,36 @@ await ok(fac, 'breakout:synthesis', { activityId });
 await facPage.getByRole('button', { name: 'Synthese bekijken' }).click();
 await facPage.locator('.note').first().waitFor();
 await shot(facPage, '06-synthesis');
+await facPage.getByRole('dialog').getByRole('button', { name: 'Alles in beeld' }).click();
+await shot(facPage, '06a-synthesis-all');
+// The synthesis keeps the room votes: per room and summed, also in the list.
+await facPage.getByRole('dialog').getByRole('button', { name: 'Lijst' }).click();
+await shot(facPage, '06b-synthesis-list');
+await facPage.getByRole('dialog').getByRole('button', { name: 'Bord', exact: true }).click();
+const synBoard = (
+  await ok<{ breakouts: { boards: { id: string; roomId: string | null; questionIndex: number }[] }[] }>(
+    fac,
+    'session:sync',
+  )
+).breakouts[0]!.boards.find((b) => b.roomId === null && b.questionIndex === 0)!;
+await ok(fac, 'board:voting', { boardId: synBoard.id, open: true, revealed: true, limit: 3 });
+await phone
+  .getByText(/Je hebt nog 3 van 3 stemmen/)
+  .first()
+  .waitFor();
+await phone
+  .getByRole('button', { name: /^Stem op „/ })
+  .first()
+  .click();
+await phone
+  .getByText(/Je hebt nog 2 van 3 stemmen/)
+  .first()
+  .waitFor();
+await phone
+  .locator('.board__voting')
+  .first()
+  .evaluate((el) => el.scrollIntoView());
+await shot(phone, '09-phone-synthesis-voting');
 await browser.close();
 for (const p of people) p.socket.disconnect();
 fac.disconnect();

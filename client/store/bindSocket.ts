@@ -42,7 +42,9 @@ function bindBoardEvents(socket: AppClientSocket): void {
   socket.on('note:dragging', s.noteDragging);
   socket.on('theme:updated', s.themeUpdated);
   socket.on('theme:removed', ({ boardId, id }) => s.themeRemoved(boardId, id));
-  socket.on('votes:counted', ({ boardId, counts }) => s.votesCounted(boardId, counts));
+  socket.on('votes:counted', ({ boardId, counts, roomCounts }) =>
+    s.votesCounted(boardId, counts, roomCounts),
+  );
   socket.on('votes:hidden', ({ boardId }) => s.votesHidden(boardId));
   socket.on('votes:mine', ({ boardId, votes }) => s.votesMine(boardId, votes));
 }

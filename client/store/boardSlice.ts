@@ -25,6 +25,8 @@ import type { AppState } from './index';
 export interface BoardData {
   content: BoardContent;
   counts: Record<string, number> | null;
+  /** Synthesis boards: the room votes inside `counts` (BOARD13). */
+  roomCounts: Record<string, number> | null;
   myVotes: VoteRef[];
   /** Post-its this viewer may edit as their own. */
   mine: Record<string, true>;
@@ -66,7 +68,7 @@ export interface BoardSlice {
   noteMine(boardId: string, id: string): void;
   themeUpdated(t: ThemeView): void;
   themeRemoved(boardId: string, id: string): void;
-  votesCounted(boardId: string, counts: Record<string, number>): void;
+  votesCounted(boardId: string, counts: Record<string, number>, roomCounts?: Record<string, number>): void;
   votesHidden(boardId: string): void;
   votesMine(boardId: string, votes: VoteRef[]): void;
   noteDragging(d: NoteDragging): void;
@@ -140,7 +142,14 @@ export const createBoardSlice: StateCreator<AppState, [], [], BoardSlice> = (set
           ? s.boardData
           : {
               ...s.boardData,
-              [boardId]: { content: emptyContent(), counts: null, myVotes: [], mine: {}, synced: false },
+              [boardId]: {
+                content: emptyContent(),
+                counts: null,
+                roomCounts: null,
+                myVotes: [],
+                mine: {},
+                synced: false,
+              },
             },
       }));
       if (n === 0) void get().syncBoard(boardId);
@@ -171,6 +180,7 @@ export const createBoardSlice: StateCreator<AppState, [], [], BoardSlice> = (set
       edit(state.board.id, (d) => ({
         content: mergeSync(d.content, state),
         counts: state.counts,
+        roomCounts: state.roomCounts ?? null,
         myVotes: state.myVotes,
         mine: Object.fromEntries(state.mine.map((id) => [id, true as const])),
         synced: true,
@@ -204,8 +214,9 @@ export const createBoardSlice: StateCreator<AppState, [], [], BoardSlice> = (set
         boardId,
         content((c) => removeTheme(c, id)),
       ),
-    votesCounted: (boardId, counts) => edit(boardId, (d) => ({ ...d, counts })),
-    votesHidden: (boardId) => edit(boardId, (d) => ({ ...d, counts: null })),
+    votesCounted: (boardId, counts, roomCounts) =>
+      edit(boardId, (d) => ({ ...d, counts, roomCounts: roomCounts ?? null })),
+    votesHidden: (boardId) => edit(boardId, (d) => ({ ...d, counts: null, roomCounts: null })),
     votesMine: (boardId, myVotes) => edit(boardId, (d) => ({ ...d, myVotes })),
     noteDragging: (d) =>
       set((s) =>

@@ -10,6 +10,7 @@ import type { NoteResult } from '../../shared/protocol/boardEvents';
 import { type CommandKey, REPLAYED } from '../storage/applied';
 import type { BoardRecord, NoteRecord, ThemeRecord } from '../storage/boardStore';
 import type { Store } from '../storage/store';
+import { boardCounts } from './boardCounts';
 import { type BoardContext, type BreakoutService, boardView, noteView, themeView } from './breakouts';
 import type { Session } from './meetings';
 import { wasApplied } from './replay';
@@ -54,10 +55,10 @@ export class BoardService {
     const ctx = await this.context(s, boardId);
     need(ctx, 'read');
     const { board } = ctx;
-    const [all, themes, counts, myVotes] = await Promise.all([
+    const [all, themes, { counts, roomCounts }, myVotes] = await Promise.all([
       this.store.boards.notes(board.id, true),
       this.store.boards.themes(board.id),
-      this.store.boards.voteCounts(board.id),
+      boardCounts(this.store, board),
       s.participantId ? this.store.boards.myVotes(board.id, s.participantId) : Promise.resolve([]),
     ]);
     const live = all.filter((n) => !n.deleted);
@@ -69,6 +70,7 @@ export class BoardService {
         notes: live.map((n) => noteView(n, board)),
         themes: themes.map(themeView),
         counts: showCounts ? counts : null,
+        roomCounts: showCounts ? roomCounts : null,
         myVotes,
         mine: live.filter((n) => mayEditNote(ctx.viewer, n)).map((n) => n.id),
         deleted: all.filter((n) => n.deleted).map((n) => ({ id: n.id, version: n.version })),

@@ -23,6 +23,7 @@ import type { BreakoutSpec } from '../../shared/protocol/schemas/board';
 import type { CommandKey } from '../storage/applied';
 import type { BoardRecord, NoteRecord, RoomRecord, ThemeRecord } from '../storage/boardStore';
 import type { ActivityRecord, Store } from '../storage/store';
+import { boardCounts } from './boardCounts';
 import type { Session } from './meetings';
 import { wasApplied } from './replay';
 
@@ -479,10 +480,10 @@ export class BreakoutService {
     let total = 0;
     const summaries = await Promise.all(
       boards.map(async (b) => {
-        const [notes, themes, counts] = await Promise.all([
+        const [notes, themes, { counts, roomCounts }] = await Promise.all([
           this.store.boards.notes(b.id),
           this.store.boards.themes(b.id),
-          this.store.boards.voteCounts(b.id),
+          boardCounts(this.store, b),
         ]);
         total += notes.length;
         return summariseBoard(
@@ -497,6 +498,7 @@ export class BreakoutService {
           notes.map((n) => noteView(n, b)),
           themes.map(themeView),
           counts,
+          roomCounts,
         );
       }),
     );

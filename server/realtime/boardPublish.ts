@@ -1,6 +1,7 @@
 import { isStaff } from '../../shared/domain/roles';
 import type { Logger } from '../log';
 import type { ActivityService } from '../meetings/activities';
+import { boardCounts } from '../meetings/boardCounts';
 import type { BreakoutService, PlaceChange } from '../meetings/breakouts';
 import { boardView, noteView, themeView } from '../meetings/breakouts';
 import type { Session } from '../meetings/meetings';
@@ -163,15 +164,23 @@ export class BoardPublisher {
     this.io.to(boardRooms.board(boardId)).emit('theme:removed', { boardId, id });
   }
 
-  /** [BOARD12] Vote counts: to staff always, to every viewer once revealed. Gathered per board. */
+  /**
+   * [BOARD12] Vote counts: to staff always, to every viewer once revealed. Gathered per board.
+   * [BOARD13] A room board's votes are also part of the synthesis board of its question.
+   */
   votes(boardId: string): void {
     this.coalescer.schedule(`votes:${boardId}`, async () => {
       const board = await this.store.breakouts.board(boardId);
       if (!board) return;
-      const counts = await this.store.boards.voteCounts(boardId);
+      const { counts, roomCounts } = await boardCounts(this.store, board);
       this.harvest(board);
       const to = board.votesRevealed ? boardRooms.board(boardId) : boardRooms.staff(boardId);
-      this.io.to(to).emit('votes:counted', { boardId, counts });
+      this.io.to(to).emit('votes:counted', { boardId, counts, roomCounts });
+      if (board.roomId === null) return;
+      const synthesis = (await this.store.breakouts.boards(board.activityId)).find(
+        (b) => b.roomId === null && b.questionIndex === board.questionIndex,
+      );
+      if (synthesis) this.votes(synthesis.id);
     });
   }
 

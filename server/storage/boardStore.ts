@@ -182,5 +182,7 @@ export interface BoardRepo {
   retractVote(id: string, participantId: string): Promise<{ boardId: string } | undefined>;
   myVotes(boardId: string, participantId: string): Promise<VoteRef[]>;
   voteCounts(boardId: string): Promise<Record<string, number>>;
+  /** Synthesis boards: per live copy, the votes its original has on its room board (only those with any). */
+  originVoteCounts(boardId: string): Promise<Record<string, number>>;
   voteTotal(boardId: string): Promise<number>;
 }

@@ -77,7 +77,12 @@ export interface BoardServerEvents {
   'note:dragging': (drag: NoteDragging) => void;
   'theme:updated': (theme: ThemeView) => void;
   'theme:removed': (info: { boardId: string; id: string }) => void;
-  'votes:counted': (info: { boardId: string; counts: Record<string, number> }) => void;
+  /** `counts` as in BoardState; `roomCounts` the room votes in them (synthesis boards). */
+  'votes:counted': (info: {
+    boardId: string;
+    counts: Record<string, number>;
+    roomCounts: Record<string, number>;
+  }) => void;
   'votes:hidden': (info: { boardId: string }) => void;
   'votes:mine': (info: { boardId: string; votes: VoteRef[] }) => void;
 }

@@ -4,7 +4,9 @@ import {
   contentBounds,
   freeSpot,
   MARGIN,
+  newThemeSpot,
   noteRect,
+  type Point,
   type Rect,
 } from '../../../shared/domain/board/layout';
 import { COLOUR_HEX, NO_ORG_COLOUR, type NoteColour, ORG_COLOUR } from '../../../shared/domain/board/palette';
@@ -37,9 +39,11 @@ import {
   ThemeEditDialog,
 } from './Dialogs';
 import { useBoardModel, useWatchBoard } from './model';
+import { useBoardView } from './useBoardView';
+import { VotingBar } from './VotingBar';
 
 type Dialog =
-  | { kind: 'note'; id?: string }
+  | { kind: 'note'; id?: string; at?: Point }
   | { kind: 'actions'; id: string }
   | { kind: 'move'; ids: string[] }
   | { kind: 'theme'; ids: string[] }
@@ -60,7 +64,7 @@ export function BoardPanel(props: { boardId: string; headingLevel?: 3 | 4; fulls
   const [themeDrag, setThemeDrag] = useState<{ id: string; x: number; y: number } | null>(null);
   const model = useBoardModel(props.boardId, themeDrag);
   const me = useAppStore((s) => s.me);
-  const [view, setView] = useState<'board' | 'list'>('board');
+  const [view, setView] = useBoardView();
   const [selection, setSelection] = useState<Set<string>>(() => new Set());
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [status, setStatus] = useState('');
@@ -186,9 +190,11 @@ export function BoardPanel(props: { boardId: string; headingLevel?: 3 | 4; fulls
     }
   };
 
-  const saveNote = async (text: string, colour: NoteColour, id?: string) => {
+  const saveNote = async (text: string, colour: NoteColour, id?: string, where?: Point) => {
     if (id) return failed(await editNote(board.id, id, { text, colour }));
-    const at = canvas.current?.freeSpotInView() ?? freeSpot(taken(), { x: MARGIN, y: MARGIN });
+    const at = where
+      ? freeSpot(taken(), where)
+      : (canvas.current?.freeSpotInView() ?? freeSpot(taken(), { x: MARGIN, y: MARGIN }));
     const r = await createNote({
       boardId: board.id,
       text,
@@ -260,13 +266,7 @@ export function BoardPanel(props: { boardId: string; headingLevel?: 3 | 4; fulls
       ) : null}
       {access.manage ? <BoardControls model={model} /> : null}
       {board.voting.open && access.vote ? (
-        <p className="board__voting" role="status">
-          {t('board.votingOpen')}{' '}
-          {model.votesLeft > 0
-            ? t('board.votesLeft', { n: model.votesLeft, of: board.voting.limit })
-            : t('board.noVotesLeft')}{' '}
-          {!board.voting.revealed ? t('board.votesHiddenHint') : ''}
-        </p>
+        <VotingBar left={model.votesLeft} limit={board.voting.limit} revealed={board.voting.revealed} />
       ) : null}
       <div
         className="board__toolbar"
@@ -356,6 +356,7 @@ export function BoardPanel(props: { boardId: string; headingLevel?: 3 | 4; fulls
             captureWheel={props.fullscreen ?? false}
             themeDrag={themeDrag}
             setThemeDrag={setThemeDrag}
+            onNewAt={(at) => (access.write ? open({ kind: 'note', at }) : undefined)}
           />
         </>
       ) : (
@@ -376,7 +377,7 @@ export function BoardPanel(props: { boardId: string; headingLevel?: 3 | 4; fulls
         <NoteDialog
           note={dialogNote}
           colourLocked={model.activity.spec.colourBy === 'orgType'}
-          onSave={(text, colour) => saveNote(text, colour, d.id)}
+          onSave={(text, colour) => saveNote(text, colour, d.id, d.at)}
           onClose={close}
         />
       ) : null}
@@ -430,7 +431,8 @@ export function BoardPanel(props: { boardId: string; headingLevel?: 3 | 4; fulls
               if (!problem) setSelection(new Set());
               return problem;
             }
-            const at = freeSpot(taken(new Set(d.ids)), canvas.current?.centre() ?? { x: MARGIN, y: MARGIN });
+            const members = d.ids.map((id) => model.position.get(id)).filter((p) => p !== undefined);
+            const at = newThemeSpot(taken(new Set(d.ids)), members, canvas.current?.centre() ?? null);
             const r = await createTheme(board.id, heading ?? '', at.x, at.y, d.ids);
             const problem = failed(r);
             announce(problem ?? t('board.themed', { heading: heading ?? '' }));

@@ -4,6 +4,8 @@ import {
   contentBounds,
   freeSpot,
   MARGIN,
+  NOTE_H,
+  NOTE_W,
   noteRect,
   type Point,
   THEME_HEADER,
@@ -11,6 +13,7 @@ import {
 import { useT } from '../../i18n';
 import { useAppStore } from '../../store';
 import { dragPresence, moveNote, updateTheme } from './actions';
+import { openingCameraOf } from './camera';
 import type { BoardModel } from './model';
 import { type CanvasApi, CanvasApiContext, NoteCard } from './NoteCard';
 import { ThemeFrame } from './ThemeFrame';
@@ -59,6 +62,8 @@ export function BoardCanvas(props: {
   captureWheel: boolean;
   themeDrag: { id: string; x: number; y: number } | null;
   setThemeDrag(d: { id: string; x: number; y: number } | null): void;
+  /** A double click on the empty board: a new post-it there (BOARD17). */
+  onNewAt(p: Point): void;
 }) {
   const t = useT();
   const { model } = props;
@@ -100,6 +105,8 @@ export function BoardCanvas(props: {
   const detail = useCallback((z: number) => {
     world.current?.classList.toggle('board__world--far', z < FAR_ZOOM);
     world.current?.style.setProperty('--theme-head', `${Math.max(THEME_HEADER, Math.ceil(26 / z))}px`);
+    // Vote buttons (30 units tall) likewise stay at least 25 px on screen (BOARD12).
+    world.current?.style.setProperty('--vote-scale', String(Math.max(1, 0.85 / z)));
   }, []);
 
   const zoomAt = useCallback(
@@ -147,6 +154,17 @@ export function BoardCanvas(props: {
     detail(z);
   }, [rects, schedule, detail]);
 
+  // [BOARD17] Opening (and following the surface's size until the user pans or zooms): readable.
+  const openView = useCallback(() => {
+    const m = latest.current.model;
+    const recent = m.notes.slice(-6).map((n) => m.position.get(n.id)!);
+    if (!viewport.current) return;
+    cam.current = openingCameraOf(viewport.current, rects(), recent);
+    schedule();
+    setZoomShown(Math.round(cam.current.z * 100));
+    detail(cam.current.z);
+  }, [rects, schedule, detail]);
+
   const toWorld = useCallback((clientX: number, clientY: number): Point => {
     const r = viewport.current!.getBoundingClientRect();
     const c = cam.current;
@@ -177,21 +195,20 @@ export function BoardCanvas(props: {
     const v = viewport.current;
     if (!v || typeof ResizeObserver === 'undefined') return;
     const ro = new ResizeObserver(() => {
-      if (!touched.current && fitted.current) fitToContent();
+      if (!touched.current && fitted.current) openView();
     });
     ro.observe(v);
     return () => ro.disconnect();
-  }, [fitToContent]);
+  }, [openView]);
 
-  // Fit once, when the board's contents first arrive.
+  // Opened once, when the board's contents first arrive.
   const fitted = useRef(false);
   useEffect(() => {
     if (!fitted.current && model.data?.synced) {
       fitted.current = true;
-      if (model.notes.length > 0 || model.themes.length > 0) fitToContent();
-      else apply();
+      openView();
     }
-  }, [model.data?.synced, model.notes.length, model.themes.length, fitToContent, apply]);
+  }, [model.data?.synced, openView]);
 
   // Someone else's drag that stopped arriving (a dropped connection) is no longer shown.
   useEffect(() => {
@@ -388,6 +405,8 @@ export function BoardCanvas(props: {
         }
       },
       openActions: (id) => latest.current.onCommand('actions', id),
+      vote: (id) => latest.current.onCommand('vote', id),
+      unvote: (id) => latest.current.onCommand('unvote', id),
     };
   }, [toWorld]);
 
@@ -461,6 +480,12 @@ export function BoardCanvas(props: {
         onPointerUp={endPan}
         onPointerCancel={endPan}
         onKeyDown={onViewportKey}
+        onDoubleClick={(e) => {
+          if (e.target !== viewport.current && e.target !== world.current && e.target !== grid.current)
+            return;
+          const p = toWorld(e.clientX, e.clientY);
+          props.onNewAt({ x: p.x - NOTE_W / 2, y: p.y - NOTE_H / 2 });
+        }}
       >
         <div ref={grid} className="board__grid" aria-hidden="true" />
         <div ref={world} className="board__world">
@@ -490,7 +515,10 @@ export function BoardCanvas(props: {
                 mine={model.isMine(n.id)}
                 canMove={model.access.write}
                 votes={counts ? (counts[n.id] ?? 0) : null}
+                roomVotes={model.data?.roomCounts?.[n.id] ?? 0}
                 myVotes={model.myVotesOn.get(n.id)?.length ?? 0}
+                canVote={model.access.vote}
+                canAddVote={model.votesLeft > 0}
                 themeHeading={model.themeOf.get(n.id)?.theme.heading ?? null}
                 drag={drags[n.id]}
                 helpId={props.helpId}

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { useT } from '../../i18n';
 import type { NoteCommand } from './BoardCanvas';
 import type { BoardModel, DrawnNote } from './model';
+import { shortText, VoteButton } from './VoteButton';
 
 /**
  * [BOARD17] Every post-it of a board as a list, grouped by theme (in the board's reading order):
@@ -67,6 +68,7 @@ function ListItem(props: {
   const id = useId();
   const { note: n, model } = props;
   const counts = model.data?.counts;
+  const roomVotes = model.data?.roomCounts?.[n.id] ?? 0;
   const mine = model.isMine(n.id);
   const myVotes = model.myVotesOn.get(n.id)?.length ?? 0;
   const meta = [
@@ -74,10 +76,14 @@ function ListItem(props: {
     n.author ? t('board.by', { name: n.author }) : n.byStaff ? t('board.byStaff') : '',
     n.roomLabel ? t('board.fromRoom', { room: n.roomLabel }) : '',
     mine ? t('board.yours') : '',
-    counts ? t('board.votes', { n: counts[n.id] ?? 0 }) : '',
-    myVotes > 0 ? t('board.myVotes', { n: myVotes }) : '',
+    counts
+      ? roomVotes > 0 && n.roomLabel
+        ? t('board.votesWithRoom', { n: counts[n.id] ?? 0, inRoom: roomVotes, room: n.roomLabel })
+        : t('board.votes', { n: counts[n.id] ?? 0 })
+      : '',
+    myVotes > 0 && !model.access.vote ? t('board.myVotes', { n: myVotes }) : '',
   ].filter(Boolean);
-  const short = n.text.length > 40 ? `${n.text.slice(0, 40)}…` : n.text;
+  const short = shortText(n.text);
   const btn = (cmd: NoteCommand, label: string) => (
     <button
       type="button"
@@ -111,9 +117,16 @@ function ListItem(props: {
           {a.write && mine ? btn('edit', t('board.edit')) : null}
           {a.write ? btn('move', t('board.moveTo')) : null}
           {a.cluster ? btn('theme', t('board.toTheme')) : null}
-          {a.vote && model.votesLeft > 0 ? btn('vote', t('board.vote')) : null}
-          {a.vote && myVotes > 0 ? btn('unvote', t('board.unvote')) : null}
           {a.write && (mine || a.manage) ? btn('delete', t('board.delete')) : null}
+          {a.vote ? (
+            <VoteButton
+              text={n.text}
+              mine={myVotes}
+              canAdd={model.votesLeft > 0}
+              onVote={() => props.onCommand('vote', n.id)}
+              onUnvote={() => props.onCommand('unvote', n.id)}
+            />
+          ) : null}
         </div>
       </div>
     </li>

@@ -1,8 +1,10 @@
 import { createContext, memo, useContext, useRef } from 'react';
+import { NOTE_H, NOTE_W } from '../../../shared/domain/board/layout';
 import { COLOUR_HEX } from '../../../shared/domain/board/palette';
 import type { NoteDragging } from '../../../shared/protocol/boardEvents';
 import { useT } from '../../i18n';
 import type { DrawnNote } from './model';
+import { VoteButton } from './VoteButton';
 
 /** What a post-it on the canvas can ask of its board; a stable object, so post-its never re-render for it. */
 export interface CanvasApi {
@@ -14,6 +16,8 @@ export interface CanvasApi {
   dragCancel(id: string): void;
   keyDown(id: string, e: React.KeyboardEvent): void;
   openActions(id: string): void;
+  vote(id: string): void;
+  unvote(id: string): void;
 }
 export const CanvasApiContext = createContext<CanvasApi | null>(null);
 
@@ -26,7 +30,13 @@ export interface NoteCardProps {
   canMove: boolean;
   /** Votes shown (counts revealed or staff), else null. */
   votes: number | null;
+  /** A synthesis copy: the part of `votes` it got in its room (BOARD13). */
+  roomVotes: number;
   myVotes: number;
+  /** Voting is open and I may vote here: the vote button is drawn (BOARD12). */
+  canVote: boolean;
+  /** I have votes left on this board. */
+  canAddVote: boolean;
   themeHeading: string | null;
   /** Someone else's drag in progress. */
   drag: NoteDragging | undefined;
@@ -75,7 +85,11 @@ export const NoteCard = memo(function NoteCard(p: NoteCardProps) {
       .join(', '),
     theme: p.themeHeading ? t('board.inTheme', { heading: p.themeHeading }) : '',
     votes: [
-      p.votes !== null ? t('board.votes', { n: p.votes }) : '',
+      p.votes !== null
+        ? p.roomVotes > 0 && n.roomLabel
+          ? t('board.votesWithRoom', { n: p.votes, inRoom: p.roomVotes, room: n.roomLabel })
+          : t('board.votes', { n: p.votes })
+        : '',
       p.myVotes > 0 ? t('board.myVotes', { n: p.myVotes }) : '',
     ]
       .filter(Boolean)
@@ -133,43 +147,69 @@ export const NoteCard = memo(function NoteCard(p: NoteCardProps) {
     remote ? 'note--remote' : '',
     local.current?.dragging ? 'note--dragging' : '',
     p.mine ? 'note--mine' : '',
+    p.canVote ? 'note--voting' : '',
   ]
     .filter(Boolean)
     .join(' ');
 
   return (
-    <div
-      ref={ref}
-      className={cls}
-      data-note-id={n.id}
-      role="button"
-      tabIndex={0}
-      aria-roledescription="post-it"
-      aria-pressed={p.selected}
-      aria-label={label}
-      aria-describedby={p.helpId}
-      style={{ transform: `translate(${at.x}px, ${at.y}px)`, background: COLOUR_HEX[n.colour] }}
-      onPointerDown={onPointerDown}
-      onPointerMove={onPointerMove}
-      onPointerUp={(e) => finish(e, false)}
-      onPointerCancel={(e) => finish(e, true)}
-      onFocus={() => api.focusNote(n.id)}
-      onKeyDown={(e) => api.keyDown(n.id, e)}
-      onDoubleClick={() => api.openActions(n.id)}
-    >
-      <bdi className="note__text">{n.text}</bdi>
-      <span className="note__meta" aria-hidden="true">
-        <span className="note__colour">{colourName}</span>
-        {n.roomLabel ? <span className="note__room">{n.roomLabel}</span> : null}
-        {n.author ? <bdi className="note__author">{n.author}</bdi> : null}
-        {p.votes !== null && p.votes > 0 ? <span className="note__votes">● {p.votes}</span> : null}
-        {p.myVotes > 0 ? <span className="note__myvotes">{'✓'.repeat(Math.min(p.myVotes, 5))}</span> : null}
-      </span>
-      {remote ? (
-        <span className="note__remote" aria-hidden="true">
-          {remote.by ? t('board.movingBy', { name: remote.by }) : t('board.movingSomeone')}
+    <>
+      <div
+        ref={ref}
+        className={cls}
+        data-note-id={n.id}
+        role="button"
+        tabIndex={0}
+        aria-roledescription="post-it"
+        aria-pressed={p.selected}
+        aria-label={label}
+        aria-describedby={p.helpId}
+        style={{ transform: `translate(${at.x}px, ${at.y}px)`, background: COLOUR_HEX[n.colour] }}
+        onPointerDown={onPointerDown}
+        onPointerMove={onPointerMove}
+        onPointerUp={(e) => finish(e, false)}
+        onPointerCancel={(e) => finish(e, true)}
+        onFocus={() => api.focusNote(n.id)}
+        onKeyDown={(e) => api.keyDown(n.id, e)}
+        onDoubleClick={() => api.openActions(n.id)}
+      >
+        <bdi className="note__text">{n.text}</bdi>
+        <span className="note__meta" aria-hidden="true">
+          <span className="note__colour">{colourName}</span>
+          {n.roomLabel ? <span className="note__room">{n.roomLabel}</span> : null}
+          {n.author ? <bdi className="note__author">{n.author}</bdi> : null}
+          {p.votes !== null && p.votes > 0 ? (
+            <span className="note__votes">
+              ● {p.votes}
+              {p.roomVotes > 0 && n.roomLabel
+                ? ` (${t('board.votesRoomShort', { n: p.votes, inRoom: p.roomVotes, room: n.roomLabel })})`
+                : ''}
+            </span>
+          ) : null}
+          {p.myVotes > 0 && !p.canVote ? (
+            <span className="note__myvotes">{'✓'.repeat(Math.min(p.myVotes, 5))}</span>
+          ) : null}
         </span>
+        {remote ? (
+          <span className="note__remote" aria-hidden="true">
+            {remote.by ? t('board.movingBy', { name: remote.by }) : t('board.movingSomeone')}
+          </span>
+        ) : null}
+      </div>
+      {p.canVote ? (
+        <VoteButton
+          className="vote--canvas"
+          // Its right middle sits on the post-it's bottom edge; it grows when zoomed far out (BoardCanvas).
+          style={{
+            transform: `translate(${at.x + NOTE_W - 6}px, ${at.y + NOTE_H}px) translate(-100%, -50%) scale(var(--vote-scale, 1))`,
+          }}
+          text={n.text}
+          mine={p.myVotes}
+          canAdd={p.canAddVote}
+          onVote={() => api.vote(n.id)}
+          onUnvote={() => api.unvote(n.id)}
+        />
       ) : null}
-    </div>
+    </>
   );
 });

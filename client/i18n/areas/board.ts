@@ -212,6 +212,16 @@ export const nl = {
   'board.hideVotes': 'Aantallen weer verbergen',
   'board.votingOpen': 'Stemmen is open.',
   'board.votesHiddenHint': 'De aantallen zie je als de gespreksleider ze laat zien.',
+  'board.votingHow': 'Stem met de knop Stem op een post-it. Met − neem je een stem terug.',
+  'board.voteShort': 'Stem',
+  'board.voteOn': ({ text, n }: { text: string; n: number }) =>
+    n === 0 ? `Stem op „${text}”` : `Stem op „${text}”. Je hebt er ${n} gegeven.`,
+  'board.unvoteOn': ({ text, n }: { text: string; n: number }) =>
+    `Neem een stem terug van „${text}”. Je hebt er ${n} gegeven.`,
+  'board.votesWithRoom': ({ n, inRoom, room }: { n: number; inRoom: number; room: string }) =>
+    `${n === 1 ? '1 stem' : `${n} stemmen`}${n === inRoom ? ' in' : `, waarvan ${inRoom} in`} ${room}`,
+  'board.votesRoomShort': ({ n, inRoom, room }: { n: number; inRoom: number; room: string }) =>
+    n === inRoom ? room : `${inRoom} in ${room}`,
 };
 
 export const en: typeof nl = {
@@ -414,4 +424,11 @@ export const en: typeof nl = {
   'board.hideVotes': 'Hide counts again',
   'board.votingOpen': 'Voting is open.',
   'board.votesHiddenHint': 'You will see the counts when the facilitator shows them.',
+  'board.votingHow': 'Vote with the Vote button on a post-it. − takes a vote back.',
+  'board.voteShort': 'Vote',
+  'board.voteOn': ({ text, n }) => (n === 0 ? `Vote for “${text}”` : `Vote for “${text}”. You gave it ${n}.`),
+  'board.unvoteOn': ({ text, n }) => `Take a vote back from “${text}”. You gave it ${n}.`,
+  'board.votesWithRoom': ({ n, inRoom, room }) =>
+    `${n === 1 ? '1 vote' : `${n} votes`}${n === inRoom ? ' in' : `, ${inRoom} of them in`} ${room}`,
+  'board.votesRoomShort': ({ n, inRoom, room }) => (n === inRoom ? room : `${inRoom} in ${room}`),
 };

@@ -141,6 +141,11 @@ export function sqliteBoards(db: Database): BoardRepo {
     'SELECT note_id, count(*) AS n FROM board_votes WHERE board_id = ? GROUP BY note_id',
   );
   const total = db.prepare('SELECT count(*) AS n FROM board_votes WHERE board_id = ?');
+  // [BOARD13] A synthesis copy's room votes are its original's votes (board_votes_note index).
+  const originCounts = db.prepare(
+    `SELECT c.id AS note_id, count(*) AS n FROM board_notes c JOIN board_votes v ON v.note_id = c.origin_id
+     WHERE c.board_id = ? AND c.deleted = 0 AND c.origin_id IS NOT NULL GROUP BY c.id`,
+  );
 
   const once = appliedOnce(db);
   const getNote = (id: string) => {
@@ -316,6 +321,11 @@ export function sqliteBoards(db: Database): BoardRepo {
     async voteCounts(boardId) {
       const out: Record<string, number> = {};
       for (const r of counts.all(boardId) as { note_id: string; n: number }[]) out[r.note_id] = r.n;
+      return out;
+    },
+    async originVoteCounts(boardId) {
+      const out: Record<string, number> = {};
+      for (const r of originCounts.all(boardId) as { note_id: string; n: number }[]) out[r.note_id] = r.n;
       return out;
     },
     async voteTotal(boardId) {

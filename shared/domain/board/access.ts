@@ -47,8 +47,9 @@ const NONE: BoardAccess = { read: false, write: false, cluster: false, vote: fal
  *   board is not locked; reads other rooms' boards only when the activity allows it; reads and
  *   writes the synthesis boards once the synthesis has started (unless locked). Clustering only
  *   when the activity allows participants to cluster, wherever they may write. Voting on the
- *   boards of their own room and the synthesis, while voting is open (also when locked: lock
- *   stops writing, not voting).
+ *   boards of their own room while the break-outs run, and on the synthesis, while voting is open
+ *   (also when locked: lock stops writing, not voting). Once the break-outs end a room board is
+ *   read-only, for votes too.
  * - Observers read synthesis boards, and room boards when other rooms may be seen.
  */
 export function boardAccess(v: Viewer, board: BoardFacts, bo: BreakoutFacts): BoardAccess {
@@ -73,12 +74,13 @@ export function boardAccess(v: Viewer, board: BoardFacts, bo: BreakoutFacts): Bo
   }
   const own = v.roomId !== null && v.roomId === board.roomId;
   if (!own) return { ...NONE, read: bo.spec.seeOtherRooms };
-  const write = bo.status === 'open' && !board.locked;
+  const running = bo.status === 'open';
+  const write = running && !board.locked;
   return {
     read: true,
     write,
     cluster: write && bo.spec.participantsCluster,
-    vote: board.voting.open,
+    vote: running && board.voting.open,
     manage: false,
   };
 }

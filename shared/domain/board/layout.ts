@@ -85,6 +85,70 @@ export function freeSpot(taken: readonly Rect[], near: Point, maxRings = 80): Po
   return origin;
 }
 
+/**
+ * [BOARD11] Where a frame of `size` (a new theme) goes so that it covers nothing on the board: the
+ * free position nearest to `near`, chosen among `near` itself and the positions right beside,
+ * above and below everything already there (`gap` apart). So a new theme never lands on another
+ * one or hides its heading; on a full stretch of board it goes beside or below what is there.
+ */
+export function freeRect(
+  taken: readonly Rect[],
+  size: { w: number; h: number },
+  near: Point,
+  gap = GAP * 2,
+): Point {
+  const maxX = Math.max(0, BOARD_LIMITS.coord - size.w);
+  const maxY = Math.max(0, BOARD_LIMITS.coord - size.h);
+  const at = (x: number, y: number): Point => ({
+    x: Math.max(0, Math.min(maxX, Math.round(x))),
+    y: Math.max(0, Math.min(maxY, Math.round(y))),
+  });
+  const start = at(near.x, near.y);
+  const fits = (p: Point) => !taken.some((r) => overlaps({ x: p.x, y: p.y, w: size.w, h: size.h }, r, gap));
+  if (fits(start)) return start;
+  const candidates: Point[] = [];
+  for (const r of taken) {
+    const right = r.x + r.w + gap;
+    const below = r.y + r.h + gap;
+    const left = r.x - size.w - gap;
+    const above = r.y - size.h - gap;
+    candidates.push(
+      at(right, start.y),
+      at(right, r.y),
+      at(start.x, below),
+      at(r.x, below),
+      at(left, start.y),
+      at(left, r.y),
+      at(start.x, above),
+      at(r.x, above),
+    );
+  }
+  const d = (p: Point) => (p.x - start.x) ** 2 + (p.y - start.y) ** 2;
+  candidates.sort((a, b) => d(a) - d(b) || a.y - b.y || a.x - b.x);
+  for (const p of candidates) if (fits(p)) return p;
+  // Everything near is taken (or the edge of the board is reached): below all of it.
+  return at(MARGIN, Math.max(...taken.map((r) => r.y + r.h)) + gap);
+}
+
+/**
+ * [BOARD11] Where a new theme with these post-its goes: where its post-its are now (its grid
+ * over their top left) or, without post-its, in the middle of `centre` (what is on screen), moved
+ * to the nearest free space. `taken` is everything else on the board: themes and loose post-its.
+ */
+export function newThemeSpot(taken: readonly Rect[], members: readonly Point[], centre: Point | null): Point {
+  const size = themeRect({ x: 0, y: 0 }, members.length);
+  const near =
+    members.length > 0
+      ? {
+          x: Math.min(...members.map((p) => p.x)) - THEME_PAD,
+          y: Math.min(...members.map((p) => p.y)) - THEME_HEADER - THEME_PAD,
+        }
+      : centre
+        ? { x: centre.x - size.w / 2, y: centre.y - size.h / 2 }
+        : { x: MARGIN, y: MARGIN };
+  return freeRect(taken, size, near);
+}
+
 /** The box around everything on a board (or a default area when it is empty). */
 export function contentBounds(rects: readonly Rect[]): Rect {
   if (rects.length === 0) return { x: MARGIN, y: MARGIN, w: 4 * (NOTE_W + GAP), h: 3 * (NOTE_H + GAP) };

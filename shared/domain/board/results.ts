@@ -7,7 +7,10 @@ export interface NoteSummary {
   id: string;
   text: string;
   colour: NoteColour;
+  /** All its votes: on this board, and (a synthesis copy) those it got in its room. */
   votes: number;
+  /** A synthesis copy: the part of `votes` it got in its room (BOARD13). */
+  roomVotes?: number;
   author: string | null;
   roomLabel: string | null;
 }
@@ -54,7 +57,8 @@ const byVotes = (a: NoteSummary & { createdAt: number }, b: NoteSummary & { crea
 /**
  * [BOARD15] A board's harvest: themes in reading order (top to bottom, left to right), in each
  * theme its post-its with the most votes first (then oldest first); the same for the post-its
- * in no theme.
+ * in no theme. `counts` are all votes of a post-it, `roomCounts` the part a synthesis copy got in its
+ * room (see BoardState).
  */
 export function summariseBoard(
   board: { id: string; roomId: string | null; questionIndex: number; question: string; revealed: boolean },
@@ -62,12 +66,14 @@ export function summariseBoard(
   notes: readonly NoteView[],
   themes: readonly ThemeView[],
   counts: Readonly<Record<string, number>>,
+  roomCounts: Readonly<Record<string, number>> = {},
 ): BoardSummary {
   const summary = (n: NoteView) => ({
     id: n.id,
     text: n.text,
     colour: n.colour,
     votes: counts[n.id] ?? 0,
+    ...(roomCounts[n.id] ? { roomVotes: roomCounts[n.id] } : {}),
     author: n.author,
     roomLabel: n.roomLabel,
     createdAt: n.createdAt,

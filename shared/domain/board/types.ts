@@ -73,8 +73,13 @@ export interface BoardState {
   board: BoardView;
   notes: NoteView[];
   themes: ThemeView[];
-  /** Votes per post-it: for staff always, for others once revealed; null otherwise. */
+  /**
+   * Votes per post-it: for staff always, for others once revealed; null otherwise. On a synthesis
+   * board a copy's count includes the votes its original got in its room (BOARD13).
+   */
   counts: Record<string, number> | null;
+  /** Synthesis boards: the room votes inside `counts`, per copy (only those with any); null with `counts`. */
+  roomCounts: Record<string, number> | null;
   /** The viewer's own votes (participants). */
   myVotes: VoteRef[];
   /** Ids of the post-its this viewer may edit as their own. */
