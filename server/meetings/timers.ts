@@ -35,7 +35,12 @@ export class TimerService {
    * transaction. The caller passes scopes it took from the break-out itself. A retried command (the
    * same id, already stored with these timers) changes nothing and answers their current state.
    */
-  async commandMany(session: Session, scopes: Scope[], commandId: string, op: TimerOp): Promise<TimerView[]> {
+  async commandMany(
+    session: Pick<Session, 'meetingId'>,
+    scopes: Scope[],
+    commandId: string,
+    op: TimerOp,
+  ): Promise<TimerView[]> {
     const stored = await Promise.all(scopes.map((scope) => this.store.timers.get(session.meetingId, scope)));
     const view = (t: NonNullable<(typeof stored)[number]>): TimerView => {
       const { lastCommandId: _c, ...rest } = t;

@@ -218,6 +218,11 @@ export const MIGRATIONS: { id: string; sql: string }[] = [
       CREATE INDEX board_votes_note ON board_votes(note_id);
     `,
   },
+  {
+    // [BOARD18] "Einde over 60 seconden": when the break-outs end by themselves (server clock).
+    id: 'breakout-end-1',
+    sql: 'ALTER TABLE breakouts ADD COLUMN ends_at INTEGER;',
+  },
 ];
 
 export function migrate(db: Database): void {
