@@ -4,16 +4,28 @@ import type { blocksToProseMirror } from '../../../shared/report/prosemirror';
 
 type Content = ReturnType<typeof blocksToProseMirror>;
 
-/** Editors in which the secretary has put the cursor (clicked or tabbed into the text) at least once. */
+/** Editors in which the secretary has put the cursor somewhere themselves. */
 const placed = new WeakSet<Editor>();
 
-/** Remembers when the editor first gets focus: from then on a harvest goes in at the cursor. */
+/** Keys that pass through the editor without choosing a place in the text. */
+const PASSING = new Set(['Tab', 'Shift', 'Control', 'Alt', 'Meta', 'Escape', 'CapsLock']);
+
+/**
+ * Remembers when the secretary puts the cursor in the text: a click or tap in it, or a key that
+ * moves or types in it. Only tabbing through (the cursor then still sits before the title) does
+ * not count. From then on a harvest goes in at the cursor.
+ */
 export function trackCursor(editor: Editor): () => void {
-  const mark = () => placed.add(editor);
-  if (editor.isFocused) mark();
-  editor.on('focus', mark);
+  const dom = editor.view.dom;
+  const click = () => placed.add(editor);
+  const key = (e: KeyboardEvent) => {
+    if (!PASSING.has(e.key)) placed.add(editor);
+  };
+  dom.addEventListener('pointerdown', click);
+  dom.addEventListener('keydown', key);
   return () => {
-    editor.off('focus', mark);
+    dom.removeEventListener('pointerdown', click);
+    dom.removeEventListener('keydown', key);
   };
 }
 

@@ -1,0 +1,139 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newId } from '../../shared/domain/ids';
+import { ok, startServer, type TestServer } from '../helpers/server';
+import { type BrowserKit, expectNoAxeViolations, hasBrowser, openBrowser } from './helpers';
+import { participantPage } from './toolkit-helpers';
+
+let srv: TestServer;
+let kit: BrowserKit;
+
+beforeAll(async () => {
+  if (!hasBrowser) return;
+  srv = await startServer();
+  kit = await openBrowser();
+});
+afterAll(async () => {
+  await kit?.close();
+  await srv?.close();
+});
+
+/** `mm:ss` in seconds. */
+const toSeconds = (text: string) =>
+  (/(\d+):(\d\d)/.exec(text) ?? []).slice(1).reduce((acc, part) => acc * 60 + Number(part), 0);
+/** The seconds a page's countdown shows: its `role=timer` (participants, screen) or a text line (staff). */
+const shown = async (p: Page, where: { timer: string } | { line: RegExp }) =>
+  'timer' in where
+    ? toSeconds((await p.getByRole('timer', { name: where.timer }).textContent()) ?? '')
+    : toSeconds((await p.getByText(where.line).first().textContent()) ?? '');
+
+describe.runIf(hasBrowser)('the break-outs’ one clock in Chromium', () => {
+  it('[BOARD18][SCOPE3][TIMER1] starting the break-outs starts one countdown that participants (laptop, phone), facilitator and screen show alike, ticking by the second; ending asks first, offers 60 seconds, and stops every timer', async () => {
+    const meeting = await srv.createMeeting('Verdieping koplopers');
+    const socket = await srv.connect(meeting.code, meeting.facilitatorToken);
+    const activityId = newId();
+    await ok(socket, 'activity:create', {
+      id: activityId,
+      agendaItemId: null,
+      anonymous: false,
+      spec: {
+        kind: 'breakout',
+        questions: ['Wat kunnen koplopers betekenen?'],
+        rooms: { by: 'count', count: 1 },
+        assignment: 'random',
+        timeboxMinutes: 10,
+        seeOtherRooms: false,
+        participantsCluster: false,
+        colourBy: 'choice',
+      },
+    });
+    // The facilitator's console is open well before the start (the old "Nog 12 minuten").
+    const fac = await kit.page({ width: 1366, height: 900 });
+    await fac.goto(meeting.links.facilitator);
+    const ann = await participantPage(kit, meeting.links.participant, 'Ann', 1280);
+    const bert = await participantPage(kit, meeting.links.participant, 'Bert', 390);
+    const screen = await kit.page({ width: 1280, height: 800 });
+    await screen.goto(`${srv.url}/m/${meeting.code}/scherm`);
+    await fac.getByRole('button', { name: 'Break-outs starten' }).click();
+
+    // One clock, from the start: ten minutes, with seconds, the same everywhere.
+    const staffLine = { line: /^Tijd in alle kamers: \d\d:\d\d/ };
+    await fac.getByText(staffLine.line).waitFor();
+    for (const p of [ann, bert]) await p.getByRole('timer', { name: 'Tijd in Kamer 1' }).waitFor();
+    await screen.getByRole('timer', { name: 'Tijd in alle kamers' }).waitFor();
+    const times = [
+      await shown(fac, staffLine),
+      await shown(ann, { timer: 'Tijd in Kamer 1' }),
+      await shown(bert, { timer: 'Tijd in Kamer 1' }),
+      await shown(screen, { timer: 'Tijd in alle kamers' }),
+    ];
+    for (const s of times) {
+      expect(s).toBeLessThanOrEqual(600);
+      expect(s).toBeGreaterThan(570);
+    }
+    expect(Math.max(...times) - Math.min(...times)).toBeLessThanOrEqual(3);
+    expect(await screen.getByText('Geen timer').count()).toBe(0);
+    expect(await fac.getByText(/Nog \d+ minuten/).count()).toBe(0);
+    // It ticks by the second (not every 15 seconds).
+    const first = await shown(fac, staffLine);
+    await expect.poll(() => shown(fac, staffLine), { timeout: 3000 }).toBeLessThan(first);
+    await expectNoAxeViolations(bert, 'participant on a phone with the break-outs’ clock');
+
+    // "Break-outs beëindigen" asks first, in a dialog; Escape keeps the break-outs going.
+    const end = fac.getByRole('button', { name: 'Break-outs beëindigen' });
+    await end.click();
+    const dialog = fac.getByRole('dialog', { name: 'Break-outs beëindigen?' });
+    await dialog.waitFor();
+    await expect
+      .poll(() => fac.evaluate(() => document.activeElement?.textContent))
+      .toBe('Einde over 60 seconden');
+    await expectNoAxeViolations(fac, 'facilitator asked to end the break-outs');
+    await fac.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    await expect
+      .poll(() => fac.evaluate(() => document.activeElement?.textContent))
+      .toBe('Break-outs beëindigen');
+    expect(await ann.getByText('De break-outs lopen.').count()).toBe(1);
+
+    // Enter picks the default: the rooms close in 60 seconds, everyone sees the same countdown.
+    await fac.keyboard.press('Enter');
+    await dialog.waitFor();
+    await fac.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+    for (const p of [ann, bert]) {
+      await p.getByText('De kamers sluiten bijna. Rond het gesprek af.').waitFor();
+      await p.getByRole('timer', { name: 'Kamers sluiten over' }).waitFor();
+    }
+    await screen.getByRole('timer', { name: 'Kamers sluiten over' }).waitFor();
+    const closing = { line: /^Kamers sluiten over: \d\d:\d\d/ };
+    await fac.getByText(closing.line).waitFor();
+    const countdown = [
+      await shown(fac, closing),
+      await shown(ann, { timer: 'Kamers sluiten over' }),
+      await shown(bert, { timer: 'Kamers sluiten over' }),
+      await shown(screen, { timer: 'Kamers sluiten over' }),
+    ];
+    for (const s of countdown) {
+      expect(s).toBeLessThanOrEqual(60);
+      expect(s).toBeGreaterThan(50);
+    }
+    await expectNoAxeViolations(bert, 'participant on a phone while the rooms close');
+    await expectNoAxeViolations(screen, 'screen while the rooms close');
+
+    // Asked again, only "now" is left; ending stops every room's timer.
+    await end.click();
+    await dialog.waitFor();
+    expect(await dialog.getByRole('button', { name: 'Einde over 60 seconden' }).count()).toBe(0);
+    await expect.poll(() => fac.evaluate(() => document.activeElement?.textContent)).toBe('Nu beëindigen');
+    await fac.keyboard.press('Enter');
+    for (const p of [ann, bert]) {
+      await p.getByText('De break-outs zijn afgelopen.').waitFor();
+      await expect.poll(() => p.getByRole('timer').count()).toBe(0);
+    }
+    await screen.getByText('De break-outs zijn afgelopen.').waitFor();
+    await expect.poll(() => screen.getByRole('timer').count()).toBe(0);
+    await fac.getByRole('button', { name: 'Break-outs weer starten' }).waitFor();
+    await expect.poll(() => fac.locator('.room-timer').first().textContent()).toMatch(/Geen timer/);
+    expect(kit.pageErrors).toEqual([]);
+  });
+});
