@@ -122,10 +122,12 @@ export default function BreakoutStaff({ activity }: { activity: ActivityView }) 
               ) : (
                 <ul className="presence-list">{inRoom.map(personRow)}</ul>
               )}
-              <p className="room-timer">
-                <span className="visually-hidden">{t('rooms.timerOf', { room: r.label })}: </span>
-                <RoomTimerState roomId={r.id} />
-              </p>
+              {running ? (
+                <p className="room-timer">
+                  <span className="visually-hidden">{t('rooms.timerOf', { room: r.label })}: </span>
+                  <RoomTimerState roomId={r.id} />
+                </p>
+              ) : null}
               {timers && running ? (
                 <RoomTimerButtons roomId={r.id} room={r.label} minutes={minutes} onDone={(x) => done(x)} />
               ) : null}

@@ -66,7 +66,7 @@ export function useMoveOn(): { go(itemId: string | null): void; dialog: ReactNod
             </li>
           ))}
         </ul>
-        <p>{t('flow.closeHint')}</p>
+        <p>{t('flow.closeHint', { n: asking.open.length })}</p>
       </ConfirmDialog>
     );
   }

@@ -35,8 +35,10 @@ export const nl = {
     title
       ? `Je gaat naar ${title}. Bij dit agendapunt staat nog open:`
       : 'Bij dit agendapunt staat nog open:',
-  'flow.closeHint':
-    'Sluit je het, dan kan niemand meer antwoorden. Laat je het open, dan zien deelnemers het bij ‘Ook nog open’.',
+  'flow.closeHint': ({ n }: { n: number }): string =>
+    n === 1
+      ? 'Sluit je het, dan kan niemand meer antwoorden. Laat je het open, dan zien deelnemers het bij ‘Ook nog open’.'
+      : 'Sluit je ze, dan kan niemand meer antwoorden. Laat je ze open, dan zien deelnemers ze bij ‘Ook nog open’.',
   'flow.closeAndGo': 'Sluiten en verder',
   'flow.leaveOpenAndGo': 'Open laten en verder',
   'flow.stayHere': 'Hier blijven',
@@ -78,8 +80,10 @@ export const en: typeof nl = {
   'flow.closeMany': ({ n }) => `Close ${n} activities?`,
   'flow.stillOpen': ({ title }) =>
     title ? `You are going to ${title}. Still open at this agenda item:` : 'Still open at this agenda item:',
-  'flow.closeHint':
-    'Close it and nobody can answer any more. Leave it open and participants see it under ‘Also still open’.',
+  'flow.closeHint': ({ n }) =>
+    n === 1
+      ? 'Close it and nobody can answer any more. Leave it open and participants see it under ‘Also still open’.'
+      : 'Close them and nobody can answer any more. Leave them open and participants see them under ‘Also still open’.',
   'flow.closeAndGo': 'Close and go on',
   'flow.leaveOpenAndGo': 'Leave open and go on',
   'flow.stayHere': 'Stay here',
