@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { io } from 'socket.io-client';
+import { DEMO_INSIGHTS, DEMO_QUESTIONS } from '../server/demo/data';
 import { DEFAULT_SCALE_LEVELS, DEFAULT_SCALE_QUESTION } from '../shared/domain/activities';
 import { newId } from '../shared/domain/ids';
 import { launchBrowser } from '../tests/helpers/browser';
@@ -40,6 +41,7 @@ for (const title of [
   'Gezamenlijke plaatsbepaling',
   'Update van het Programma Aardgasvrije Wijken',
   'Update OFL',
+  'Verdieping Koplopers en lokaal eigendom',
   'Afsluiting',
 ]) {
   items[title] = newId();
@@ -77,6 +79,106 @@ for (const [i, [level, note]] of answers.entries()) {
 await ack('activity:close', { id: pollId });
 await ack('activity:reveal', { id: pollId });
 
+// Seed 000's break-outs: two rooms, the insights as post-its (one of question 2 left out of every
+// theme), the synthesis clustered into the seed's themes, two votes revealed.
+const ok = async <T>(sock: ReturnType<typeof io>, ev: string, payload: unknown): Promise<T> => {
+  const r = await sock.timeout(5000).emitWithAck(ev, payload);
+  if (!r.ok) throw new Error(`${ev}: ${r.message}`);
+  return r.data as T;
+};
+type Snap = {
+  breakouts: { activityId: string; boards: { id: string; roomId: string | null; questionIndex: number }[] }[];
+  placements: { activityId: string; roomId: string }[];
+};
+const members = await Promise.all(
+  ['Ans', 'Bram', 'Carmen', 'Dirk'].map(async (name) => {
+    const j = await post('/api/join', { code: m.code, name });
+    const s = io(base, { auth: { code: m.code, token: j.token }, transports: ['websocket'], forceNew: true });
+    await new Promise<void>((r) => s.once('connect', () => r()));
+    return s;
+  }),
+);
+const boId = newId();
+await ok(fac, 'activity:create', {
+  id: boId,
+  agendaItemId: items['Verdieping Koplopers en lokaal eigendom'],
+  anonymous: false,
+  spec: {
+    kind: 'breakout',
+    questions: DEMO_QUESTIONS,
+    rooms: { by: 'count', count: 2 },
+    assignment: 'random',
+    timeboxMinutes: 20,
+    seeOtherRooms: false,
+    participantsCluster: false,
+    colourBy: 'choice',
+  },
+});
+await ok(fac, 'activity:open', { id: boId });
+const roomOf = await Promise.all(
+  members.map(
+    async (s) =>
+      (await ok<Snap>(s, 'session:sync', {})).placements.find((x) => x.activityId === boId)!.roomId,
+  ),
+);
+const boards = (await ok<Snap>(fac, 'session:sync', {})).breakouts.find((b) => b.activityId === boId)!.boards;
+const boardOf = (i: number, q: number) =>
+  boards.find((b) => b.roomId === roomOf[i] && b.questionIndex === q)!.id;
+let k = 0;
+for (const insight of DEMO_INSIGHTS) {
+  for (const text of insight.notes) {
+    const i = k % members.length;
+    await ok(members[i]!, 'note:create', {
+      id: newId(),
+      boardId: boardOf(i, insight.question),
+      text,
+      colour: 'geel',
+      x: 40 + (k % 3) * 200,
+      y: 80,
+    });
+    k += 1;
+  }
+}
+await ok(members[0]!, 'note:create', {
+  id: newId(),
+  boardId: boardOf(0, 1),
+  text: 'Vraag de buurt zelf wat zij nodig heeft.',
+  colour: 'groen',
+  x: 40,
+  y: 500,
+});
+await ok(fac, 'activity:close', { id: boId });
+await ok(fac, 'breakout:synthesis', { activityId: boId });
+const synth = (await ok<Snap>(fac, 'session:sync', {})).breakouts
+  .find((b) => b.activityId === boId)!
+  .boards.filter((b) => b.roomId === null);
+for (const insight of DEMO_INSIGHTS) {
+  const board = synth.find((b) => b.questionIndex === insight.question)!;
+  const state = await ok<{ notes: { id: string; text: string }[]; themes: unknown[] }>(fac, 'board:sync', {
+    boardId: board.id,
+  });
+  await ok(fac, 'theme:create', {
+    id: newId(),
+    boardId: board.id,
+    heading: insight.theme,
+    x: 40 + state.themes.length * 700,
+    y: 40,
+    noteIds: state.notes.filter((n) => insight.notes.includes(n.text)).map((n) => n.id),
+  });
+}
+const q1 = synth.find((b) => b.questionIndex === 0)!;
+const q1notes = await ok<{ notes: { id: string; text: string }[] }>(fac, 'board:sync', { boardId: q1.id });
+await ok(fac, 'board:voting', { boardId: q1.id, open: true });
+for (const sock of members.slice(0, 2)) {
+  await ok(sock, 'board:sync', { boardId: q1.id });
+  await ok(sock, 'vote:cast', {
+    id: newId(),
+    noteId: q1notes.notes.find((n) => n.text === DEMO_INSIGHTS[0]!.notes[0])!.id,
+  });
+}
+await ok(fac, 'board:voting', { boardId: q1.id, open: false, revealed: true });
+for (const sock of members) sock.disconnect();
+
 const browser = await launchBrowser();
 const shot = async (page: import('playwright-core').Page, name: string, full = true) => {
   await page.screenshot({ path: path.join(out, `${name}.png`), fullPage: full });
@@ -88,6 +190,15 @@ const sec = await (
 await sec.goto(m.links.secretary);
 await sec.getByRole('textbox', { name: 'Verslag' }).waitFor();
 await shot(sec, '01-secretary-template');
+// [REPORT6] The break-out harvested before anyone clicked into the text: under its agenda heading.
+await sec.getByRole('button', { name: /^In verslag zetten.*Wat kunnen koplopers/ }).click();
+const verdieping = sec
+  .getByRole('textbox', { name: 'Verslag' })
+  .locator('h2', { hasText: 'Verdieping Koplopers' });
+await sec.getByRole('textbox', { name: 'Verslag' }).locator('h4').first().waitFor();
+await shot(sec, '01b-secretary-breakout-harvest-no-cursor');
+await verdieping.scrollIntoViewIfNeeded();
+await shot(sec, '01c-secretary-breakout-section', false);
 // Type under "Inleiding"
 await sec.getByRole('textbox', { name: 'Verslag' }).locator('h2', { hasText: 'Inleiding' }).click();
 await sec.keyboard.press('End');

@@ -120,11 +120,10 @@ const asParticipant = async (name: string, width: number, height: number, mobile
   return page;
 };
 
-// The facilitator starts the timer of all rooms (the time box is the default).
+// [BOARD18] The time box runs in all rooms from the start of the break-outs: one clock.
 const facPage = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
 await facPage.goto(`${base}/m/${meeting.code}/leiding#${meeting.facilitatorToken}`);
-await facPage.getByRole('button', { name: 'Start in alle kamers' }).click();
-await facPage.getByText(/Alle kamers: (20:00|19:5\d)/).waitFor();
+await facPage.getByText(/^Tijd in alle kamers: (20:00|19:\d\d)/).waitFor();
 
 // Room chats.
 const ann = people[0]!;
@@ -175,6 +174,21 @@ for (const s of [screen, beamer]) {
 }
 await shot(screen, '07-screen-running');
 await shot(beamer, '07-screen-running-1366');
+
+// [BOARD18] "Break-outs beëindigen" asks first; "Einde over 60 seconden": every view counts down.
+await phone.getByRole('button', { name: 'Sluiten' }).first().click();
+await facPage.getByRole('button', { name: 'Break-outs beëindigen' }).click();
+await facPage.getByRole('dialog', { name: 'Break-outs beëindigen?' }).waitFor();
+await shot(facPage, '12-facilitator-end-dialog');
+await facPage.getByRole('button', { name: 'Einde over 60 seconden' }).click();
+await facPage.getByText(/^Kamers sluiten over: /).waitFor();
+await annPage.getByRole('timer', { name: 'Kamers sluiten over' }).waitFor();
+await phone.getByRole('timer', { name: 'Kamers sluiten over' }).waitFor();
+await screen.getByRole('timer', { name: 'Kamers sluiten over' }).waitFor();
+await shot(facPage, '13-facilitator-closing');
+await shot(annPage, '14-participant-closing');
+await shot(phone, '15-phone-closing');
+await shot(screen, '16-screen-closing');
 
 // End, synthesis, themes; the screen shows the themes.
 await ok(fac, 'activity:close', { id: activityId });

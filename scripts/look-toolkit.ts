@@ -57,7 +57,11 @@ await screen.waitForTimeout(500);
 await shot(screen, '04-screen-scale', false);
 
 // Move on to the Verdieping, open the statements and the ranking.
+// [FLOW5] The scale poll is still open: asked first; the default closes it.
 await fac.getByRole('button', { name: /Naar dit punt.*Verdieping/ }).click();
+await fac.getByRole('dialog', { name: 'Peiling sluiten?' }).waitFor();
+await shot(fac, '04b-facilitator-close-poll', false);
+await fac.getByRole('button', { name: 'Sluiten en verder' }).click();
 await ann.getByRole('heading', { name: 'Verdieping Koplopers en lokaal eigendom' }).waitFor();
 for (const q of [/Wat vind je van deze stellingen/, /Welke kaders zijn het belangrijkst/]) {
   await fac.getByRole('article', { name: q }).getByRole('button', { name: 'Openen' }).click();
@@ -95,6 +99,9 @@ await shot(fac, '08-facilitator-verdieping');
 
 // The word cloud at the Afsluiting.
 await fac.getByRole('button', { name: /Naar dit punt.*Afsluiting/ }).click();
+await fac.getByRole('dialog', { name: /werkvormen sluiten\?/ }).waitFor();
+await shot(fac, '08b-facilitator-close-several', false);
+await fac.getByRole('button', { name: 'Sluiten en verder' }).click();
 const cloud = fac.getByRole('article', { name: /Welk woord neem je mee/ });
 await cloud.getByRole('button', { name: 'Openen' }).click();
 for (const [p, words] of [

@@ -19,6 +19,7 @@ import { startRetention } from './meetings/retention';
 import { TemplateService } from './meetings/templates';
 import { TimerService } from './meetings/timers';
 import { BoardPublisher } from './realtime/boardPublish';
+import { BreakoutClock } from './realtime/breakoutClock';
 import { breakoutProvider } from './realtime/breakoutKind';
 import { createIo, setupRealtime } from './realtime/io';
 import { Publisher } from './realtime/publish';
@@ -91,7 +92,10 @@ export function createApp(deps: AppDeps): App {
   const breakouts = new BreakoutService(store, now, (meetingId) => publish.onlineParticipants(meetingId));
   const boards = new BoardService(store, now, breakouts);
   const boardPublish = new BoardPublisher(io, store, breakouts, activities, log, config.broadcastDelayMs);
-  activities.provide('breakout', breakoutProvider(store, breakouts, boardPublish));
+  const timers = new TimerService(store, scopes, now);
+  // [BOARD18] The break-outs' one clock (room timers from the time box, the end countdown).
+  const breakoutClock = new BreakoutClock(lazyCtx());
+  activities.provide('breakout', breakoutProvider(store, breakouts, boardPublish, breakoutClock));
   scopes.register('room', roomScope(store, breakouts));
   const limiters = createLimiters(config.rateLimits);
   const collab = new CollabServer({
@@ -130,14 +134,20 @@ export function createApp(deps: AppDeps): App {
     limiters,
     collab,
     scopes,
-    timers: new TimerService(store, scopes, now),
+    timers,
     chat: new ChatService(store, scopes, now),
     templates: new TemplateService(store, now),
     breakouts,
     boards,
     boardPublish,
+    breakoutClock,
   };
   setupRealtime(ctx);
+  breakoutClock
+    .resume()
+    .catch((err) =>
+      log.error('breakout ends not resumed', { err: err instanceof Error ? err.message : String(err) }),
+    );
   const stopRetention = startRetention(ctx);
 
   // The router is built before ctx exists; it reads ctx through this indirection at request time.
@@ -150,6 +160,7 @@ export function createApp(deps: AppDeps): App {
     ctx,
     async close() {
       stopRetention();
+      breakoutClock.close();
       publish.close();
       // The verslag first: what is pending is stored while the store is still open.
       await collab.close();

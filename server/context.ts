@@ -10,6 +10,7 @@ import type { MeetingService } from './meetings/meetings';
 import type { TemplateService } from './meetings/templates';
 import type { TimerService } from './meetings/timers';
 import type { BoardPublisher } from './realtime/boardPublish';
+import type { BreakoutClock } from './realtime/breakoutClock';
 import type { Publisher } from './realtime/publish';
 import type { Scopes } from './realtime/scopes';
 import type { AppServer } from './realtime/types';
@@ -39,4 +40,6 @@ export interface AppContext {
   breakouts: BreakoutService;
   boards: BoardService;
   boardPublish: BoardPublisher;
+  /** [BOARD18] Room timers from the time box, the countdown to the end of the break-outs. */
+  breakoutClock: BreakoutClock;
 }

@@ -124,6 +124,7 @@ export class BreakoutService {
       boards: boards.map((b) => boardView(b, a.spec)),
       synthesis: (state?.synthesisAt ?? null) !== null,
       message: state?.message ?? null,
+      endsAt: state?.endsAt ?? null,
     };
     if (staff) view.members = Object.fromEntries(members.map((m) => [m.participantId, m.roomId]));
     return view;

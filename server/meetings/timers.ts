@@ -38,8 +38,17 @@ export class TimerService {
    * transaction. The caller passes scopes it took from the break-out itself. A replayed command
    * (RECON6: its id is recorded with the timers) changes nothing and answers their current state.
    */
-  async commandMany(session: Session, scopes: Scope[], commandId: string, op: TimerOp): Promise<TimerView[]> {
-    const key = commandKey(session, commandId);
+  async commandMany(
+    session: Session | { meetingId: string },
+    scopes: Scope[],
+    commandId: string,
+    op: TimerOp,
+  ): Promise<TimerView[]> {
+    // The server's own commands (the break-outs' clock) are recorded under the actor 'server'.
+    const key =
+      'role' in session
+        ? commandKey(session, commandId)
+        : { meetingId: session.meetingId, actor: 'server', commandId };
     const stored = await Promise.all(scopes.map((scope) => this.store.timers.get(session.meetingId, scope)));
     const now = this.now();
     const current = stored.map((t, i): TimerView => {

@@ -4,6 +4,7 @@ import type { KindProvider } from '../meetings/activities';
 import { type BreakoutActivity, type BreakoutService, isBreakout } from '../meetings/breakouts';
 import type { Store } from '../storage/store';
 import type { BoardPublisher } from './boardPublish';
+import type { BreakoutClock } from './breakoutClock';
 
 /**
  * The break-out kind in the activity life cycle: opening starts the break-outs (rooms, boards,
@@ -14,6 +15,7 @@ export function breakoutProvider(
   store: Store,
   breakouts: BreakoutService,
   publish: BoardPublisher,
+  clock: BreakoutClock,
 ): KindProvider {
   const asBreakout = (a: { spec: { kind: string } }) => a as BreakoutActivity;
   return {
@@ -28,6 +30,9 @@ export function breakoutProvider(
         );
       }
       if (change === 'open') await breakouts.start(asBreakout(a));
+      // [BOARD18] One clock: opening starts every room's timer with the time box, closing stops them.
+      if (change === 'open' && a.status !== 'open') await clock.starting(asBreakout(a));
+      if (change === 'close' && a.status === 'open') await clock.ending(asBreakout(a));
     },
     async announce(meetingId, view, change) {
       if (change === 'open') {
@@ -36,6 +41,7 @@ export function breakoutProvider(
           publish.tell({ activityId: view.id, participantId: m.participantId, roomId: m.roomId });
         }
       }
+      if (change === 'open' || change === 'close') await clock.tellTimers(meetingId, view.id);
       if (change === 'update') {
         const a = await store.activities.get(view.id);
         if (a && isBreakout(a)) await publish.revalidate(a.id);

@@ -8,6 +8,8 @@ export interface BreakoutRecord {
   startedAt: number | null;
   synthesisAt: number | null;
   message: { id: string; text: string; at: number } | null;
+  /** [BOARD18] When the break-outs end by themselves (a countdown the facilitator started), or null. */
+  endsAt: number | null;
 }
 
 export interface RoomRecord {
@@ -79,6 +81,8 @@ export interface BreakoutRepo {
     once?: CommandKey,
   ): Promise<boolean>;
   rooms(activityId: string): Promise<RoomRecord[]>;
+  /** [BOARD18] Every break-out with a countdown to its end, of every meeting (re-armed at start-up). */
+  pendingEnds(): Promise<{ activityId: string; meetingId: string; endsAt: number }[]>;
   /**
    * Adds rooms with their boards in one transaction; rooms whose id exists are left alone. With
    * `firstOnly`, nothing is added when the activity has rooms already (two starts at once make

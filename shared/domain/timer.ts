@@ -28,9 +28,13 @@ export const idleTimer = (scope: Scope, now = 0): TimerView => ({
   updatedAt: now,
 });
 
-/** Milliseconds left at server time `now` (never below zero). */
+/**
+ * Milliseconds left at server time `now` (never below zero, never above what the timer was set to:
+ * a client whose clock offset is a little off does not show "01:01" for a minute).
+ */
 export function remainingAt(t: TimerView, now: number): number {
-  if (t.status === 'running' && t.endsAt !== null) return Math.max(0, t.endsAt - now);
+  if (t.status === 'running' && t.endsAt !== null)
+    return Math.max(0, Math.min(t.endsAt - now, t.durationMs > 0 ? t.durationMs : Number.POSITIVE_INFINITY));
   if (t.status === 'paused' && t.remainingMs !== null) return Math.max(0, t.remainingMs);
   return 0;
 }

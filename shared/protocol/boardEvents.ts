@@ -41,6 +41,8 @@ export interface BoardEvents {
   'breakout:addRoom': Command<typeof S.BreakoutAddRoom, BreakoutView>;
   'breakout:message': Command<typeof S.BreakoutMessage, BreakoutView>;
   'breakout:synthesis': Command<typeof S.BreakoutRef, BreakoutView>;
+  /** [BOARD18] End the break-outs now or after a countdown the server keeps. */
+  'breakout:end': Command<typeof S.BreakoutEnd, BreakoutView>;
   /** The board's full state for this viewer; also subscribes this connection to its updates. */
   'board:sync': Command<typeof S.BoardRef, BoardState>;
   'board:unwatch': Command<typeof S.BoardRef, { boardId: string }>;

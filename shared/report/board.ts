@@ -12,6 +12,7 @@ const WORDS = {
     overview: 'Hieronder een overzicht van belangrijke inzichten uit de verschillende gesprekken:',
     other: 'Overige punten',
     votes: (n: number) => (n === 1 ? '1 stem' : `${n} stemmen`),
+    ofWhichInRoom: (n: number) => `waarvan ${n} in de kamer`,
     room: (label: string) => label,
   },
   en: {
@@ -20,6 +21,7 @@ const WORDS = {
     overview: 'Below is an overview of the main insights from the different conversations:',
     other: 'Other points',
     votes: (n: number) => (n === 1 ? '1 vote' : `${n} votes`),
+    ofWhichInRoom: (n: number) => `${n} of them in the room`,
     room: (label: string) => label,
   },
 } as const;
@@ -34,11 +36,26 @@ export interface BoardBlockOptions {
   roomLabels?: boolean;
 }
 
+/**
+ * [BOARD13] The votes a post-it got, in words. On the synthesis a post-it's count already holds the
+ * votes its original got in its room (`roomVotes`); where only part of them came from the room, the
+ * verslag says how many ("4 stemmen, waarvan 3 in de kamer"), as the board does.
+ */
+function votesOf(n: NoteSummary, lang: Lang): string {
+  const w = WORDS[lang];
+  if (n.votes <= 0) return '';
+  const inRoom = n.roomVotes ?? 0;
+  return inRoom > 0 && inRoom < n.votes
+    ? `${w.votes(n.votes)}, ${w.ofWhichInRoom(inRoom)}`
+    : w.votes(n.votes);
+}
+
 function bullet(n: NoteSummary, o: Required<BoardBlockOptions>) {
   const w = WORDS[o.lang];
+  const votes = o.votes ? votesOf(n, o.lang) : '';
   // [TEXT2] The post-it's text is isolated where a count or room follows it.
-  let text = (o.votes && n.votes > 0) || (o.roomLabels && n.roomLabel) ? isolate(n.text) : n.text;
-  if (o.votes && n.votes > 0) text += ` (${w.votes(n.votes)})`;
+  let text = votes || (o.roomLabels && n.roomLabel) ? isolate(n.text) : n.text;
+  if (votes) text += ` (${votes})`;
   if (o.roomLabels && n.roomLabel) text += ` — ${w.room(n.roomLabel)}`;
   return [{ text }];
 }
@@ -69,45 +86,36 @@ export function boardToBlocks(board: BoardSummary, options: BoardBlockOptions = 
 
 /**
  * [BOARD15] A whole break-out as verslag text, in the shape of seed 000's "Verdieping": the
- * questions, then "Hieronder een overzicht van belangrijke inzichten…", then the themes of the
- * plenary synthesis as the section's headings (every question's synthesis board in question
- * order; the themes came from all rooms together), each with its post-its as bullets; post-its in
- * no theme follow once under "Overige punten" (led by their question when there are several).
- * A question without a synthesis board gives each room's board instead, under the question (with
- * several questions) and the room.
+ * questions, then "Hieronder een overzicht van belangrijke inzichten…", then per question (a
+ * sub-heading with the question itself when there are several) the themes of its plenary
+ * synthesis as headings, each with its post-its as bullets (most votes first, with the votes),
+ * then "Overige punten" with that question's post-its in no theme. A question without a synthesis
+ * gives each room's board instead, under the room. Heading levels: the harvest sits under an
+ * agenda item's heading (level 2), so questions are level 3 and themes level 4 (with one
+ * question, themes are level 3).
  */
 export function breakoutToBlocks(results: BreakoutResults, options: BoardBlockOptions = {}): ReportBlock[] {
   const lang = options.lang ?? 'nl';
   const w = WORDS[lang];
   const many = results.questions.length > 1;
   const base = options.headingLevel ?? 3;
-  const deeper = Math.min(base + 1, 4) as 3 | 4;
+  const level = (many ? Math.min(base + 1, 4) : base) as 3 | 4;
   const o = { ...options, lang };
   const out: ReportBlock[] = [p(many ? w.intro : w.introOne)];
   for (const q of results.questions) out.push(p(`“${q.question}”`));
   out.push(p(w.overview));
-  const synthesised = (q: BreakoutResults['questions'][number]) => !!q.synthesis && q.synthesis.noteCount > 0;
   for (const q of results.questions) {
-    if (synthesised(q)) {
-      out.push(...boardToBlocks({ ...q.synthesis!, unthemed: [] }, { ...o, headingLevel: base }));
+    const synthesis = q.synthesis && q.synthesis.noteCount > 0 ? q.synthesis : null;
+    const rooms = synthesis ? [] : q.rooms.filter((r) => r.noteCount > 0);
+    if (!synthesis && rooms.length === 0) continue;
+    if (many) out.push(h(base, q.question));
+    if (synthesis) {
+      out.push(...boardToBlocks(synthesis, { ...o, headingLevel: level }));
       continue;
     }
-    const rooms = q.rooms.filter((r) => r.noteCount > 0);
-    if (rooms.length === 0) continue;
-    if (many) out.push(h(base, q.question));
-    const level = many ? deeper : base;
     for (const room of rooms) {
-      const blocks = boardToBlocks(room, { ...o, headingLevel: Math.min(level + 1, 4) as 3 | 4 });
-      out.push(h(level, room.roomLabel ?? ''), ...blocks);
-    }
-  }
-  const rest = results.questions.filter((q) => synthesised(q) && q.synthesis!.unthemed.length > 0);
-  if (rest.length > 0) {
-    const themed = results.questions.some((q) => synthesised(q) && q.synthesis!.themes.length > 0);
-    if (themed) out.push(h(base, w.other));
-    for (const q of rest) {
-      if (many) out.push(p(`“${q.question}”`));
-      out.push(...boardToBlocks({ ...q.synthesis!, themes: [] }, { ...o, headingLevel: base }));
+      out.push(h(level, room.roomLabel ?? ''));
+      out.push(...boardToBlocks(room, { ...o, headingLevel: Math.min(level + 1, 4) as 3 | 4 }));
     }
   }
   return out;

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import type { Inline } from './blocks';
 import { type DocBlock, type HeadingLevel, normaliseInlines, safeHref } from './document';
+import { harvestIndex, type TopBlock } from './place';
 
 /**
  * The verslag's Y.Doc shape. TipTap's Collaboration extension keeps the ProseMirror document in the
@@ -222,4 +223,31 @@ export function insertBlocks(doc: Y.Doc, index: number, blocks: readonly DocBloc
   doc.transact(() => {
     fragment.insert(Math.min(index, fragment.length), blocks.map(toElement));
   }, origin);
+}
+
+/** The verslag's top-level blocks with their text, to find a section (see `harvestIndex`). */
+export function topBlocks(doc: Y.Doc): TopBlock[] {
+  return (reportFragment(doc).toArray() as Node[]).map((n) => {
+    if (!(n instanceof Y.XmlElement))
+      return { type: 'text', text: n instanceof Y.XmlText ? n.toString() : '' };
+    const text = inlinesOf(n)
+      .map((i) => i.text)
+      .join('');
+    return n.nodeName === 'heading'
+      ? { type: 'heading', level: clampLevel(n.getAttribute('level')), text }
+      : { type: n.nodeName, text };
+  });
+}
+
+/**
+ * [REPORT6] Inserts a harvest under the heading of its agenda item (at the end of that section),
+ * as the editor does when nobody has put the cursor anywhere.
+ */
+export function insertUnderItem(
+  doc: Y.Doc,
+  itemTitle: string | null,
+  blocks: readonly DocBlock[],
+  origin?: unknown,
+): void {
+  insertBlocks(doc, harvestIndex(topBlocks(doc), itemTitle), blocks, origin);
 }

@@ -82,19 +82,21 @@ describe.runIf(hasBrowser)('break-out rooms with their chat and timer, in Chromi
     });
     const carlaHears = record<ChatMessageView>(carlaSocket, 'chat:message');
 
-    // The facilitator starts the timer of all rooms, by keyboard; the time box is the default.
+    // [BOARD18] The time box runs in all rooms from the start; the facilitator gives all rooms a
+    // minute more, by keyboard (the time box is also the form's default).
     const fac = await kit.page({ width: 1280, height: 900 });
     await fac.goto(meeting.links.facilitator);
     await fac.getByRole('group', { name: 'Timer voor alle kamers' }).waitFor();
     const allRooms = fac.getByRole('group', { name: 'Timer voor alle kamers' });
     expect(await allRooms.getByLabel('Minuten', { exact: true }).inputValue()).toBe('20');
+    await fac.getByText(/^Alle kamers: (20:00|19:\d\d) · loopt$/).waitFor();
     await fac.locator('body').click({ position: { x: 5, y: 5 } });
-    await tabTo(fac, { role: 'button', name: 'Start in alle kamers' }, 200);
+    await tabTo(fac, { role: 'button', name: '+1 min in alle kamers' }, 200);
     await fac.keyboard.press('Enter');
-    await fac.getByText(/^Alle kamers: (20:00|19:5\d) · loopt$/).waitFor();
+    await fac.getByText(/^Alle kamers: (21:00|20:\d\d) · loopt$/).waitFor();
     // Each participant sees their room's own timer next to the boards (phone too).
     for (const p of [ann, bert]) await timerOf(p, 'Tijd in Kamer 1').waitFor();
-    expect(await seconds(ann, 'Tijd in Kamer 1')).toBeGreaterThan(19 * 60);
+    await expect.poll(() => seconds(ann, 'Tijd in Kamer 1')).toBeGreaterThan(20 * 60);
     expect(await ann.getByText('Nog 20 minuten').count()).toBe(0);
 
     // Ann writes in her room's chat, by keyboard; Bert sees it, Carla (other room) does not.
@@ -278,8 +280,9 @@ describe.runIf(hasBrowser)('break-out rooms with their chat and timer, in Chromi
     await sec.keyboard.press('Enter');
     // Nothing hidden: the synthesis is what everyone saw, so it goes in without asking.
     await expect
-      .poll(() => editor.locator('h3').allTextContents())
+      .poll(() => editor.locator('h4').allTextContents())
       .toEqual(DEMO_INSIGHTS.map((i) => i.theme));
+    expect(await editor.locator('h3').allTextContents()).toEqual(DEMO_QUESTIONS);
     await tabTo(sec, { role: 'combobox', name: 'Welke kamer' }, 60);
     await tabTo(sec, { role: 'button', name: /^In verslag zetten.*Chats van de kamers/ }, 10);
     await sec.keyboard.press('Enter');
@@ -297,7 +300,10 @@ describe.runIf(hasBrowser)('break-out rooms with their chat and timer, in Chromi
     const section = md.slice(md.indexOf('## Verdieping'), md.indexOf('## Signaleren'));
     expect(section.split('\n').filter((l) => l.startsWith('#'))).toEqual([
       '## Verdieping Koplopers en lokaal eigendom',
-      ...DEMO_INSIGHTS.map((i) => `### ${i.theme}`),
+      ...DEMO_QUESTIONS.flatMap((q, i) => [
+        `### ${q}`,
+        ...DEMO_INSIGHTS.filter((x) => x.question === i).map((x) => `#### ${x.theme}`),
+      ]),
       `### Uit de chat van ${chatRoom}`,
       '#### Wat is er nog meer in de chat gezegd?',
     ]);

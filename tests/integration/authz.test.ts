@@ -112,6 +112,7 @@ const MATRIX: Record<string, { allowed: Role[]; payload: Payload }> = {
     payload: (w) => ({ activityId: w.breakoutId, id: newId(), text: 'Gekaapt' }),
   },
   'breakout:synthesis': { allowed: ['facilitator'], payload: (w) => ({ activityId: w.breakoutId }) },
+  'breakout:end': { allowed: ['facilitator'], payload: (w) => ({ activityId: w.breakoutId, inSeconds: 60 }) },
   // Who may read a board is decided per board (BOARD5): every role may ask.
   'board:sync': {
     allowed: ['facilitator', 'secretary', 'participant', 'observer'],

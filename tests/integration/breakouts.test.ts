@@ -425,7 +425,7 @@ describe('themes, votes, anonymity, synthesis and results', () => {
     ]);
     expect(q0.synthesis!.unthemed).toHaveLength(2);
     const blocks = breakoutToBlocks(before);
-    expect(blocks).toContainEqual({ type: 'heading', level: 3, text: 'Koplopende bewoners en de buurt' });
+    expect(blocks).toContainEqual({ type: 'heading', level: 4, text: 'Koplopende bewoners en de buurt' });
     expect(JSON.stringify(blocks)).toContain('(2 stemmen)');
 
     // [BOARD16] Restart: everything acked is back.

@@ -81,10 +81,13 @@ describe('npm run demo', () => {
     for (const q of br.questions) expect(q.synthesis!.unthemed).toEqual([]);
     expect(br.questions[0]!.synthesis!.votesRevealed).toBe(true);
     expect(br.questions[0]!.synthesis!.themes[0]!.votes).toBeGreaterThan(0);
-    // Harvested, it reads like seed 000's "Verdieping": the themes are the headings.
+    // Harvested, it reads like seed 000's "Verdieping": per question its themes as headings.
     const blocks = harvest(bo.activity, bo.results as BreakoutResults, 'nl');
-    expect(blocks.filter((b) => b.type === 'heading').map((b) => (b as { text: string }).text)).toEqual(
-      DEMO_INSIGHTS.map((i) => i.theme),
+    expect(blocks.flatMap((b) => (b.type === 'heading' ? [`${b.level} ${b.text}`] : []))).toEqual(
+      DEMO_QUESTIONS.flatMap((q, i) => [
+        `3 ${q}`,
+        ...DEMO_INSIGHTS.filter((x) => x.question === i).map((x) => `4 ${x.theme}`),
+      ]),
     );
     // Each room chatted a little in its own channel.
     const roomLines = body.chat.messages.filter((m) => m.channel.startsWith('room:'));

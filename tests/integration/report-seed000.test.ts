@@ -1,5 +1,4 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import type * as Y from 'yjs';
 import { DEMO_INSIGHTS, DEMO_QUESTIONS } from '../../server/demo/data';
 import type { Results } from '../../shared/domain/activities';
 import type { BoardState } from '../../shared/domain/board/types';
@@ -7,9 +6,10 @@ import { newId } from '../../shared/domain/ids';
 import type { ActivityView } from '../../shared/domain/types';
 import { blocksToDoc } from '../../shared/report/document';
 import { harvest } from '../../shared/report/registry';
-import { insertBlocks, readReport, reportFragment } from '../../shared/report/ydoc';
+import { insertUnderItem, readReport, reportFragment } from '../../shared/report/ydoc';
 import { breakoutOf, note, openBreakout } from '../helpers/boards';
 import { openScalePoll } from '../helpers/fixtures';
+import { hasPoppler, pdfInfo, readDocx } from '../helpers/parse';
 import { eventually, ok, startServer, type TestServer, type TestSocket } from '../helpers/server';
 import { yClient } from '../helpers/yjs';
 
@@ -51,15 +51,26 @@ const SEED_REMARKS: [number, string][] = [
   [3, 'Het gesprek gaat van wijk naar straat naar woning (maar zonder passend aanbod).'],
 ];
 
+/** A post-it of question 2 left out of every theme, and the insight the group voted for most. */
+const LOOSE = 'Vraag de buurt zelf wat zij nodig heeft.';
+const VOTED = DEMO_INSIGHTS[0]!.notes[0]!;
+
 /**
- * What each agenda item harvests, and the headings that harvest adds under the item. A new kind
- * of activity adds a step here.
+ * What each agenda item harvests, and the headings (Markdown) that harvest adds under the item.
+ * A new kind of activity adds a step here.
  */
 interface Step {
   section: string;
   create(fac: TestSocket, srv: TestServer, code: string, itemId: string): Promise<string>;
   headings: string[];
 }
+
+/** [BOARD15] Seed 000's break-outs in the verslag: per question its heading, its themes, its rest. */
+const BREAKOUT_HEADINGS = DEMO_QUESTIONS.flatMap((q, i) => [
+  `### ${q}`,
+  ...DEMO_INSIGHTS.filter((x) => x.question === i).map((x) => `#### ${x.theme}`),
+  ...(i === 1 ? ['#### Overige punten'] : []),
+]);
 
 const STEPS: Step[] = [
   {
@@ -77,7 +88,9 @@ const STEPS: Step[] = [
       await ok(fac, 'activity:reveal', { id: poll.id });
       return poll.id;
     },
-    headings: ['Helemaal niet tevreden', 'Beetje tevreden', 'Enigszins tevreden', 'Zeer tevreden'],
+    headings: ['Helemaal niet tevreden', 'Beetje tevreden', 'Enigszins tevreden', 'Zeer tevreden'].map(
+      (h) => `### ${h}`,
+    ),
   },
   {
     // The break-outs of "Verdieping Koplopers en lokaal eigendom": the seed's four questions, two
@@ -104,6 +117,8 @@ const STEPS: Step[] = [
           k += 1;
         }
       }
+      const q2 = placed[0]!.view.boards.find((b) => b.roomId === placed[0]!.roomId && b.questionIndex === 1)!;
+      await ok(placed[0]!.s, 'note:create', note(q2.id, LOOSE, { x: 40, y: 400 }));
       await ok(fac, 'breakout:synthesis', { activityId: a.id });
       const { view } = await breakoutOf(fac, a.id);
       for (const insight of DEMO_INSIGHTS) {
@@ -118,11 +133,21 @@ const STEPS: Step[] = [
           noteIds: state.notes.filter((n) => insight.notes.includes(n.text)).map((n) => n.id),
         });
       }
+      // Two votes on one insight of question 1, on the synthesis.
+      const syn = view.boards.find((b) => b.roomId === null && b.questionIndex === 0)!;
+      const voted = (await ok<BoardState>(fac, 'board:sync', { boardId: syn.id })).notes.find(
+        (n) => n.text === VOTED,
+      )!;
+      await ok(fac, 'board:voting', { boardId: syn.id, open: true });
+      for (const s of people.slice(0, 2)) {
+        await ok(s, 'board:sync', { boardId: syn.id });
+        await ok(s, 'vote:cast', { id: newId(), noteId: voted.id });
+      }
       await ok(fac, 'activity:close', { id: a.id });
       for (const s of people) s.disconnect();
       return a.id;
     },
-    headings: DEMO_INSIGHTS.map((i) => i.theme),
+    headings: BREAKOUT_HEADINGS,
   },
 ];
 
@@ -157,12 +182,7 @@ describe('the verslag of the reference meeting (seed 000)', () => {
     };
     for (const step of STEPS) {
       const found = activities.find((a) => a.activity.id === activityIds.get(step.section))!;
-      const frag = reportFragment(sec.doc);
-      const at = (frag.toArray() as Y.XmlElement[]).findIndex(
-        (el) => el.nodeName === 'heading' && el.toString().includes(`>${step.section}<`),
-      );
-      expect(at).toBeGreaterThan(0);
-      insertBlocks(sec.doc, at + 2, blocksToDoc(harvest(found.activity, found.results, 'nl')));
+      insertUnderItem(sec.doc, step.section, blocksToDoc(harvest(found.activity, found.results, 'nl')));
     }
     const room = srv.app.ctx.collab.loaded(m.id)!;
     await eventually(() => readReport(room.doc).length === readReport(sec.doc).length);
@@ -179,7 +199,7 @@ describe('the verslag of the reference meeting (seed 000)', () => {
     const expected = ['# Verslag Begeleidingsgroep participatie in aardgasvrije wijken'];
     for (const s of SEED_SECTIONS) {
       expected.push(`## ${s}`);
-      for (const h of STEPS.find((x) => x.section === s)?.headings ?? []) expected.push(`### ${h}`);
+      expected.push(...(STEPS.find((x) => x.section === s)?.headings ?? []));
     }
     expect(headings).toEqual(expected);
     // Each remark of the seed is a bullet, once, under the heading of its level.
@@ -195,7 +215,7 @@ describe('the verslag of the reference meeting (seed 000)', () => {
       const at = lines.indexOf(`- ${remark}`);
       expect(at, remark).toBeGreaterThan(0);
       expect(lines.filter((l) => l === `- ${remark}`)).toHaveLength(1);
-      expect(sectionOf(at)).toBe(STEPS[0]!.headings[level]);
+      expect(`### ${sectionOf(at)}`).toBe(STEPS[0]!.headings[level]);
     }
     expect(md).toContain(
       'Op de vraag “Hoe tevreden bent u over de stand van participatie in de aardgasvrije transitie?” gaven 8 deelnemers antwoord:',
@@ -209,11 +229,56 @@ describe('the verslag of the reference meeting (seed 000)', () => {
     expect(verdieping).toContain(
       'Hieronder een overzicht van belangrijke inzichten uit de verschillende gesprekken:',
     );
-    for (const insight of DEMO_INSIGHTS) {
-      const at = lines.indexOf(`### ${insight.theme}`);
+    const bulletsUnder = (heading: string) => {
+      const at = lines.indexOf(heading);
+      expect(at, heading).toBeGreaterThan(0);
       const bullets = lines.slice(at + 1).filter((l) => l.startsWith('- ') || l.startsWith('#'));
-      const until = bullets.findIndex((l) => l.startsWith('#'));
-      expect(bullets.slice(0, until).sort()).toEqual(insight.notes.map((n) => `- ${n}`).sort());
+      return bullets.slice(
+        0,
+        bullets.findIndex((l) => l.startsWith('#')),
+      );
+    };
+    for (const insight of DEMO_INSIGHTS) {
+      const votes = (n: string) => (n === VOTED ? `${n} (2 stemmen)` : n);
+      expect(bulletsUnder(`#### ${insight.theme}`).sort()).toEqual(
+        insight.notes.map((n) => `- ${votes(n)}`).sort(),
+      );
+    }
+    // The most voted first, with its votes; question 2's post-it in no theme under question 2.
+    expect(bulletsUnder(`#### ${DEMO_INSIGHTS[0]!.theme}`)[0]).toBe(`- ${VOTED} (2 stemmen)`);
+    const q2 = verdieping.slice(verdieping.indexOf(`### ${DEMO_QUESTIONS[1]}`));
+    expect(q2.slice(0, q2.indexOf(`### ${DEMO_QUESTIONS[2]}`))).toContain(
+      `#### Overige punten\n\n- ${LOOSE}`,
+    );
+
+    // [REPORT10] Every export has the same nesting: HTML, DOCX and PDF headings at the same levels.
+    const get = async (format: string) =>
+      fetch(`${srv.url}/api/meetings/${m.id}/export?format=${format}`, {
+        headers: { authorization: `Bearer ${m.secretaryToken}` },
+      });
+    const levels = headings.map((h) => [h.indexOf(' '), h.slice(h.indexOf(' ') + 1)] as const);
+    const html = await (await get('html')).text();
+    const fromHtml = (t: string) =>
+      t
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&amp;/g, '&');
+    expect(
+      [...html.matchAll(/<h([1-4])[^>]*>(.*?)<\/h\1>/g)].map((x) => [Number(x[1]), fromHtml(x[2]!)]),
+    ).toEqual(levels);
+    const docx = readDocx(Buffer.from(await (await get('docx')).arrayBuffer()));
+    expect(
+      docx.paragraphs
+        .filter((p) => p.style?.startsWith('Heading'))
+        .map((p) => [Number(p.style!.slice(7)), p.text]),
+    ).toEqual(levels);
+    if (hasPoppler) {
+      const { struct } = pdfInfo(Buffer.from(await (await get('pdf')).arrayBuffer()));
+      const tagged = [...struct.matchAll(/^\s*H([1-4]) \(block\)\n((?:\s*".*"\n)+)/gm)].map((x) =>
+        Number(x[1]),
+      );
+      expect(tagged).toEqual(levels.map(([l]) => l));
     }
     sec.destroy();
     fac.disconnect();

@@ -128,7 +128,7 @@ describe('room votes in the plenary synthesis', () => {
       votes: 2,
     });
     const text = JSON.stringify(breakoutToBlocks(r));
-    expect(text).toContain('Koplopers laten zien dat het kan (3 stemmen)');
+    expect(text).toContain('Koplopers laten zien dat het kan (3 stemmen, waarvan 2 in de kamer)');
 
     // [BOARD16] After a restart: the same.
     await srv.restart();

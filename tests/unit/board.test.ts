@@ -14,7 +14,12 @@ import {
   themeSlot,
 } from '../../shared/domain/board/layout';
 import { COLOUR_HEX, NOTE_COLOURS } from '../../shared/domain/board/palette';
-import { type BoardSummary, type BreakoutResults, summariseBoard } from '../../shared/domain/board/results';
+import {
+  type BoardSummary,
+  type BreakoutResults,
+  type NoteSummary,
+  summariseBoard,
+} from '../../shared/domain/board/results';
 import type { NoteView } from '../../shared/domain/board/types';
 import { BreakoutSpec, NoteCreate } from '../../shared/protocol/schemas/board';
 import { boardToBlocks, breakoutToBlocks } from '../../shared/report/board';
@@ -359,7 +364,7 @@ describe('a break-out in the verslag', () => {
             : b.type,
     );
 
-  it('[BOARD15] the synthesis themes of all questions are the section headings, as in seed 000', () => {
+  it('[BOARD15] per question a sub-heading, its synthesis themes with their post-its and votes, then its own “Overige punten”, as in seed 000', () => {
     const results: BreakoutResults = {
       kind: 'breakout',
       activityId: 'a',
@@ -394,7 +399,7 @@ describe('a break-out in the verslag', () => {
           question: 'Hoe leggen ze verbindingen?',
           rooms: [],
           synthesis: board(1, {
-            noteCount: 1,
+            noteCount: 2,
             themes: [
               {
                 id: 't3',
@@ -403,6 +408,7 @@ describe('a break-out in the verslag', () => {
                 notes: [n('4', 'Netwerkrol')],
               },
             ],
+            unthemed: [n('6', 'Nog een los punt', 1)],
           }),
         },
         {
@@ -421,19 +427,60 @@ describe('a break-out in the verslag', () => {
       '“Hoe leggen ze verbindingen?”',
       '“Wat zou beter moeten?”',
       'Hieronder een overzicht van belangrijke inzichten uit de verschillende gesprekken:',
-      '### ‘Koplopers’ gaat niet alleen over bewoners',
+      '### Wat kunnen koplopers betekenen?',
+      '#### ‘Koplopers’ gaat niet alleen over bewoners',
       '- Ook ambtenaren (2 stemmen)',
-      '### De waarde van koplopende bewoners',
+      '#### De waarde van koplopende bewoners',
       '- Voorbeeld',
-      '### Koplopende bewoners en hun verbinding met de rest van de buurt',
+      // The post-its of question 1 in no theme: under question 1, not at the end.
+      '#### Overige punten',
+      '- Los punt',
+      '### Hoe leggen ze verbindingen?',
+      '#### Koplopende bewoners en hun verbinding met de rest van de buurt',
       '- Netwerkrol',
+      '#### Overige punten',
+      '- Nog een los punt (1 stem)',
       // No synthesis for this question: its rooms' boards, under the question.
       '### Wat zou beter moeten?',
       '#### Kamer 1',
       '- Ruimte',
-      '### Overige punten',
+    ]);
+  });
+
+  it('[BOARD15] one question: its themes are the headings, “Overige punten” after them; room votes carried into the synthesis are part of the count, and said where only part came from the room', () => {
+    const results: BreakoutResults = {
+      kind: 'breakout',
+      activityId: 'a',
+      total: 3,
+      rooms: [],
+      questions: [
+        {
+          index: 0,
+          question: 'Wat kunnen koplopers betekenen?',
+          rooms: [],
+          synthesis: board(0, {
+            noteCount: 3,
+            themes: [
+              {
+                id: 't1',
+                heading: 'Niet alleen bewoners',
+                votes: 3,
+                notes: [{ ...n('1', 'Ook ambtenaren', 3), roomVotes: 2 } as NoteSummary, n('2', 'De club')],
+              },
+            ],
+            unthemed: [{ ...n('3', 'Los punt', 1), roomVotes: 1 } as NoteSummary],
+          }),
+        },
+      ],
+    };
+    expect(texts(breakoutToBlocks(results))).toEqual([
+      'De groep ging in break-outs uiteen. Men gaf met post-its antwoord op de vraag:',
       '“Wat kunnen koplopers betekenen?”',
-      '- Los punt',
+      'Hieronder een overzicht van belangrijke inzichten uit de verschillende gesprekken:',
+      '### Niet alleen bewoners',
+      '- Ook ambtenaren (3 stemmen, waarvan 2 in de kamer)\n- De club',
+      '### Overige punten',
+      '- Los punt (1 stem)',
     ]);
   });
 });

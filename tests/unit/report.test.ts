@@ -8,11 +8,19 @@ import { DEFAULT_SCALE_LEVELS, tallyScale } from '../../shared/domain/activities
 import type { ActivityView } from '../../shared/domain/types';
 import type { ScaleSpec } from '../../shared/protocol/schemas/activity';
 import { directionalRuns, paragraphDirection, textClass, visualOrder } from '../../shared/report/bidi';
+import { bullets, h, p } from '../../shared/report/blocks';
 import { blocksToDoc, docText, safeHref } from '../../shared/report/document';
+import { harvestIndex } from '../../shared/report/place';
 import { blocksToProseMirror } from '../../shared/report/prosemirror';
 import { csvRows, harvest, REPORT_KINDS } from '../../shared/report/registry';
 import { templateBlocks } from '../../shared/report/template';
-import { appendBlocks, readReport, reportFragment } from '../../shared/report/ydoc';
+import {
+  appendBlocks,
+  insertUnderItem,
+  readReport,
+  reportFragment,
+  topBlocks,
+} from '../../shared/report/ydoc';
 import { EVERY_BLOCK } from '../helpers/reportFixtures';
 
 const schema = getSchema(reportExtensions());
@@ -183,6 +191,66 @@ describe('template and harvest', () => {
       author: 'Naam p1',
     });
     expect(Object.keys(REPORT_KINDS)).toEqual(['scale', 'statements', 'choice', 'words', 'breakout']);
+  });
+});
+
+describe('a harvest without a cursor', () => {
+  const agenda = [{ title: 'Gezamenlijke plaatsbepaling' }, { title: 'Verdieping Koplopers' }];
+  const headings = (doc: Y.Doc) =>
+    readReport(doc).map((b) =>
+      b.type === 'heading' ? `${'#'.repeat(b.level)} ${docText([b])}` : `${b.type}: ${docText([b])}`,
+    );
+
+  it('[REPORT6] goes under its agenda item’s heading, at the end of that section — never above the title', () => {
+    const doc = new Y.Doc();
+    appendBlocks(doc, blocksToDoc(templateBlocks({ title: 'Begeleidingsgroep', date: null }, agenda)));
+    insertUnderItem(doc, 'Verdieping Koplopers', blocksToDoc([h(3, 'Thema A'), bullets(['Een post-it'])]));
+    // A second harvest of the same item comes after the first; one of another item under its own.
+    insertUnderItem(doc, 'Verdieping Koplopers', blocksToDoc([h(3, 'Thema B')]));
+    insertUnderItem(doc, 'Gezamenlijke plaatsbepaling', blocksToDoc([p('Op de vraag…')]));
+    expect(headings(doc)).toEqual([
+      '# Verslag Begeleidingsgroep',
+      '## Inleiding',
+      'paragraph: ',
+      '## Gezamenlijke plaatsbepaling',
+      'paragraph: Op de vraag…',
+      'paragraph: ',
+      '## Verdieping Koplopers',
+      '### Thema A',
+      'bulletList: Een post-it',
+      '### Thema B',
+      // The empty line to type in stays below the harvests.
+      'paragraph: ',
+      '## Afsluiting',
+      'paragraph: De volgende bijeenkomst is op …',
+    ]);
+    // Without an agenda item (or once its heading is gone): at the end, not above the title.
+    insertUnderItem(doc, null, blocksToDoc([p('Los')]));
+    insertUnderItem(doc, 'Bestaat niet', blocksToDoc([p('Ook los')]));
+    expect(headings(doc).slice(-2)).toEqual(['paragraph: Los', 'paragraph: Ook los']);
+    expect(headings(doc)[0]).toBe('# Verslag Begeleidingsgroep');
+  });
+
+  it('[REPORT6] the section ends at the next heading of its level or higher; text typed there stays above', () => {
+    const top = (type: string, text: string, level?: number) => ({ type, text, ...(level ? { level } : {}) });
+    const blocks = [
+      top('heading', 'Verslag', 1),
+      top('heading', 'Verdieping', 2),
+      top('paragraph', 'Wat de secretaris al schreef'),
+      top('heading', 'Een eigen kopje', 3),
+      top('paragraph', ''),
+      top('paragraph', ' '),
+      top('heading', 'Signaleren', 2),
+    ];
+    expect(harvestIndex(blocks, 'verdieping ')).toBe(4);
+    expect(harvestIndex(blocks, 'Signaleren')).toBe(7);
+    expect(harvestIndex(blocks, 'Verslag')).toBe(7);
+    expect(harvestIndex([], 'Verdieping')).toBe(0);
+    // The same blocks read from a Y.Doc.
+    const doc = new Y.Doc();
+    appendBlocks(doc, blocksToDoc([h(1, 'Verslag'), h(2, 'Verdieping'), p('tekst'), bullets(['a'])]));
+    expect(topBlocks(doc).map((b) => b.type)).toEqual(['heading', 'heading', 'paragraph', 'bulletList']);
+    expect(harvestIndex(topBlocks(doc), 'Verdieping')).toBe(4);
   });
 });
 

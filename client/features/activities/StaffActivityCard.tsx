@@ -69,6 +69,8 @@ export function StaffActivityCard({
               {kind.openLabel?.(t, activity.status !== 'draft') ??
                 (activity.status === 'draft' ? t('activity.open') : t('activity.reopen'))}
             </button>
+          ) : kind.CloseControl ? (
+            <kind.CloseControl activity={activity} onError={setError} />
           ) : (
             <button type="button" className="btn btn--primary" onClick={() => act('activity:close')}>
               {kind.closeLabel?.(t) ?? t('activity.close')}

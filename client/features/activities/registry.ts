@@ -31,6 +31,8 @@ export interface KindUi {
   /** Words for opening and closing, when "Openen" / "Sluiten" do not fit (break-outs: start, end). */
   openLabel?(t: T, again: boolean): string;
   closeLabel?(t: T): string;
+  /** Instead of the plain close button: one that asks first (break-outs: end now or in 60 s). */
+  CloseControl?: ComponentType<{ activity: ActivityView; onError(message: string): void }>;
   /** Staff see this under the controls instead of the live results (break-outs: rooms and boards). */
   Staff?: ComponentType<{ activity: ActivityView }>;
   /**

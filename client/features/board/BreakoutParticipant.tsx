@@ -6,7 +6,7 @@ import { send } from '../../send';
 import { useAppStore } from '../../store';
 import { TimerDisplay } from '../timer/TimerDisplay';
 import { RoomChat } from './RoomChat';
-import { FullscreenWorkspace, useMinutesLeft, Workspace } from './Workspace';
+import { FullscreenWorkspace, Workspace } from './Workspace';
 import './board.css';
 
 /**
@@ -25,7 +25,6 @@ export default function BreakoutParticipant({ activity }: { activity: ActivityVi
   const [full, setFull] = useState<'room' | 'synthesis' | null>(null);
   const [error, setError] = useState('');
   const running = activity.status === 'open';
-  const left = useMinutesLeft(bo?.startedAt ?? null, spec.timeboxMinutes, running);
   const roomTimer = useAppStore((s) => (roomId ? s.timers[`room:${roomId}`] : undefined));
   // [CHAT9] After the end the room's chat stays readable; after a reload no snapshot carries it.
   useEffect(() => {
@@ -33,8 +32,10 @@ export default function BreakoutParticipant({ activity }: { activity: ActivityVi
   }, [running, roomId, role]);
   if (!bo) return null;
   const room = bo.rooms.find((r) => r.id === roomId);
-  // [SCOPE2] The room's own timer, once the facilitator runs one, replaces the time box's minutes.
+  // [SCOPE2][BOARD18] The room's timer: the time box from the start, or the countdown to the end.
   const timed = running && role === 'participant' && !!room && !!roomTimer && roomTimer.status !== 'idle';
+  const timerLabel = (label: string) =>
+    bo.endsAt ? t('breakout.closingIn') : t('rooms.timerLabel', { room: label });
   // [CHAT9] The room's chat: live while the break-outs run, read-only after they ended.
   const chatHere = role === 'participant' && !!room;
   const shownRoom = other || roomId;
@@ -66,17 +67,15 @@ export default function BreakoutParticipant({ activity }: { activity: ActivityVi
   return (
     <div className="breakout">
       {running ? (
-        <p className="breakout__status">
-          {t('breakout.running')}{' '}
-          {left !== null && !timed ? (
-            <strong className="breakout__time">
-              {left > 0 ? t('breakout.timeLeft', { n: left }) : t('breakout.timeUp')}
-            </strong>
-          ) : null}
-        </p>
+        <p className="breakout__status">{t('breakout.running')}</p>
       ) : (
         <p className="breakout__status">{t('breakout.ended')}</p>
       )}
+      {running && bo.endsAt ? (
+        <div className="notice notice--warn breakout__closing" role="status">
+          {t('breakout.closing')}
+        </div>
+      ) : null}
       {bo.message ? (
         <div className="notice notice--info breakout__message" role="status">
           <strong>{t('breakout.message')}:</strong> {bo.message.text}
@@ -89,12 +88,7 @@ export default function BreakoutParticipant({ activity }: { activity: ActivityVi
             <p>
               <strong>{t('breakout.youAreIn', { room: room.label })}</strong>
             </p>
-            {timed ? (
-              <TimerDisplay
-                scope={`room:${room.id}`}
-                defaultLabel={t('rooms.timerLabel', { room: room.label })}
-              />
-            ) : null}
+            {timed ? <TimerDisplay scope={`room:${room.id}`} defaultLabel={timerLabel(room.label)} /> : null}
           </div>
         ) : running && spec.assignment !== 'self' ? (
           <p className="notice notice--info">{t('breakout.waitForRoom')}</p>
@@ -161,7 +155,7 @@ export default function BreakoutParticipant({ activity }: { activity: ActivityVi
                       <TimerDisplay
                         scope={`room:${room.id}`}
                         soundToggle={false}
-                        defaultLabel={t('rooms.timerLabel', { room: room.label })}
+                        defaultLabel={timerLabel(room.label)}
                       />
                     ) : null}
                     <RoomChat roomId={room.id} room={room.label} className="chat--side" ended={!running} />

@@ -55,7 +55,7 @@ export default function BreakoutScreen({ activity }: { activity: ActivityView })
                 scope={`room:${rooms[0]!.id}`}
                 variant="large"
                 soundToggle={false}
-                defaultLabel={t('rooms.screenTimeAll')}
+                defaultLabel={bo?.endsAt ? t('breakout.closingIn') : t('rooms.screenTimeAll')}
               />
             ) : null}
             <ul className="screen-rooms">

@@ -7,9 +7,9 @@ import type { BreakoutSpec } from '../../../shared/protocol/schemas/board';
 import { useT } from '../../i18n';
 import { send } from '../../send';
 import { useAppStore } from '../../store';
-import { AllRoomsTimer, RoomTimerButtons, RoomTimerState } from '../timer/RoomTimers';
+import { AllRoomsTimer, RoomTimerButtons, RoomTimerState, useSharedRoomTimer } from '../timer/RoomTimers';
 import { RoomChat } from './RoomChat';
-import { FullscreenWorkspace, useMinutesLeft } from './Workspace';
+import { FullscreenWorkspace } from './Workspace';
 import './board.css';
 
 /**
@@ -31,15 +31,11 @@ export default function BreakoutStaff({ activity }: { activity: ActivityView }) 
   const [error, setError] = useState('');
   const [minutes, setMinutes] = useState(String(spec.timeboxMinutes ?? 10));
   const chatOrder = useAppStore((s) => s.chat.order);
-  const roomTimersLive = useAppStore((s) =>
-    (s.breakouts[activity.id]?.rooms ?? []).some(
-      (r) => (s.timers[`room:${r.id}`]?.status ?? 'idle') !== 'idle',
-    ),
-  );
   const manage = can(role ?? undefined, 'board:manage');
   const timers = can(role ?? undefined, 'timer:control');
   const running = activity.status === 'open';
-  const left = useMinutesLeft(bo?.startedAt ?? null, spec.timeboxMinutes, running);
+  // [BOARD18] The rooms' one clock, when all rooms agree (each room shows its own otherwise).
+  const shared = useSharedRoomTimer(bo?.rooms.map((r) => r.id) ?? []);
   if (!bo || bo.rooms.length === 0) {
     return activity.status === 'draft' ? <p className="muted">{t('breakout.notStartedConsole')}</p> : null;
   }
@@ -104,11 +100,14 @@ export default function BreakoutStaff({ activity }: { activity: ActivityView }) 
   return (
     <div className="breakout-console">
       <p className="breakout__status" aria-live="polite">
-        {running ? t('breakout.running') : t('breakout.ended')}{' '}
-        {left !== null && !roomTimersLive ? (
-          <strong>{left > 0 ? t('breakout.timeLeft', { n: left }) : t('breakout.timeUp')}</strong>
-        ) : null}
+        {running ? t('breakout.running') : t('breakout.ended')}
       </p>
+      {running && shared ? (
+        <p className="breakout__clock">
+          <strong>{bo.endsAt ? t('breakout.closingIn') : t('breakout.timeAll')}:</strong>{' '}
+          <RoomTimerState roomId={shared} />
+        </p>
+      ) : null}
       <div className="breakout-rooms">
         {bo.rooms.map((r) => {
           const inRoom = people.filter((p) => members[p.id] === r.id);
@@ -123,10 +122,12 @@ export default function BreakoutStaff({ activity }: { activity: ActivityView }) 
               ) : (
                 <ul className="presence-list">{inRoom.map(personRow)}</ul>
               )}
-              <p className="room-timer">
-                <span className="visually-hidden">{t('rooms.timerOf', { room: r.label })}: </span>
-                <RoomTimerState roomId={r.id} />
-              </p>
+              {running ? (
+                <p className="room-timer">
+                  <span className="visually-hidden">{t('rooms.timerOf', { room: r.label })}: </span>
+                  <RoomTimerState roomId={r.id} />
+                </p>
+              ) : null}
               {timers && running ? (
                 <RoomTimerButtons roomId={r.id} room={r.label} minutes={minutes} onDone={(x) => done(x)} />
               ) : null}

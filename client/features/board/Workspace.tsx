@@ -1,7 +1,6 @@
-import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { type ReactNode, useId, useRef, useState } from 'react';
 import type { BoardView } from '../../../shared/domain/board/types';
 import { useT } from '../../i18n';
-import { useAppStore } from '../../store';
 import { BoardPanel } from './Board';
 import { Modal } from './Dialogs';
 
@@ -119,21 +118,4 @@ export function FullscreenWorkspace(props: {
       )}
     </Modal>
   );
-}
-
-/** Minutes left of the time box, refreshed every 15 seconds (server clock). */
-export function useMinutesLeft(
-  startedAt: number | null,
-  minutes: number | null,
-  running: boolean,
-): number | null {
-  const offset = useAppStore((s) => s.clockOffset);
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    if (!running || !startedAt || !minutes) return;
-    const timer = setInterval(() => setNow(Date.now()), 15_000);
-    return () => clearInterval(timer);
-  }, [running, startedAt, minutes]);
-  if (!running || !startedAt || !minutes) return null;
-  return Math.max(0, Math.ceil((startedAt + minutes * 60_000 - (now + offset)) / 60_000));
 }

@@ -9,6 +9,7 @@ const BreakoutParticipant = lazy(() => import('./BreakoutParticipant'));
 const BreakoutStaff = lazy(() => import('./BreakoutStaff'));
 const BreakoutEditor = lazy(() => import('./BreakoutEditor'));
 const BreakoutScreen = lazy(() => import('./BreakoutScreen'));
+const BreakoutEnd = lazy(() => import('./BreakoutEnd'));
 
 function Loading() {
   const t = useT();
@@ -42,6 +43,7 @@ export const BREAKOUT_UI: KindUi = {
   noReveal: true,
   openLabel: (t, again) => (again ? t('breakout.restart') : t('breakout.start')),
   closeLabel: (t) => t('breakout.end'),
+  CloseControl: later(BreakoutEnd) as KindUi['CloseControl'],
   Staff: later(BreakoutStaff) as KindUi['Staff'],
   Screen: later(BreakoutScreen) as KindUi['Screen'],
 };

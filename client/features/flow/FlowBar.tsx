@@ -1,9 +1,8 @@
-import { useState } from 'react';
 import { useT } from '../../i18n';
-import { send } from '../../send';
 import { useAppStore } from '../../store';
 import { Interpolated, SLOT } from '../common/Interpolated';
 import { positionOf } from './position';
+import { useMoveOn } from './useMoveOn';
 
 /**
  * [FLOW1] The facilitator's "Nu": where the meeting is, and the buttons to go to the previous or
@@ -13,12 +12,9 @@ export function FlowBar() {
   const t = useT();
   const agenda = useAppStore((s) => s.agenda);
   const currentItemId = useAppStore((s) => s.meeting?.currentItemId ?? null);
-  const [error, setError] = useState('');
+  // [FLOW5] Open activities of this item: ask before moving on.
+  const { go, dialog, error } = useMoveOn();
   const pos = positionOf(agenda, currentItemId);
-  const go = async (itemId: string | null) => {
-    const r = await send('meeting:goto', { itemId });
-    setError(r.ok ? '' : `${t('common.notSaved')} (${r.message})`);
-  };
   if (agenda.length === 0) return null;
   return (
     <section className="card flow-bar" aria-labelledby="flow-h">
@@ -57,6 +53,7 @@ export function FlowBar() {
           {error}
         </p>
       ) : null}
+      {dialog}
     </section>
   );
 }
@@ -65,11 +62,20 @@ export function FlowBar() {
 export function GotoItemButton({ itemId, title }: { itemId: string; title: string }) {
   const t = useT();
   const current = useAppStore((s) => s.meeting?.currentItemId === itemId);
+  const { go, dialog, error } = useMoveOn();
   if (current) return null;
   return (
-    <button type="button" className="btn btn--quiet" onClick={() => void send('meeting:goto', { itemId })}>
-      {t('flow.gotoItem')}
-      <span className="visually-hidden"> {title}</span>
-    </button>
+    <>
+      <button type="button" className="btn btn--quiet" onClick={() => go(itemId)}>
+        {t('flow.gotoItem')}
+        <span className="visually-hidden"> {title}</span>
+      </button>
+      {error ? (
+        <span className="field-error" role="alert">
+          {error}
+        </span>
+      ) : null}
+      {dialog}
+    </>
   );
 }

@@ -11,6 +11,7 @@ import { useLang, useT } from '../../i18n';
 import { send } from '../../send';
 import { useAppStore } from '../../store';
 import { sortedActivities } from '../../store/activitySlice';
+import { hasCursor, insertUnderItem } from './harvestPlace';
 
 /**
  * [REPORT5][REPORT6] One click puts an activity's results into the verslag at the cursor, as
@@ -37,7 +38,8 @@ export function HarvestPanel({ editor }: { editor: Editor | null }) {
   const insert = (a: ActivityView) => {
     const r = results[a.id];
     if (!editor || !r) return;
-    insertAtCursor(editor, blocksToProseMirror(harvest(a, r, lang)));
+    const item = agenda.find((i) => i.id === a.agendaItemId);
+    insertAtCursor(editor, blocksToProseMirror(harvest(a, r, lang)), item?.title ?? null);
     setConfirming(null);
     setDone(t('report.harvested', { title: activityTitle(a) }));
   };
@@ -49,7 +51,7 @@ export function HarvestPanel({ editor }: { editor: Editor | null }) {
     if (!r.ok) return setDone(`${t('common.notSaved')} (${r.message})`);
     const blocks = harvestChat(chatDigest(r.data), lang);
     if (blocks.length === 0) return setDone(t('report.harvestChatEmpty'));
-    insertAtCursor(editor, blocksToProseMirror(blocks));
+    insertAtCursor(editor, blocksToProseMirror(blocks), null);
     setDone(t('report.harvested', { title: t('report.harvestChat') }));
   };
 
@@ -119,9 +121,15 @@ export function HarvestPanel({ editor }: { editor: Editor | null }) {
 /**
  * [REPORT6] A harvest goes in at the cursor; when the cursor is inside a list or a quote (the end
  * of an earlier harvest's bullets, say), right after that list or quote: headings and lists never
- * end up nested in a bullet.
+ * end up nested in a bullet. Before the secretary has put the cursor anywhere: under the heading
+ * of the activity's agenda item (`itemTitle`), else at the end.
  */
-function insertAtCursor(editor: Editor, content: ReturnType<typeof blocksToProseMirror>) {
+function insertAtCursor(
+  editor: Editor,
+  content: ReturnType<typeof blocksToProseMirror>,
+  itemTitle: string | null,
+) {
+  if (!hasCursor(editor)) return insertUnderItem(editor, content, itemTitle);
   const { $from } = editor.state.selection;
   if ($from.depth > 1) editor.chain().focus().insertContentAt($from.after(1), content).run();
   else editor.chain().focus().insertContent(content).run();
@@ -171,7 +179,7 @@ function RoomChatsHarvest(props: {
       blocks.push(...harvestRoomChat(chatDigest(r.data), lang, room.label));
     }
     if (blocks.length === 0) return props.onDone(t('rooms.harvestEmpty'));
-    insertAtCursor(props.editor, blocksToProseMirror(blocks));
+    insertAtCursor(props.editor, blocksToProseMirror(blocks), item?.title ?? null);
     props.onDone(t('rooms.harvested', { what }));
   };
   return (

@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import { REPORT_FIELD } from '../../../shared/report/ydoc';
 import { useT } from '../../i18n';
 import type { ReportConnection } from './connection';
+import { trackCursor } from './harvestPlace';
 import { reportExtensions } from './schema';
 import { Toolbar } from './Toolbar';
 
@@ -94,6 +95,7 @@ export function ReportEditor({
     onEditor(editor);
     return () => onEditor(null);
   }, [editor, onEditor]);
+  useEffect(() => (editor ? trackCursor(editor) : undefined), [editor]);
   useEffect(() => {
     if (editor && !editor.isDestroyed) editor.commands.updateUser(user);
   }, [editor, user]);

@@ -26,6 +26,22 @@ export function RoomTimerState({ roomId, className }: { roomId: string; classNam
   return <span className={className}>{timerWords(t, timer, now)}</span>;
 }
 
+/**
+ * [BOARD18] The room whose timer stands for all rooms, when every room's timer runs (or pauses)
+ * to the same moment — the break-outs' one clock; null when there is none or they differ.
+ */
+export function useSharedRoomTimer(roomIds: string[]): string | null {
+  return useAppStore((s) => {
+    const timers = roomIds.map((r) => s.timers[roomScope(r)]);
+    const first = timers[0];
+    if (!first || first.status === 'idle') return null;
+    const same = timers.every(
+      (x) => x?.status === first.status && x.endsAt === first.endsAt && x.remainingMs === first.remainingMs,
+    );
+    return same ? roomIds[0]! : null;
+  });
+}
+
 function timerWords(t: ReturnType<typeof useT>, timer: TimerView | undefined, now: number): string {
   if (!timer || timer.status === 'idle') return t('rooms.timerIdle');
   if (isFinished(timer, now)) return t('rooms.timerDone');

@@ -4,6 +4,16 @@ export const nl = {
   'breakout.start': 'Break-outs starten',
   'breakout.restart': 'Break-outs weer starten',
   'breakout.end': 'Break-outs beëindigen',
+  // [BOARD18] Ending, with a question first; the one clock of all rooms.
+  'breakout.endAsk': 'Break-outs beëindigen?',
+  'breakout.endExplain':
+    'Iedereen gaat terug naar de hele groep. De borden blijven te lezen, maar niemand kan er nog op schrijven.',
+  'breakout.endIn60': 'Einde over 60 seconden',
+  'breakout.endNow': 'Nu beëindigen',
+  'breakout.endCounting': 'De kamers sluiten al vanzelf als de tijd om is.',
+  'breakout.closingIn': 'Kamers sluiten over',
+  'breakout.closing': 'De kamers sluiten bijna. Rond het gesprek af.',
+  'breakout.timeAll': 'Tijd in alle kamers',
 
   'breakout.editorNew': 'Nieuwe break-outs',
   'breakout.editorEdit': 'Break-outs bewerken',
@@ -229,6 +239,15 @@ export const en: typeof nl = {
   'breakout.start': 'Start break-outs',
   'breakout.restart': 'Start break-outs again',
   'breakout.end': 'End break-outs',
+  'breakout.endAsk': 'End the break-outs?',
+  'breakout.endExplain':
+    'Everyone goes back to the whole group. The boards can still be read, but nobody can write on them.',
+  'breakout.endIn60': 'End in 60 seconds',
+  'breakout.endNow': 'End now',
+  'breakout.endCounting': 'The rooms already close by themselves when the time is up.',
+  'breakout.closingIn': 'Rooms close in',
+  'breakout.closing': 'The rooms are about to close. Wrap up the conversation.',
+  'breakout.timeAll': 'Time in all rooms',
 
   'breakout.editorNew': 'New break-outs',
   'breakout.editorEdit': 'Edit break-outs',

@@ -28,6 +28,20 @@ export const nl = {
   'flow.done': 'geweest',
   'flow.noActivitiesHere': 'Bij dit agendapunt waren geen vragen.',
   'flow.readOnlyAnswer': 'Je kijkt terug. Je antwoord staat hierboven.',
+  // [FLOW5] Moving on while activities of this item are still open.
+  'flow.closeOne': ({ what }: { what: string }) => `${what} sluiten?`,
+  'flow.closeMany': ({ n }: { n: number }) => `${n} werkvormen sluiten?`,
+  'flow.stillOpen': ({ title }: { title: string }) =>
+    title
+      ? `Je gaat naar ${title}. Bij dit agendapunt staat nog open:`
+      : 'Bij dit agendapunt staat nog open:',
+  'flow.closeHint': ({ n }: { n: number }): string =>
+    n === 1
+      ? 'Sluit je het, dan kan niemand meer antwoorden. Laat je het open, dan zien deelnemers het bij ‘Ook nog open’.'
+      : 'Sluit je ze, dan kan niemand meer antwoorden. Laat je ze open, dan zien deelnemers ze bij ‘Ook nog open’.',
+  'flow.closeAndGo': 'Sluiten en verder',
+  'flow.leaveOpenAndGo': 'Open laten en verder',
+  'flow.stayHere': 'Hier blijven',
 
   'projector.title': 'Scherm',
   'projector.welcome': 'Welkom',
@@ -62,6 +76,17 @@ export const en: typeof nl = {
   'flow.done': 'done',
   'flow.noActivitiesHere': 'There were no questions at this agenda item.',
   'flow.readOnlyAnswer': 'You are looking back. Your answer is shown above.',
+  'flow.closeOne': ({ what }) => `Close ${what.toLowerCase()}?`,
+  'flow.closeMany': ({ n }) => `Close ${n} activities?`,
+  'flow.stillOpen': ({ title }) =>
+    title ? `You are going to ${title}. Still open at this agenda item:` : 'Still open at this agenda item:',
+  'flow.closeHint': ({ n }) =>
+    n === 1
+      ? 'Close it and nobody can answer any more. Leave it open and participants see it under ‘Also still open’.'
+      : 'Close them and nobody can answer any more. Leave them open and participants see them under ‘Also still open’.',
+  'flow.closeAndGo': 'Close and go on',
+  'flow.leaveOpenAndGo': 'Leave open and go on',
+  'flow.stayHere': 'Stay here',
 
   'projector.title': 'Screen',
   'projector.welcome': 'Welcome',

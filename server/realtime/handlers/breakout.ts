@@ -1,6 +1,7 @@
 import {
   BreakoutAddRoom,
   BreakoutChoose,
+  BreakoutEnd,
   BreakoutMessage,
   BreakoutMove,
   BreakoutRef,
@@ -50,6 +51,20 @@ export function registerBreakout(ctx: AppContext, socket: AppSocket): void {
     // [RECON6] A message is applied once under its id: a replay never replaces a newer message.
     { once: (i) => i.id },
   );
+
+  // [BOARD18] Now, as closing the activity does, or after a countdown the server keeps.
+  command(ctx, socket, 'breakout:end', BreakoutEnd, 'activity:manage', async (input, s) => {
+    const a = await ctx.breakouts.own(s.meetingId, input.activityId);
+    if (input.inSeconds === 0) {
+      const closed = await ctx.activities.setState(s.meetingId, a.id, 'close');
+      return done(await staffView(s.meetingId, a.id), () => ctx.breakoutClock.tellEnded(s.meetingId, closed));
+    }
+    await ctx.breakoutClock.endIn(a, input.inSeconds);
+    return done(await staffView(s.meetingId, a.id), async () => {
+      await ctx.breakoutClock.tellTimers(s.meetingId, a.id);
+      pub.breakout(s.meetingId, a.id);
+    });
+  });
 
   command(ctx, socket, 'breakout:synthesis', BreakoutRef, 'board:manage', async (input, s) => {
     const { grown } = await ctx.breakouts.synthesis(s.meetingId, input.activityId);

@@ -10,6 +10,7 @@ interface BreakoutRow {
   message_id: string | null;
   message: string | null;
   message_at: number | null;
+  ends_at: number | null;
 }
 interface RoomRow {
   id: string;
@@ -38,6 +39,7 @@ const toBreakout = (r: BreakoutRow): BreakoutRecord => ({
     r.message_id && r.message !== null && r.message_at !== null
       ? { id: r.message_id, text: r.message, at: r.message_at }
       : null,
+  endsAt: r.ends_at ?? null,
 });
 const toRoom = (r: RoomRow): RoomRecord => ({
   id: r.id,
@@ -63,6 +65,11 @@ export function sqliteBreakouts(db: Database): BreakoutRepo {
   const ensure = db.prepare('INSERT OR IGNORE INTO breakouts (activity_id) VALUES (?)');
   const setStarted = db.prepare('UPDATE breakouts SET started_at = ? WHERE activity_id = ?');
   const setSynthesis = db.prepare('UPDATE breakouts SET synthesis_at = ? WHERE activity_id = ?');
+  const setEnds = db.prepare('UPDATE breakouts SET ends_at = ? WHERE activity_id = ?');
+  const pendingEnds = db.prepare(
+    `SELECT b.activity_id, a.meeting_id, b.ends_at FROM breakouts b JOIN activities a ON a.id = b.activity_id
+     WHERE b.ends_at IS NOT NULL`,
+  );
   const setMessage = db.prepare(
     'UPDATE breakouts SET message_id = ?, message = ?, message_at = ? WHERE activity_id = ?',
   );
@@ -121,6 +128,7 @@ export function sqliteBreakouts(db: Database): BreakoutRepo {
           ensure.run(activityId);
           if (patch.startedAt !== undefined) setStarted.run(patch.startedAt, activityId);
           if (patch.synthesisAt !== undefined) setSynthesis.run(patch.synthesisAt, activityId);
+          if (patch.endsAt !== undefined) setEnds.run(patch.endsAt, activityId);
           if (patch.message !== undefined) {
             const m = patch.message;
             setMessage.run(m?.id ?? null, m?.text ?? null, m?.at ?? null, activityId);
@@ -130,6 +138,11 @@ export function sqliteBreakouts(db: Database): BreakoutRepo {
     },
     async rooms(activityId) {
       return (rooms.all(activityId) as RoomRow[]).map(toRoom);
+    },
+    async pendingEnds() {
+      return (pendingEnds.all() as { activity_id: string; meeting_id: string; ends_at: number }[]).map(
+        (r) => ({ activityId: r.activity_id, meetingId: r.meeting_id, endsAt: r.ends_at }),
+      );
     },
     async addRooms(list, boardList, firstOnly = false) {
       return db.transaction(() => {

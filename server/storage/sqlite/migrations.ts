@@ -233,6 +233,11 @@ export const MIGRATIONS: { id: string; sql: string }[] = [
       CREATE INDEX applied_commands_age ON applied_commands(applied_at);
     `,
   },
+  {
+    // [BOARD18] "Einde over 60 seconden": when the break-outs end by themselves (server clock).
+    id: 'breakout-end-1',
+    sql: 'ALTER TABLE breakouts ADD COLUMN ends_at INTEGER;',
+  },
 ];
 
 export function migrate(db: Database): void {

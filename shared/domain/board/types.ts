@@ -101,6 +101,8 @@ export interface BreakoutView {
   synthesis: boolean;
   /** The last message from the facilitator to all rooms. */
   message: { id: string; text: string; at: number } | null;
+  /** [BOARD18] When the break-outs end by themselves (server clock), while a countdown runs. */
+  endsAt: number | null;
   /** Staff only: room per participant id. */
   members?: Record<string, string>;
 }

@@ -40,6 +40,11 @@ const Coord = z
 export const NoteColourSchema = z.enum(NOTE_COLOURS);
 
 export const BreakoutRef = z.strictObject({ activityId: Id });
+/** [BOARD18] End the break-outs now (`inSeconds: 0`) or after a countdown (at most 10 minutes). */
+export const BreakoutEnd = z.strictObject({
+  activityId: Id,
+  inSeconds: z.number().int('whole seconds').min(0).max(600, 'at most 600 seconds'),
+});
 export const BreakoutMove = z.strictObject({
   activityId: Id,
   participantId: Id,
