@@ -1,7 +1,7 @@
 import { createContext, memo, useContext, useRef } from 'react';
 import { COLOUR_HEX } from '../../../shared/domain/board/palette';
 import type { NoteDragging } from '../../../shared/protocol/boardEvents';
-import { useT } from '../../i18n';
+import { CONTENT_LANG, useT } from '../../i18n';
 import type { DrawnNote } from './model';
 
 /** What a post-it on the canvas can ask of its board; a stable object, so post-its never re-render for it. */
@@ -157,7 +157,9 @@ export const NoteCard = memo(function NoteCard(p: NoteCardProps) {
       onKeyDown={(e) => api.keyDown(n.id, e)}
       onDoubleClick={() => api.openActions(n.id)}
     >
-      <span className="note__text">{n.text}</span>
+      <span className="note__text" lang={CONTENT_LANG}>
+        {n.text}
+      </span>
       <span className="note__meta" aria-hidden="true">
         <span className="note__colour">{colourName}</span>
         {n.roomLabel ? <span className="note__room">{n.roomLabel}</span> : null}

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { ChatMessageView } from '../../../shared/domain/chat';
 import { can } from '../../../shared/domain/roles';
-import { useLang, useT } from '../../i18n';
+import { CONTENT_LANG, useLang, useT } from '../../i18n';
 import { send } from '../../send';
 import { useAppStore } from '../../store';
 import { LinkedText } from './LinkedText';
@@ -65,7 +65,7 @@ export function ChatMessage({ m }: { m: ChatMessageView }) {
         {m.pinned ? <span className="badge">{t('chat.pinnedBadge')}</span> : null}
         {m.hidden ? <span className="badge badge--hidden">{t('chat.hiddenBadge')}</span> : null}
       </p>
-      <p className="msg__text">
+      <p className="msg__text" lang={CONTENT_LANG}>
         <LinkedText text={m.text} />
       </p>
       <div className="msg__actions">

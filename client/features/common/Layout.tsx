@@ -1,6 +1,7 @@
-import type { ReactNode } from 'react';
-import { useT } from '../../i18n';
+import { type ReactNode, useRef } from 'react';
+import { CONTENT_LANG, useT } from '../../i18n';
 import { ConnectionStatus } from './ConnectionStatus';
+import { useFocusMainOnMount } from './focus';
 import { LanguageSwitch } from './LanguageSwitch';
 
 /** The frame of every view: skip link, a header (banner) and the main landmark. */
@@ -11,6 +12,8 @@ export function Layout(props: {
   children: ReactNode;
 }) {
   const t = useT();
+  const main = useRef<HTMLElement>(null);
+  useFocusMainOnMount(main);
   return (
     <>
       <a className="skip-link" href="#main">
@@ -27,7 +30,9 @@ export function Layout(props: {
           </a>
           {props.title ? (
             <div className="app-header__meeting">
-              <span className="app-header__title">{props.title}</span>
+              <span className="app-header__title" lang={CONTENT_LANG}>
+                {props.title}
+              </span>
               {props.subtitle ? <span className="app-header__subtitle">{props.subtitle}</span> : null}
             </div>
           ) : null}
@@ -37,7 +42,7 @@ export function Layout(props: {
           <LanguageSwitch />
         </div>
       </header>
-      <main id="main" tabIndex={-1}>
+      <main id="main" tabIndex={-1} ref={main}>
         {props.children}
       </main>
     </>

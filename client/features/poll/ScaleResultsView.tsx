@@ -2,7 +2,7 @@ import { useId } from 'react';
 import type { ScaleResults } from '../../../shared/domain/activities';
 import type { ActivityView } from '../../../shared/domain/types';
 import type { ScaleSpec } from '../../../shared/protocol/schemas/activity';
-import { useT } from '../../i18n';
+import { CONTENT_LANG, useT } from '../../i18n';
 
 /**
  * [POLL6] The chart is a real table: one row per level with its count, and a bar drawn from the
@@ -44,7 +44,9 @@ export function ScaleResultsView({
             const pct = results.total ? Math.round((n / results.total) * 100) : 0;
             return (
               <tr key={`${i}-${label}`}>
-                <th scope="row">{label}</th>
+                <th scope="row" lang={CONTENT_LANG}>
+                  {label}
+                </th>
                 <td className="num">{n}</td>
                 <td className="bar-cell">
                   <div className="bar-wrap">
@@ -65,7 +67,7 @@ export function ScaleResultsView({
       ) : (
         activity.spec.levels.map((label, i) =>
           notesByLevel[i]!.length === 0 ? null : (
-            <section key={`${i}-${label}`} className="notes-group" aria-label={label}>
+            <section key={`${i}-${label}`} className="notes-group" aria-label={label} lang={CONTENT_LANG}>
               <Sub>{label}</Sub>
               <ul>
                 {notesByLevel[i]!.map((n, j) => (

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useLang, useT } from '../../i18n';
+import { useLang, useSaid, useT } from '../../i18n';
 
 const FORMATS = [
   { key: 'docx', query: 'format=docx' },
@@ -29,11 +29,13 @@ export function ExportPanel({ meetingId, token }: { meetingId: string | null; to
   const t = useT();
   const { lang } = useLang();
   const [busy, setBusy] = useState<string | null>(null);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [failed, setFailed] = useState(false);
+  const [message, setMessage] = useSaid();
   const download = async (f: (typeof FORMATS)[number]) => {
-    if (!meetingId) return;
+    if (!meetingId || busy !== null) return;
     setBusy(f.key);
     setMessage(null);
+    setFailed(false);
     try {
       const res = await fetch(`/api/meetings/${meetingId}/export?${f.query}&lang=${lang}`, {
         headers: { authorization: `Bearer ${token}` },
@@ -52,12 +54,10 @@ export function ExportPanel({ meetingId, token }: { meetingId: string | null; to
       a.click();
       a.remove();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      setMessage({ ok: true, text: t('report.exportDone', { name }) });
+      setMessage((tr) => tr('report.exportDone', { name }));
     } catch (err) {
-      setMessage({
-        ok: false,
-        text: `${t('report.exportFailed')}: ${err instanceof Error ? err.message : ''}`,
-      });
+      setFailed(true);
+      setMessage((tr) => `${tr('report.exportFailed')}: ${err instanceof Error ? err.message : ''}`);
     } finally {
       setBusy(null);
     }
@@ -72,7 +72,9 @@ export function ExportPanel({ meetingId, token }: { meetingId: string | null; to
             key={f.key}
             type="button"
             className="btn"
-            disabled={!meetingId || busy !== null}
+            disabled={!meetingId}
+            // [A11Y1] Not `disabled` while one downloads: that would throw keyboard focus to <body>.
+            aria-disabled={busy !== null || undefined}
             aria-busy={busy === f.key || undefined}
             onClick={() => void download(f)}
           >
@@ -80,8 +82,8 @@ export function ExportPanel({ meetingId, token }: { meetingId: string | null; to
           </button>
         ))}
       </div>
-      <p className={message && !message.ok ? 'field-error' : 'muted'} role="status">
-        {message?.text ?? ''}
+      <p className={failed ? 'field-error' : 'muted'} role="status">
+        {message}
       </p>
     </section>
   );
