@@ -203,7 +203,7 @@ await shot(facPage, '05-facilitator-room');
 await facPage.getByRole('button', { name: 'Sluiten' }).first().click();
 await ok(fac, 'activity:close', { id: activityId });
 await ok(fac, 'breakout:synthesis', { activityId });
-await facPage.getByRole('button', { name: 'Synthese bekijken' }).click();
+await facPage.getByRole('button', { name: 'Alle kamers samen bekijken' }).click();
 await facPage.locator('.note').first().waitFor();
 await shot(facPage, '06-synthesis');
 await facPage.getByRole('dialog').getByRole('button', { name: 'Alles in beeld' }).click();

@@ -144,7 +144,7 @@ const annPage = await asParticipant('Ann', 1280, 900);
 await annPage.getByRole('heading', { name: /^Chat in Kamer/ }).waitFor();
 await annPage.locator('.note').first().waitFor();
 await shot(annPage, '01-participant-room', true);
-await annPage.getByRole('button', { name: 'Groot scherm' }).first().click();
+await annPage.getByRole('button', { name: 'Volledig scherm' }).first().click();
 await annPage.locator('.modal .note').first().waitFor();
 await shot(annPage, '02-participant-fullscreen');
 await annPage.getByRole('button', { name: 'Sluiten' }).first().click();
@@ -152,7 +152,7 @@ await annPage.getByRole('button', { name: 'Sluiten' }).first().click();
 const phone = await asParticipant(sameRoom.name, 390, 844, true);
 await phone.getByRole('heading', { name: /^Chat in Kamer/ }).waitFor();
 await shot(phone, '03-phone-room', true);
-await phone.getByRole('button', { name: 'Groot scherm' }).first().click();
+await phone.getByRole('button', { name: 'Volledig scherm' }).first().click();
 await phone.locator('.modal .note').first().waitFor();
 await shot(phone, '04-phone-fullscreen');
 
@@ -210,19 +210,19 @@ for (const insight of DEMO_INSIGHTS) {
     noteIds: state.notes.filter((n) => insight.notes.includes(n.text)).map((n) => n.id),
   });
 }
-await screen.getByRole('heading', { name: "Thema's uit de synthese" }).waitFor();
+await screen.getByRole('heading', { name: "Thema's van alle kamers samen" }).waitFor();
 await screen.getByText(DEMO_INSIGHTS[4]!.theme).waitFor();
 await shot(screen, '08-screen-themes');
 await beamer.getByText(DEMO_INSIGHTS[4]!.theme).waitFor();
 await shot(beamer, '08-screen-themes-1366');
 
-await facPage.getByRole('button', { name: 'Synthese bekijken' }).click();
+await facPage.getByRole('button', { name: 'Alle kamers samen bekijken' }).click();
 await facPage.locator('.modal .theme').first().waitFor();
 await facPage.getByRole('button', { name: 'Alles in beeld' }).click();
 await shot(facPage, '10-facilitator-synthesis');
 await facPage.getByRole('button', { name: 'Sluiten' }).first().click();
 await phone.reload();
-await phone.getByRole('heading', { name: 'Plenaire synthese' }).waitFor();
+await phone.getByRole('heading', { name: 'Alle kamers samen' }).waitFor();
 await phone.locator('.theme').first().waitFor();
 await phone.locator('.board__viewport').first().scrollIntoViewIfNeeded();
 await shot(phone, '11-phone-synthesis');

@@ -48,7 +48,7 @@ for (const name of ['Ann', 'Bert']) {
   await p.getByText(`Je doet mee als ${name}.`).waitFor();
   people.push(p);
 }
-await people[0]!.getByLabel('Beetje tevreden').check();
+await people[0]!.getByLabel('Een beetje tevreden').check();
 await people[0]!
   .getByLabel('Toelichting (niet verplicht)')
   .fill('De dialoog is goed, maar het zijn bubbels.');

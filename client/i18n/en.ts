@@ -63,7 +63,8 @@ export const en: Dict = {
 
   'join.heading': 'Join',
   'join.nameLabel': 'Your name',
-  'join.nameHint': 'The facilitator and the secretary see this name. A first name is enough.',
+  'join.nameHint':
+    'Everyone in the meeting can see this name: in the chat, on your post-its and on the shared screen. Except when a question is anonymous. A first name is enough.',
   'join.nameMissing': 'Enter your name.',
   'join.orgLabel': 'Who are you here for? (optional)',
   'join.orgNone': 'I would rather not say',
@@ -129,6 +130,10 @@ export const en: Dict = {
   'editor.questionMissing': 'Enter a question.',
   'editor.levels': ({ n }) => `Scale (${n} levels)`,
   'editor.levelsHint': 'From low to high. At least 2, at most 10 levels.',
+  'editor.scalePreset': 'Words of the scale',
+  'editor.presetStandard': 'Helemaal niet – een beetje – redelijk – zeer tevreden (standard)',
+  'editor.presetEarlier': 'As asked before: helemaal niet – beetje – enigszins – zeer tevreden',
+  'editor.presetOwn': 'Own words',
   'editor.levelN': ({ n }) => `Level ${n}`,
   'editor.removeLevelN': ({ n, label }) => `Remove level ${n} (${label})`,
   'editor.addLevel': 'Add level',
@@ -145,6 +150,7 @@ export const en: Dict = {
   'poll.update': 'Change answer',
   'poll.retract': 'Withdraw answer',
   'poll.saved': 'Your answer has been saved.',
+  'poll.retracted': 'Your answer has been withdrawn.',
   'poll.youAnswered': ({ level }) => `Your answer: ${level}. You can change it while the question is open.`,
   'poll.closedNow': 'The question has just closed. Your answer was not saved.',
   'poll.isClosed': 'This question is closed.',

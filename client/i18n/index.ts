@@ -1,3 +1,4 @@
+import { useCallback, useState } from 'react';
 import { create } from 'zustand';
 import { en } from './en';
 import { type Dict, nl } from './nl';
@@ -51,5 +52,26 @@ export function useT(): <K extends Key>(key: K, ...args: Args<K>) => string {
     return typeof entry === 'function' ? entry(args[0]) : entry;
   };
 }
+
+/** A message kept as the way to say it, not as words in one language. */
+export type Say = (t: ReturnType<typeof useT>) => string;
+
+/**
+ * [A11Y3] State for a message shown or announced later (a live region, a status line): it is said
+ * again in the new language when the language changes, instead of staying in the old one.
+ */
+export function useSaid(): [string, (say: Say | null) => void] {
+  const t = useT();
+  const [said, setSaid] = useState<{ say: Say } | null>(null);
+  const set = useCallback((say: Say | null) => setSaid(say ? { say } : null), []);
+  return [said ? said.say(t) : '', set];
+}
+
+/**
+ * [A11Y3] The language of what people write (questions, agenda, answers, post-its, chat, the
+ * verslag): the meetings' language, Dutch. Marked on that text, so a screen reader does not read it
+ * as English when the screens are in English.
+ */
+export const CONTENT_LANG = 'nl';
 
 export type { Dict };

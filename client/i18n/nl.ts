@@ -59,7 +59,7 @@ export const nl = {
   'start.facilitatorLink': 'Link voor de gespreksleider (geheim)',
   'start.secretaryLink': 'Link voor de verslaglegger (geheim)',
   'start.facilitatorLinkHint':
-    'Met deze link leidt iemand de bijeenkomst: agenda, werkvormen, timer en uitslagen. Deel hem alleen met die persoon.',
+    'Met deze link leidt iemand de bijeenkomst: agenda, activiteiten, timer en uitslagen. Deel hem alleen met die persoon.',
   'start.secretaryLinkHint':
     'Met deze link schrijft iemand het verslag en beheert de chat. Deel hem alleen met die persoon.',
   'start.openFacilitator': 'Naar de bijeenkomst als gespreksleider',
@@ -67,7 +67,8 @@ export const nl = {
 
   'join.heading': 'Meedoen',
   'join.nameLabel': 'Je naam',
-  'join.nameHint': 'De gespreksleider en de verslaglegger zien deze naam. Een voornaam is genoeg.',
+  'join.nameHint':
+    'Iedereen in de bijeenkomst kan deze naam zien: in de chat, op je post-its en op het gedeelde scherm. Behalve als een vraag anoniem is. Een voornaam is genoeg.',
   'join.nameMissing': 'Vul je naam in.',
   'join.orgLabel': 'Namens wie ben je hier? (niet verplicht)',
   'join.orgNone': 'Zeg ik liever niet',
@@ -105,8 +106,8 @@ export const nl = {
   'agenda.itemControls': ({ title }: { title: string }) => `Acties voor ${title}`,
   'agenda.moveUp': ({ title }: { title: string }) => `${title} omhoog`,
   'agenda.moveDown': ({ title }: { title: string }) => `${title} omlaag`,
-  'agenda.looseHeading': 'Werkvormen zonder agendapunt',
-  'agenda.looseHint': 'Je kunt een werkvorm ook los maken en later aan een agendapunt koppelen.',
+  'agenda.looseHeading': 'Activiteiten zonder agendapunt',
+  'agenda.looseHint': 'Je kunt een activiteit ook los maken en later aan een agendapunt koppelen.',
   'agenda.forItem': ({ title }: { title: string }) => `bij ${title}`,
 
   'kind.scale': 'Peiling',
@@ -123,7 +124,7 @@ export const nl = {
   'activity.close': 'Sluiten',
   'activity.reveal': 'Uitslag tonen aan iedereen',
   'activity.hide': 'Uitslag weer verbergen',
-  'activity.confirmRemove': 'Werkvorm en alle antwoorden verwijderen?',
+  'activity.confirmRemove': 'Activiteit en alle antwoorden verwijderen?',
   'activity.resultsShown': 'Uitslag (iedereen ziet hem)',
   'activity.resultsHiddenForOthers': 'Uitslag (alleen jij en de verslaglegger zien hem nu)',
 
@@ -133,6 +134,10 @@ export const nl = {
   'editor.questionMissing': 'Vul een vraag in.',
   'editor.levels': ({ n }: { n: number }) => `Schaal (${n} niveaus)`,
   'editor.levelsHint': 'Van laag naar hoog. Minimaal 2, maximaal 10 niveaus.',
+  'editor.scalePreset': 'Woorden van de schaal',
+  'editor.presetStandard': 'Helemaal niet – een beetje – redelijk – zeer tevreden',
+  'editor.presetEarlier': 'Zoals eerder gevraagd: helemaal niet – beetje – enigszins – zeer tevreden',
+  'editor.presetOwn': 'Eigen woorden',
   'editor.levelN': ({ n }: { n: number }) => `Niveau ${n}`,
   'editor.removeLevelN': ({ n, label }: { n: number; label: string }) => `Niveau ${n} verwijderen (${label})`,
   'editor.addLevel': 'Niveau toevoegen',
@@ -149,6 +154,7 @@ export const nl = {
   'poll.update': 'Antwoord wijzigen',
   'poll.retract': 'Antwoord intrekken',
   'poll.saved': 'Je antwoord is opgeslagen.',
+  'poll.retracted': 'Je antwoord is ingetrokken.',
   'poll.youAnswered': ({ level }: { level: string }) =>
     `Je antwoord: ${level}. Je kunt het wijzigen zolang de vraag open is.`,
   'poll.closedNow': 'De vraag is net gesloten. Je antwoord is niet opgeslagen.',
@@ -183,8 +189,8 @@ export const nl = {
   'settings.deleteConfirm': 'Weet je het zeker?',
   'settings.deleteYes': 'Ja, alles wissen',
 
-  'secretary.activitiesHeading': 'Werkvormen en uitslagen',
-  'secretary.noActivities': 'Er zijn nog geen werkvormen.',
+  'secretary.activitiesHeading': 'Activiteiten en uitslagen',
+  'secretary.noActivities': 'Er zijn nog geen activiteiten.',
 
   'screen.joinAt': ({ host }: { host: string }) => `Doe mee op ${host} met de code`,
   'screen.nothingYet': 'Nog geen uitslag om te laten zien.',

@@ -3,7 +3,7 @@
  * 31 March 2021: agenda, the satisfaction scale with its remarks, the break-out insights) and seed
  * 004 (the chat tips). Participant names are invented first names.
  */
-import { DEFAULT_SCALE_LEVELS } from '../../shared/domain/activities';
+import { SEED_SCALE_LEVELS } from '../../shared/domain/activities';
 import type { OrgType } from '../../shared/domain/roles';
 
 export const DEMO_TITLE = 'Begeleidingsgroep Participatie in Aardgasvrije Wijken';
@@ -97,7 +97,7 @@ export const DEMO_SCALE: { level: number; note: string }[] = [
   { level: 1, note: '' },
   { level: 2, note: '' },
 ];
-export const DEMO_SCALE_LEVELS = [...DEFAULT_SCALE_LEVELS];
+export const DEMO_SCALE_LEVELS = [...SEED_SCALE_LEVELS];
 
 /** Seed 001: statements and the question about frameworks, prepared (not yet opened). */
 export const DEMO_STATEMENTS = [

@@ -7,8 +7,11 @@ type Lang = 'nl' | 'en';
 
 const WORDS = {
   nl: {
-    intro: 'De groep ging in break-outs uiteen. Men gaf met post-its antwoord op de volgende vragen:',
-    introOne: 'De groep ging in break-outs uiteen. Men gaf met post-its antwoord op de vraag:',
+    // [A11Y4] Plain B1: who did what ("men gaf antwoord" was not).
+    intro:
+      'De groep ging in break-outs uiteen. De deelnemers schreven hun antwoorden op post-its, bij deze vragen:',
+    introOne:
+      'De groep ging in break-outs uiteen. De deelnemers schreven hun antwoorden op post-its, bij deze vraag:',
     overview: 'Hieronder een overzicht van belangrijke inzichten uit de verschillende gesprekken:',
     other: 'Overige punten',
     votes: (n: number) => (n === 1 ? '1 stem' : `${n} stemmen`),

@@ -31,7 +31,7 @@ export interface CsvRow {
  * A new kind adds ONE line to `REPORT_KINDS` below (TypeScript insists: the map is total over kinds).
  */
 export interface ReportKind<K extends ActivityKindName> {
-  /** Its name in the CSV ("Schaalpeiling"). */
+  /** Its name in the CSV ("Peiling"), the same as on screen. */
   label(lang: ReportLang): string;
   /** The question or title that names this activity. */
   title(activity: ActivityView<SpecOf<K>>): string;

@@ -202,7 +202,7 @@ export async function boardFrames(sizes = SIZES): Promise<Result[]> {
       });
       const loaded = Date.now() - tLoad;
       // Full screen, as a facilitator would show a synthesis board.
-      await page.getByRole('button', { name: 'Groot scherm' }).first().click();
+      await page.getByRole('button', { name: 'Volledig scherm' }).first().click();
       await page.waitForFunction((n) => document.querySelectorAll('dialog .note').length === n, size, {
         timeout: 120_000,
       });

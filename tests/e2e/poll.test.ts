@@ -59,7 +59,7 @@ describe.runIf(hasBrowser)('the scale poll in Chromium', () => {
     const bert = await joinAs(link, 'Bert');
     await fac.getByText('2 online, 2 aangemeld').waitFor();
 
-    await ann.getByLabel('Beetje tevreden').check();
+    await ann.getByLabel('Een beetje tevreden').check();
     await ann.getByLabel('Toelichting (niet verplicht)').fill('De dialoog is goed, maar het zijn bubbels.');
     await ann.getByRole('button', { name: 'Antwoord opslaan' }).click();
     await ann.getByText('Je antwoord is opgeslagen.').waitFor();
@@ -79,10 +79,10 @@ describe.runIf(hasBrowser)('the scale poll in Chromium', () => {
       const table = p.getByRole('table', { name: /Aantal antwoorden per niveau \(2 in totaal\)/ });
       await table.waitFor();
       const row = (level: string) => table.getByRole('row', { name: new RegExp(`^${level}`) });
-      await expect.poll(() => row('Beetje tevreden').innerText()).toMatch(/1\s+50%/);
+      await expect.poll(() => row('Een beetje tevreden').innerText()).toMatch(/1\s+50%/);
       await expect.poll(() => row('Zeer tevreden').innerText()).toMatch(/1\s+50%/);
-      await expect.poll(() => row('Enigszins tevreden').innerText()).toMatch(/0\s+0%/);
-      const group = p.getByRole('region', { name: 'Beetje tevreden' });
+      await expect.poll(() => row('Redelijk tevreden').innerText()).toMatch(/0\s+0%/);
+      const group = p.getByRole('region', { name: 'Een beetje tevreden' });
       await expect.poll(() => group.innerText()).toContain('De dialoog is goed, maar het zijn bubbels.');
       await expect
         .poll(() => p.getByRole('region', { name: 'Zeer tevreden' }).innerText())
@@ -92,7 +92,7 @@ describe.runIf(hasBrowser)('the scale poll in Chromium', () => {
     // A refresh is the same participant with the same answer.
     await ann.reload();
     await ann.getByText('Je doet mee als Ann.').waitFor();
-    await expect.poll(() => ann.getByRole('radio', { name: 'Beetje tevreden' }).isChecked()).toBe(true);
+    await expect.poll(() => ann.getByRole('radio', { name: 'Een beetje tevreden' }).isChecked()).toBe(true);
     expect(kit.pageErrors).toEqual([]);
   });
 
@@ -148,7 +148,7 @@ describe.runIf(hasBrowser)('the scale poll in Chromium', () => {
     await tabTo(p, { role: 'radio', name: /Helemaal niet tevreden/ });
     await p.keyboard.press('ArrowRight');
     await p.keyboard.press('ArrowRight');
-    await expect.poll(() => p.getByLabel('Enigszins tevreden').isChecked()).toBe(true);
+    await expect.poll(() => p.getByLabel('Redelijk tevreden').isChecked()).toBe(true);
     await tabTo(p, { role: 'textbox', name: /Toelichting/ });
     await p.keyboard.type('Het besef neemt toe bij gemeenten.');
     await tabTo(p, { role: 'button', name: 'Antwoord opslaan' });
@@ -159,7 +159,7 @@ describe.runIf(hasBrowser)('the scale poll in Chromium', () => {
     await tabTo(fac, { role: 'button', name: 'Uitslag tonen aan iedereen' }, 80, true);
     await fac.keyboard.press('Enter');
     await p
-      .getByRole('region', { name: 'Enigszins tevreden' })
+      .getByRole('region', { name: 'Redelijk tevreden' })
       .getByText('Het besef neemt toe bij gemeenten.')
       .waitFor();
     await fac.getByText('Bewonersinitiatief').waitFor();

@@ -147,7 +147,7 @@ describe.runIf(hasBrowser)('break-out rooms with their chat and timer, in Chromi
     await expectNoAxeViolations(fac, 'facilitator console with room timers');
 
     // On a phone the full-screen boards keep the room's chat folded below them.
-    await bert.getByRole('button', { name: 'Groot scherm' }).first().click();
+    await bert.getByRole('button', { name: 'Volledig scherm' }).first().click();
     const full = bert.getByRole('dialog', { name: 'Borden van Kamer 1' });
     const side = full.locator('summary', { hasText: 'Chat en timer van Kamer 1' });
     await side.waitFor();
@@ -263,7 +263,7 @@ describe.runIf(hasBrowser)('break-out rooms with their chat and timer, in Chromi
         noteIds: state.notes.filter((n) => insight.notes.includes(n.text)).map((n) => n.id),
       });
     }
-    await screen.getByRole('heading', { name: "Thema's uit de synthese" }).waitFor();
+    await screen.getByRole('heading', { name: "Thema's van alle kamers samen" }).waitFor();
     await expect
       .poll(() => screen.locator('.screen-theme__heading').allTextContents())
       .toEqual(DEMO_INSIGHTS.map((i) => i.theme));

@@ -218,7 +218,7 @@ describe.runIf(hasBrowser)('the meeting in Chromium: flow, timer, chat, template
           .getByLabel('Begin met')
           .evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent),
       )
-      .toBe('Begeleidingsgroep (sjabloon) — 3 agendapunten, 1 werkvorm');
+      .toBe('Begeleidingsgroep (sjabloon) — 3 agendapunten, 1 activiteit');
     await expectNoAxeViolations(colleague, 'start page with a template');
     await colleague.getByLabel('Naam van de bijeenkomst').fill('Begeleidingsgroep 8 juli');
     await colleague.getByRole('button', { name: 'Bijeenkomst maken' }).click();

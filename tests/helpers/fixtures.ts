@@ -1,4 +1,4 @@
-import { DEFAULT_SCALE_LEVELS, DEFAULT_SCALE_QUESTION } from '../../shared/domain/activities';
+import { SEED_SCALE_LEVELS, SEED_SCALE_QUESTION } from '../../shared/domain/activities';
 import { newId } from '../../shared/domain/ids';
 import type { ActivityView } from '../../shared/domain/types';
 import { ok, type TestServer, type TestSocket } from './server';
@@ -22,8 +22,8 @@ export async function openScalePoll(
     anonymous: opts.anonymous ?? false,
     spec: {
       kind: 'scale',
-      question: opts.question ?? DEFAULT_SCALE_QUESTION,
-      levels: opts.levels ?? [...DEFAULT_SCALE_LEVELS],
+      question: opts.question ?? SEED_SCALE_QUESTION,
+      levels: opts.levels ?? [...SEED_SCALE_LEVELS],
     },
   });
   if (opts.open === false) return ok<ActivityView>(facilitator, 'activity:update', { id });

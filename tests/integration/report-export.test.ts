@@ -255,10 +255,10 @@ describe('the results CSV', () => {
     const csv = new TextDecoder().decode(raw.slice(3));
     const lines = csv.split('\r\n');
     expect(lines[0]).toBe(
-      'Agendapunt,Werkvorm,Vraag,Onderdeel,Aantal,Tekst,Naam,Punten,Gemiddelde plaats,Tip,Vastgepind,Links',
+      'Agendapunt,Soort,Vraag,Onderdeel,Aantal,Tekst,Naam,Punten,Gemiddelde plaats,Tip,Vastgepind,Links',
     );
     expect(lines[1]).toMatch(
-      /^Gezamenlijke plaatsbepaling,Schaalpeiling,Hoe tevreden bent u over .*,Helemaal niet tevreden,2,,,,,,,$/,
+      /^Gezamenlijke plaatsbepaling,Peiling,Hoe tevreden bent u over .*,Helemaal niet tevreden,2,,,,,,,$/,
     );
     expect(csv).toContain(`,'=cmd|' /C calc'!A0,Deelnemer 0`);
     expect(csv).toContain(`,'+31 6 1234,Deelnemer 1`);
@@ -271,7 +271,7 @@ describe('the results CSV', () => {
     for (const line of lines) for (const cell of line.split(',')) expect(cell).not.toMatch(/^[=+\-@]/);
     const semi = new TextDecoder().decode((await fetchCsv('&sep=semicolon')).slice(3));
     expect(semi.split('\r\n')[0]).toBe(
-      'Agendapunt;Werkvorm;Vraag;Onderdeel;Aantal;Tekst;Naam;Punten;Gemiddelde plaats;Tip;Vastgepind;Links',
+      'Agendapunt;Soort;Vraag;Onderdeel;Aantal;Tekst;Naam;Punten;Gemiddelde plaats;Tip;Vastgepind;Links',
     );
     expect(semi).toContain(`;"a;b, ""c""";Deelnemer 4`);
     expect(semi).toContain(`;'+31 6 1234;Deelnemer 1`);

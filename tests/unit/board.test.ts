@@ -422,7 +422,7 @@ describe('a break-out in the verslag', () => {
       ],
     };
     expect(texts(breakoutToBlocks(results))).toEqual([
-      'De groep ging in break-outs uiteen. Men gaf met post-its antwoord op de volgende vragen:',
+      'De groep ging in break-outs uiteen. De deelnemers schreven hun antwoorden op post-its, bij deze vragen:',
       '“Wat kunnen koplopers betekenen?”',
       '“Hoe leggen ze verbindingen?”',
       '“Wat zou beter moeten?”',

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { reportExtensions } from '../../client/features/report/schema';
 import { csvCell } from '../../server/export/csv';
-import { DEFAULT_SCALE_LEVELS, tallyScale } from '../../shared/domain/activities';
+import { SEED_SCALE_LEVELS, tallyScale } from '../../shared/domain/activities';
 import type { ActivityView } from '../../shared/domain/types';
 import type { ScaleSpec } from '../../shared/protocol/schemas/activity';
 import { directionalRuns, paragraphDirection, textClass, visualOrder } from '../../shared/report/bidi';
@@ -32,7 +32,7 @@ const scale: ActivityView<ScaleSpec> = {
   status: 'closed',
   revealed: true,
   createdAt: 0,
-  spec: { kind: 'scale', question: 'Hoe tevreden bent u?', levels: [...DEFAULT_SCALE_LEVELS] },
+  spec: { kind: 'scale', question: 'Hoe tevreden bent u?', levels: [...SEED_SCALE_LEVELS] },
 };
 const scaleResults = tallyScale(
   scale.id,

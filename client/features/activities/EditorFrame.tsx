@@ -15,7 +15,8 @@ export function EditorFrame(props: {
   createLabel: string;
   existing?: ActivityView;
   agendaItemId: string | null;
-  onDone: () => void;
+  /** With the id of the saved activity; without it after "Annuleren". */
+  onDone: (savedId?: string) => void;
   build: () => ActivitySpec | string;
   children: ReactNode;
 }) {
@@ -34,6 +35,7 @@ export function EditorFrame(props: {
     if (typeof spec === 'string') return setError(spec);
     setBusy(true);
     setError('');
+    const created = newId();
     const r = ex
       ? await send('activity:update', {
           id: ex.id,
@@ -41,9 +43,9 @@ export function EditorFrame(props: {
           agendaItemId: itemId || null,
           ...(ex.status === 'draft' ? { anonymous } : {}),
         })
-      : await send('activity:create', { id: newId(), agendaItemId: itemId || null, anonymous, spec });
+      : await send('activity:create', { id: created, agendaItemId: itemId || null, anonymous, spec });
     setBusy(false);
-    if (r.ok) props.onDone();
+    if (r.ok) props.onDone(ex?.id ?? created);
     else setError(r.error === 'conflict' ? t('editor.hasAnswers') : `${t('common.notSaved')} (${r.message})`);
   };
 
@@ -81,7 +83,7 @@ export function EditorFrame(props: {
         <button type="submit" className="btn btn--primary" disabled={busy}>
           {ex ? t('common.save') : props.createLabel}
         </button>
-        <button type="button" className="btn btn--quiet" onClick={props.onDone}>
+        <button type="button" className="btn btn--quiet" onClick={() => props.onDone()}>
           {t('common.cancel')}
         </button>
       </div>

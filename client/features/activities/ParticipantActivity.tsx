@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { ActivityView } from '../../../shared/domain/types';
-import { useT } from '../../i18n';
+import { CONTENT_LANG, useT } from '../../i18n';
 import { useAppStore } from '../../store';
 import { KINDS } from './registry';
 import { StatusBadge } from './StatusBadge';
@@ -30,7 +30,7 @@ export function ParticipantActivity({
       {role === 'participant' ? (
         <kind.Answer activity={activity} mine={mine} readOnly={readOnly} />
       ) : (
-        <p className="activity__question" dir="auto">
+        <p className="activity__question" dir="auto" lang={CONTENT_LANG}>
           {kind.title(activity)}
         </p>
       )}

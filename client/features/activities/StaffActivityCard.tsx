@@ -1,9 +1,11 @@
 import { useId, useState } from 'react';
 import { can } from '../../../shared/domain/roles';
 import type { ActivityView } from '../../../shared/domain/types';
-import { useT } from '../../i18n';
+import { CONTENT_LANG, useT } from '../../i18n';
 import { send } from '../../send';
 import { useAppStore } from '../../store';
+import { focusWhenReady } from '../common/focus';
+import { EditorSlot } from './EditorSlot';
 import { KINDS } from './registry';
 import { StatusBadge } from './StatusBadge';
 
@@ -29,30 +31,47 @@ export function StaffActivityCard({
   const kind = KINDS[activity.spec.kind];
   const manage = can(role ?? undefined, 'activity:manage');
   const H = `h${headingLevel}` as 'h3';
+  // [A11Y1] Focus goes to the control that replaces the one just used, never to <body>.
+  const focusById = (suffix: string) => focusWhenReady(() => document.getElementById(`${id}-${suffix}`));
 
   const act = async (
     event: 'activity:open' | 'activity:close' | 'activity:reveal' | 'activity:hide' | 'activity:remove',
   ) => {
     setError('');
+    // Removed, the card goes: focus goes to the heading of the agenda item (or list) it was under.
+    const home =
+      event === 'activity:remove'
+        ? document
+            .getElementById(`${id}-h`)
+            ?.parentElement?.closest('li, section')
+            ?.querySelector<HTMLElement>('h2, h3')
+        : null;
     const r = await send(event, { id: activity.id });
     if (!r.ok) setError(`${t('common.notSaved')} (${r.message})`);
+    else if (home) focusWhenReady(() => home);
   };
 
   if (editing) {
     return (
-      <kind.Editor
-        existing={activity}
-        agendaItemId={activity.agendaItemId}
-        onDone={() => setEditing(false)}
-      />
+      <EditorSlot>
+        <kind.Editor
+          existing={activity}
+          agendaItemId={activity.agendaItemId}
+          onDone={() => {
+            setEditing(false);
+            focusById('edit');
+          }}
+        />
+      </EditorSlot>
     );
   }
 
   return (
     <article className="activity card card--inset" aria-labelledby={`${id}-h`}>
       <div className="activity__head">
-        <H id={`${id}-h`} className="activity__title">
-          <span className="activity__kind">{kind.label(t)}</span> <bdi>{kind.title(activity)}</bdi>
+        <H id={`${id}-h`} className="activity__title" tabIndex={-1} data-activity-heading={activity.id}>
+          <span className="activity__kind">{kind.label(t)}</span>{' '}
+          <bdi lang={CONTENT_LANG}>{kind.title(activity)}</bdi>
         </H>
         <StatusBadge activity={activity} />
       </div>
@@ -90,7 +109,7 @@ export function StaffActivityCard({
               {t('activity.reveal')}
             </button>
           )}
-          <button type="button" className="btn btn--quiet" onClick={() => setEditing(true)}>
+          <button type="button" id={`${id}-edit`} className="btn btn--quiet" onClick={() => setEditing(true)}>
             {t('common.edit')}
           </button>
           {confirmRemove ? (
@@ -99,12 +118,28 @@ export function StaffActivityCard({
               <button type="button" className="btn btn--danger" onClick={() => act('activity:remove')}>
                 {t('common.yesRemove')}
               </button>
-              <button type="button" className="btn btn--quiet" onClick={() => setConfirmRemove(false)}>
+              <button
+                type="button"
+                id={`${id}-keep`}
+                className="btn btn--quiet"
+                onClick={() => {
+                  setConfirmRemove(false);
+                  focusById('remove');
+                }}
+              >
                 {t('common.cancel')}
               </button>
             </span>
           ) : (
-            <button type="button" className="btn btn--quiet" onClick={() => setConfirmRemove(true)}>
+            <button
+              type="button"
+              id={`${id}-remove`}
+              className="btn btn--quiet"
+              onClick={() => {
+                setConfirmRemove(true);
+                focusById('keep');
+              }}
+            >
               {t('common.remove')}
             </button>
           )}

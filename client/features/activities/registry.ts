@@ -25,7 +25,12 @@ export interface KindUi {
   /** `readOnly`: looking back at an earlier agenda item: show the answer, never change it. */
   Answer: ComponentType<{ activity: ActivityView; mine: MyResponse | undefined; readOnly?: boolean }>;
   Results: ComponentType<{ activity: ActivityView; results: Results; headingLevel?: 3 | 4 | 5 }>;
-  Editor: ComponentType<{ existing?: ActivityView; agendaItemId: string | null; onDone: () => void }>;
+  Editor: ComponentType<{
+    existing?: ActivityView;
+    agendaItemId: string | null;
+    /** With the saved activity's id; without after "Annuleren" (focus goes back accordingly). */
+    onDone: (savedId?: string) => void;
+  }>;
   /** Kinds without answers to reveal (break-outs): no reveal buttons, no "n of m answered". */
   noReveal?: boolean;
   /** Words for opening and closing, when "Openen" / "Sluiten" do not fit (break-outs: start, end). */

@@ -11,7 +11,7 @@ import {
 } from '../../../shared/domain/board/layout';
 import { COLOUR_HEX, NO_ORG_COLOUR, type NoteColour, ORG_COLOUR } from '../../../shared/domain/board/palette';
 import { ORG_TYPES } from '../../../shared/domain/roles';
-import { useT } from '../../i18n';
+import { useLang, useT } from '../../i18n';
 import { useAppStore } from '../../store';
 import { orgLabel } from '../participant/orgLabel';
 import {
@@ -68,6 +68,10 @@ export function BoardPanel(props: { boardId: string; headingLevel?: 3 | 4; fulls
   const [selection, setSelection] = useState<Set<string>>(() => new Set());
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [status, setStatus] = useState('');
+  // [A11Y3] A confirmation in the old language is not left behind when the language changes.
+  const lang = useLang((s) => s.lang);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the language changes
+  useEffect(() => setStatus(''), [lang]);
   const canvas = useRef<CanvasHandle | null>(null);
   const returnFocus = useRef<HTMLElement | null>(null);
   const H = `h${props.headingLevel ?? 3}` as 'h3';

@@ -14,7 +14,8 @@ import './board.css';
 export default function BreakoutEditor(props: {
   existing?: ActivityView<BreakoutSpec>;
   agendaItemId: string | null;
-  onDone: () => void;
+  /** With the id of the saved activity; without it after "Annuleren". */
+  onDone: (savedId?: string) => void;
 }) {
   const t = useT();
   const id = useId();
@@ -57,6 +58,7 @@ export default function BreakoutEditor(props: {
     setBusy(true);
     setError('');
     const ex = props.existing;
+    const created = newId();
     const r = ex
       ? await send('activity:update', {
           id: ex.id,
@@ -64,9 +66,9 @@ export default function BreakoutEditor(props: {
           agendaItemId: itemId || null,
           ...(ex.status === 'draft' ? { anonymous } : {}),
         })
-      : await send('activity:create', { id: newId(), agendaItemId: itemId || null, anonymous, spec });
+      : await send('activity:create', { id: created, agendaItemId: itemId || null, anonymous, spec });
     setBusy(false);
-    if (r.ok) props.onDone();
+    if (r.ok) props.onDone(ex?.id ?? created);
     else setError(`${t('common.notSaved')} (${r.message})`);
   };
 
@@ -247,7 +249,7 @@ export default function BreakoutEditor(props: {
         <button type="submit" className="btn btn--primary" disabled={busy}>
           {props.existing ? t('common.save') : t('breakout.create')}
         </button>
-        <button type="button" className="btn btn--quiet" onClick={props.onDone}>
+        <button type="button" className="btn btn--quiet" onClick={() => props.onDone()}>
           {t('common.cancel')}
         </button>
       </div>

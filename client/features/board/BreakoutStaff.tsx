@@ -4,7 +4,7 @@ import { newId } from '../../../shared/domain/ids';
 import { can } from '../../../shared/domain/roles';
 import type { ActivityView } from '../../../shared/domain/types';
 import type { BreakoutSpec } from '../../../shared/protocol/schemas/board';
-import { useT } from '../../i18n';
+import { type Say, useSaid, useT } from '../../i18n';
 import { send } from '../../send';
 import { useAppStore } from '../../store';
 import { AllRoomsTimer, RoomTimerButtons, RoomTimerState, useSharedRoomTimer } from '../timer/RoomTimers';
@@ -27,7 +27,7 @@ export default function BreakoutStaff({ activity }: { activity: ActivityView }) 
   const people = useAppStore((s) => s.presence.participants ?? []);
   const [visit, setVisit] = useState<string | 'synthesis' | null>(null);
   const [message, setMessage] = useState('');
-  const [note, setNote] = useState('');
+  const [note, setNote] = useSaid();
   const [error, setError] = useState('');
   const [minutes, setMinutes] = useState(String(spec.timeboxMinutes ?? 10));
   const chatOrder = useAppStore((s) => s.chat.order);
@@ -40,7 +40,7 @@ export default function BreakoutStaff({ activity }: { activity: ActivityView }) 
     return activity.status === 'draft' ? <p className="muted">{t('breakout.notStartedConsole')}</p> : null;
   }
   const members = bo.members ?? {};
-  const done = (r: { ok: boolean; message?: string }, ok = '') => {
+  const done = (r: { ok: boolean; message?: string }, ok?: Say) => {
     setError(r.ok ? '' : (r.message ?? ''));
     if (r.ok && ok) setNote(ok);
   };
@@ -49,7 +49,7 @@ export default function BreakoutStaff({ activity }: { activity: ActivityView }) 
     if (!message.trim()) return;
     const r = await send('breakout:message', { activityId: activity.id, id: newId(), text: message.trim() });
     if (r.ok) setMessage('');
-    done(r, t('breakout.messageSent'));
+    done(r, (tr) => tr('breakout.messageSent'));
   };
   const unplaced = people.filter((p) => !members[p.id]);
   const visitBoards =
@@ -176,7 +176,9 @@ export default function BreakoutStaff({ activity }: { activity: ActivityView }) 
             type="button"
             className="btn"
             onClick={async () =>
-              done(await send('breakout:synthesis', { activityId: activity.id }), t('breakout.synthesisMade'))
+              done(await send('breakout:synthesis', { activityId: activity.id }), (tr) =>
+                tr('breakout.synthesisMade'),
+              )
             }
           >
             {bo.synthesis ? t('breakout.updateSynthesis') : t('breakout.makeSynthesis')}
@@ -201,7 +203,7 @@ export default function BreakoutStaff({ activity }: { activity: ActivityView }) 
               maxLength={BOARD_LIMITS.message}
               onChange={(e) => {
                 setMessage(e.target.value);
-                setNote('');
+                setNote(null);
               }}
             />
           </div>

@@ -3,15 +3,18 @@ import { AREAS, type Area } from '../../../shared/domain/board/layout';
 import { BOARD_LIMITS } from '../../../shared/domain/board/limits';
 import { COLOUR_HEX, NOTE_COLOURS, type NoteColour } from '../../../shared/domain/board/palette';
 import { useT } from '../../i18n';
+import { useReturnFocus } from '../common/focus';
 import type { BoardModel, DrawnNote } from './model';
 
 /**
  * A modal built on the native <dialog>: the rest of the page is inert while it is open, Escape
- * closes it, and focus goes back to where it was (the caller restores it).
+ * closes it, and focus goes back to the control that opened it (a caller may put it elsewhere first).
  */
 export function Modal(props: { title: string; onClose(): void; children: ReactNode; wide?: boolean }) {
   const ref = useRef<HTMLDialogElement>(null);
   const id = useId();
+  // [A11Y1] Closing gives focus back to the control that opened the dialog.
+  useReturnFocus();
   useEffect(() => {
     const d = ref.current;
     if (d && !d.open) d.showModal();

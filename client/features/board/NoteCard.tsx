@@ -2,7 +2,7 @@ import { createContext, memo, useContext, useRef } from 'react';
 import { NOTE_H, NOTE_W } from '../../../shared/domain/board/layout';
 import { COLOUR_HEX } from '../../../shared/domain/board/palette';
 import type { NoteDragging } from '../../../shared/protocol/boardEvents';
-import { useT } from '../../i18n';
+import { CONTENT_LANG, useT } from '../../i18n';
 import type { DrawnNote } from './model';
 import { VoteButton } from './VoteButton';
 
@@ -173,7 +173,9 @@ export const NoteCard = memo(function NoteCard(p: NoteCardProps) {
         onKeyDown={(e) => api.keyDown(n.id, e)}
         onDoubleClick={() => api.openActions(n.id)}
       >
-        <bdi className="note__text">{n.text}</bdi>
+        <bdi className="note__text" lang={CONTENT_LANG}>
+          {n.text}
+        </bdi>
         <span className="note__meta" aria-hidden="true">
           <span className="note__colour">{colourName}</span>
           {n.roomLabel ? <span className="note__room">{n.roomLabel}</span> : null}

@@ -47,7 +47,8 @@ export function Workspace(props: { boards: BoardView[]; fullscreen?: boolean; he
             aria-controls={`${id}-panel`}
             tabIndex={b.id === current.id ? 0 : -1}
             className="tab"
-            title={b.question}
+            // [A11Y2] One name, read once: "Vraag 1: …" (no title, which would repeat the question).
+            aria-label={t('board.questionTab', { n: i + 1, q: b.question })}
             onClick={() => setIndex(i)}
             onKeyDown={(e) => {
               const keys: Record<string, number> = {
@@ -62,13 +63,10 @@ export function Workspace(props: { boards: BoardView[]; fullscreen?: boolean; he
               }
             }}
           >
-            <span className="visually-hidden">{t('board.questionTab', { n: i + 1, q: b.question })}</span>
-            <span aria-hidden="true" className="tab__long">
+            <span className="tab__long">
               {i + 1}. {b.question.length > 42 ? `${b.question.slice(0, 40)}…` : b.question}
             </span>
-            <span aria-hidden="true" className="tab__short">
-              {t('breakout.questionN', { n: i + 1 })}
-            </span>
+            <span className="tab__short">{t('breakout.questionN', { n: i + 1 })}</span>
           </button>
         ))}
       </div>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { ChatMessageView } from '../../../shared/domain/chat';
 import { can } from '../../../shared/domain/roles';
 import { isolate } from '../../../shared/report/bidi';
-import { useLang, useT } from '../../i18n';
+import { CONTENT_LANG, useLang, useT } from '../../i18n';
 import { send } from '../../send';
 import { useAppStore } from '../../store';
 import { LinkedText } from './LinkedText';
@@ -67,7 +67,7 @@ export function ChatMessage({ m, closed = false }: { m: ChatMessageView; closed?
         {m.pinned ? <span className="badge">{t('chat.pinnedBadge')}</span> : null}
         {m.hidden ? <span className="badge badge--hidden">{t('chat.hiddenBadge')}</span> : null}
       </p>
-      <p className="msg__text" dir="auto">
+      <p className="msg__text" dir="auto" lang={CONTENT_LANG}>
         <LinkedText text={m.text} />
       </p>
       <div className="msg__actions">

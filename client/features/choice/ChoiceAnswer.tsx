@@ -4,7 +4,7 @@ import { newId } from '../../../shared/domain/ids';
 import { LIMITS } from '../../../shared/domain/limits';
 import type { ActivityView, MyResponse } from '../../../shared/domain/types';
 import type { ChoiceSpec, ChoiceValue } from '../../../shared/protocol/schemas/activity';
-import { useT } from '../../i18n';
+import { CONTENT_LANG, useSaid, useT } from '../../i18n';
 import { send } from '../../send';
 import { AnswerStatus, type SaveState } from '../activities/AnswerStatus';
 
@@ -46,7 +46,7 @@ export function ChoiceAnswer({
   const [draft, setDraft] = useState<Draft>(() => fromMine(spec, mine));
   const [dirty, setDirty] = useState(false);
   const [state, setState] = useState<SaveState>({ kind: 'idle' });
-  const [announce, setAnnounce] = useState('');
+  const [announce, say] = useSaid();
   const [dragging, setDragging] = useState<number | null>(null);
 
   useEffect(() => {
@@ -69,7 +69,8 @@ export function ChoiceAnswer({
     const [x] = order.splice(from, 1);
     order.splice(to, 0, x!);
     edit({ order });
-    setAnnounce(t('choice.movedTo', { option: spec.options[x!]!, place: to + 1, n: order.length }));
+    const option = spec.options[x!]!;
+    say((tr) => tr('choice.movedTo', { option, place: to + 1, n: order.length }));
     if (focus) {
       // Keep the keyboard on the moved option: the same button, or the other one at the edge.
       const dir = to < from ? 'up' : 'down';
@@ -131,7 +132,7 @@ export function ChoiceAnswer({
     if ((await send('response:retract', { activityId: activity.id })).ok) {
       setDraft(fromMine(spec, undefined));
       setDirty(false);
-      setState({ kind: 'idle' });
+      setState({ kind: 'retracted' });
     }
   };
 
@@ -144,7 +145,7 @@ export function ChoiceAnswer({
   return (
     <form className="choice-answer" onSubmit={submit} noValidate>
       <fieldset disabled={!open}>
-        <legend className="activity__question" dir="auto">
+        <legend className="activity__question" dir="auto" lang={CONTENT_LANG}>
           {spec.question}
         </legend>
         <p className="hint" id={`${id}-how`}>

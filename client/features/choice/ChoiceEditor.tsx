@@ -13,7 +13,7 @@ const CHOICE_MODES: ChoiceMode[] = ['single', 'multiple', 'rank', 'points'];
 export default function ChoiceEditor(props: {
   existing?: ActivityView<ChoiceSpec>;
   agendaItemId: string | null;
-  onDone: () => void;
+  onDone: (savedId?: string) => void;
 }) {
   const t = useT();
   const id = useId();

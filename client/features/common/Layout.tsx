@@ -1,6 +1,7 @@
-import type { ReactNode } from 'react';
-import { useT } from '../../i18n';
+import { type ReactNode, useRef } from 'react';
+import { CONTENT_LANG, useT } from '../../i18n';
 import { ConnectionStatus } from './ConnectionStatus';
+import { useFocusMainOnMount } from './focus';
 import { LanguageSwitch } from './LanguageSwitch';
 
 /**
@@ -25,6 +26,8 @@ export function Layout(props: {
       <span>Oogst</span>
     </>
   );
+  const main = useRef<HTMLElement>(null);
+  useFocusMainOnMount(main);
   return (
     <>
       {props.screen ? null : (
@@ -43,7 +46,7 @@ export function Layout(props: {
           )}
           {props.title ? (
             <div className="app-header__meeting">
-              <span className="app-header__title" dir="auto">
+              <span className="app-header__title" dir="auto" lang={CONTENT_LANG}>
                 {props.title}
               </span>
               {props.subtitle ? <span className="app-header__subtitle">{props.subtitle}</span> : null}
@@ -55,7 +58,7 @@ export function Layout(props: {
           {props.screen ? null : <LanguageSwitch />}
         </div>
       </header>
-      <main id="main" tabIndex={-1}>
+      <main id="main" tabIndex={-1} ref={main}>
         {props.children}
       </main>
     </>

@@ -2,12 +2,14 @@ import { type FormEvent, useId, useRef, useState } from 'react';
 import { newId } from '../../../shared/domain/ids';
 import { LIMITS } from '../../../shared/domain/limits';
 import type { AgendaItem } from '../../../shared/domain/types';
-import { useT } from '../../i18n';
+import { CONTENT_LANG, useT } from '../../i18n';
 import { send } from '../../send';
 import { useAppStore } from '../../store';
 import { sortedActivities } from '../../store/activitySlice';
+import { EditorSlot } from '../activities/EditorSlot';
 import { KINDS } from '../activities/registry';
 import { StaffActivityCard } from '../activities/StaffActivityCard';
+import { focusWhenReady } from '../common/focus';
 import { GotoItemButton } from '../flow/FlowBar';
 
 /**
@@ -25,7 +27,9 @@ export function AgendaEditor() {
   return (
     <>
       <section className="card" aria-labelledby="agenda-h">
-        <h2 id="agenda-h">{t('agenda.heading')}</h2>
+        <h2 id="agenda-h" tabIndex={-1}>
+          {t('agenda.heading')}
+        </h2>
         {agenda.length === 0 ? <p className="muted">{t('agenda.emptyFacilitator')}</p> : null}
         <ol className="agenda-editor">
           {agenda.map((item, i) => (
@@ -42,7 +46,9 @@ export function AgendaEditor() {
         <AddAgendaItem />
       </section>
       <section className="card" aria-labelledby="loose-h">
-        <h2 id="loose-h">{t('agenda.looseHeading')}</h2>
+        <h2 id="loose-h" tabIndex={-1}>
+          {t('agenda.looseHeading')}
+        </h2>
         <p className="hint">{t('agenda.looseHint')}</p>
         {loose.map((a) => (
           <StaffActivityCard key={a.id} activity={a} headingLevel={3} />
@@ -67,6 +73,8 @@ function AgendaRow(props: {
   const [editing, setEditing] = useState(false);
   const [confirm, setConfirm] = useState(false);
   const [error, setError] = useState('');
+  // [A11Y1] Focus goes to the control that replaces the one just used, never to <body>.
+  const focusById = (suffix: string) => focusWhenReady(() => document.getElementById(`${id}-${suffix}`));
 
   const move = async (to: number, which: 'up' | 'down') => {
     const r = await send('agenda:move', { id: item.id, index: to });
@@ -86,12 +94,21 @@ function AgendaRow(props: {
   return (
     <li className="agenda-row" aria-labelledby={`${id}-h`}>
       {editing ? (
-        <AgendaItemForm item={item} onDone={() => setEditing(false)} />
+        <EditorSlot>
+          <AgendaItemForm
+            item={item}
+            onDone={() => {
+              setEditing(false);
+              focusById('edit');
+            }}
+          />
+        </EditorSlot>
       ) : (
         <>
           <div className="agenda-row__head">
-            <h3 id={`${id}-h`}>
-              <span className="agenda-row__num">{index + 1}.</span> {item.title}
+            <h3 id={`${id}-h`} tabIndex={-1}>
+              <span className="agenda-row__num">{index + 1}.</span>{' '}
+              <span lang={CONTENT_LANG}>{item.title}</span>
               {current ? <span className="badge badge--open">{t('agenda.now')}</span> : null}
             </h3>
             <div
@@ -120,7 +137,12 @@ function AgendaRow(props: {
                 ↓
               </button>
               <GotoItemButton itemId={item.id} title={item.title} />
-              <button type="button" className="btn btn--quiet" onClick={() => setEditing(true)}>
+              <button
+                type="button"
+                id={`${id}-edit`}
+                className="btn btn--quiet"
+                onClick={() => setEditing(true)}
+              >
                 {t('common.edit')}
                 <span className="visually-hidden"> {item.title}</span>
               </button>
@@ -132,23 +154,44 @@ function AgendaRow(props: {
                     onClick={async () => {
                       const r = await send('agenda:remove', { id: item.id });
                       if (!r.ok) setError(r.message);
+                      else focusWhenReady(() => document.getElementById('agenda-h'));
                     }}
                   >
                     {t('common.yesRemove')}
                   </button>
-                  <button type="button" className="btn btn--quiet" onClick={() => setConfirm(false)}>
+                  <button
+                    type="button"
+                    id={`${id}-keep`}
+                    className="btn btn--quiet"
+                    onClick={() => {
+                      setConfirm(false);
+                      focusById('remove');
+                    }}
+                  >
                     {t('common.cancel')}
                   </button>
                 </>
               ) : (
-                <button type="button" className="btn btn--quiet" onClick={() => setConfirm(true)}>
+                <button
+                  type="button"
+                  id={`${id}-remove`}
+                  className="btn btn--quiet"
+                  onClick={() => {
+                    setConfirm(true);
+                    focusById('keep');
+                  }}
+                >
                   {t('common.remove')}
                   <span className="visually-hidden"> {item.title}</span>
                 </button>
               )}
             </div>
           </div>
-          {item.body ? <p className="agenda-row__body">{item.body}</p> : null}
+          {item.body ? (
+            <p className="agenda-row__body" lang={CONTENT_LANG}>
+              {item.body}
+            </p>
+          ) : null}
         </>
       )}
       {error ? (
@@ -238,18 +281,34 @@ function AddAgendaItem() {
   );
 }
 
-/** "Werkvorm toevoegen": pick a kind, then its editor. */
+/**
+ * Adding an activity: pick a kind, then its editor. [A11Y1] The editor opens on its first field;
+ * once made, focus goes to the new activity's heading; cancelled, back to the button that opened it.
+ */
 function NewActivity({ agendaItemId, itemTitle }: { agendaItemId: string | null; itemTitle?: string }) {
   const t = useT();
+  const id = useId();
   const [kind, setKind] = useState<keyof typeof KINDS | null>(null);
   if (kind) {
     const Editor = KINDS[kind].Editor;
-    return <Editor agendaItemId={agendaItemId} onDone={() => setKind(null)} />;
+    const done = (saved?: string) => {
+      setKind(null);
+      focusWhenReady(() =>
+        saved
+          ? document.querySelector<HTMLElement>(`[data-activity-heading="${saved}"]`)
+          : document.getElementById(`${id}-${kind}`),
+      );
+    };
+    return (
+      <EditorSlot>
+        <Editor agendaItemId={agendaItemId} onDone={done} />
+      </EditorSlot>
+    );
   }
   return (
     <div className="row new-activity">
       {(Object.keys(KINDS) as (keyof typeof KINDS)[]).map((k) => (
-        <button key={k} type="button" className="btn" onClick={() => setKind(k)}>
+        <button key={k} id={`${id}-${k}`} type="button" className="btn" onClick={() => setKind(k)}>
           + {KINDS[k].label(t)}
           {itemTitle ? (
             <span className="visually-hidden"> {t('agenda.forItem', { title: itemTitle })}</span>

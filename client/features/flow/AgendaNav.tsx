@@ -1,4 +1,4 @@
-import { useT } from '../../i18n';
+import { CONTENT_LANG, useT } from '../../i18n';
 import { useAppStore } from '../../store';
 import { positionOf } from './position';
 
@@ -34,7 +34,9 @@ export function AgendaNav({
                 aria-current={isCurrent ? 'step' : undefined}
                 className={`agenda-nav__item${isCurrent ? ' is-current' : ''}${past ? ' is-past' : ''}`}
               >
-                <bdi className="agenda-nav__title">{item.title}</bdi>
+                <bdi className="agenda-nav__title" lang={CONTENT_LANG}>
+                  {item.title}
+                </bdi>
                 {isCurrent ? <span className="badge badge--open">{t('agenda.now')}</span> : null}
                 {past ? <span className="visually-hidden"> ({t('flow.done')})</span> : null}
                 {isCurrent && viewing !== null ? (

@@ -1,6 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import type { ActivityView } from '../../../shared/domain/types';
-import { useT } from '../../i18n';
+import { CONTENT_LANG, useSaid, useT } from '../../i18n';
 import { useAppStore } from '../../store';
 import { sortedActivities } from '../../store/activitySlice';
 import { ParticipantActivity } from '../activities/ParticipantActivity';
@@ -24,7 +24,7 @@ export function MeetingNow({
   const currentItemId = useAppStore((s) => s.meeting?.currentItemId ?? null);
   const activities = sortedActivities(useAppStore((s) => s.activities)).filter((a) => a.status !== 'draft');
   const pos = positionOf(agenda, currentItemId);
-  const [announce, setAnnounce] = useState('');
+  const [announce, say] = useSaid();
   const heading = useRef<HTMLHeadingElement>(null);
   const first = useRef(true);
   const moved = useRef(false);
@@ -40,7 +40,8 @@ export function MeetingNow({
       moved.current = true;
       onView(null);
     }
-    if (pos.current) setAnnounce(t('flow.movedTo', { n: pos.index + 1, title: pos.current.title }));
+    const now = pos.current;
+    if (now) say((tr) => tr('flow.movedTo', { n: pos.index + 1, title: now.title }));
   }, [currentItemId]);
 
   const viewedIndex = viewing ? agenda.findIndex((i) => i.id === viewing) : -1;
@@ -145,10 +146,14 @@ function ItemHead(props: {
         {props.now ? <span className="badge badge--open">{t('agenda.now')}</span> : null}{' '}
         {t('flow.itemOf', { n: props.index + 1, total: props.total })}
       </p>
-      <h2 className="item-now__title" tabIndex={-1} ref={props.headingRef}>
+      <h2 className="item-now__title" tabIndex={-1} ref={props.headingRef} lang={CONTENT_LANG}>
         {props.title}
       </h2>
-      {props.body ? <p className="item-now__body">{props.body}</p> : null}
+      {props.body ? (
+        <p className="item-now__body" lang={CONTENT_LANG}>
+          {props.body}
+        </p>
+      ) : null}
     </header>
   );
 }

@@ -6,6 +6,7 @@ import { api } from '../../api';
 import { saveParticipantCredentials } from '../../credentials';
 import { useLang, useT } from '../../i18n';
 import { navigate } from '../../router';
+import { focusMainNext } from '../common/focus';
 import { formatDate } from '../common/format';
 import { Layout } from '../common/Layout';
 import { Notice } from '../common/Notice';
@@ -50,6 +51,8 @@ export function JoinForm({ code, onJoined }: { code: string; onJoined: () => voi
       participantId: r.data.participant.id,
       name: r.data.participant.name,
     });
+    // [A11Y1] The form goes away: the meeting's page takes focus, not <body>.
+    focusMainNext();
     onJoined();
   };
 

@@ -2,10 +2,11 @@ import { type FormEvent, lazy, Suspense, useEffect, useId, useState } from 'reac
 import { formatCode } from '../../../shared/domain/ids';
 import { LIMITS } from '../../../shared/domain/limits';
 import { participantCredentials, saveParticipantCredentials } from '../../credentials';
-import { useLang, useT } from '../../i18n';
+import { CONTENT_LANG, useLang, useT } from '../../i18n';
 import { send } from '../../send';
 import { useAppStore } from '../../store';
 import { useMeetingChatNames } from '../chat/meetingChatNames';
+import { focusWhenReady } from '../common/focus';
 import { formatDate } from '../common/format';
 import { Interpolated, SLOT } from '../common/Interpolated';
 import { Layout } from '../common/Layout';
@@ -76,7 +77,9 @@ export function ParticipantView({
         .join(' · ')}
     >
       <div className="page">
-        <h1 className="visually-hidden">{meeting?.title ?? t('meeting.loading')}</h1>
+        <h1 className="visually-hidden" lang={meeting ? CONTENT_LANG : undefined}>
+          {meeting?.title ?? t('meeting.loading')}
+        </h1>
         <WhoAmI code={code} />
         <div className="participant-grid">
           <div className="participant-main">
@@ -105,6 +108,11 @@ function WhoAmI({ code }: { code: string }) {
   const [name, setName] = useState('');
   const [error, setError] = useState('');
   if (!me) return null;
+  // [A11Y1] The form goes away: focus back to "Naam wijzigen".
+  const stopEditing = () => {
+    setEditing(false);
+    focusWhenReady(() => document.getElementById(`${id}-change`));
+  };
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!name.trim()) return setError(t('join.nameMissing'));
@@ -112,7 +120,7 @@ function WhoAmI({ code }: { code: string }) {
     if (!r.ok) return setError(`${t('common.notSaved')} (${r.message})`);
     const creds = participantCredentials(code);
     if (creds) saveParticipantCredentials(code, { ...creds, name: r.data.name });
-    setEditing(false);
+    stopEditing();
   };
   if (!editing) {
     return (
@@ -120,6 +128,7 @@ function WhoAmI({ code }: { code: string }) {
         <Interpolated text={t('participant.youAre', { name: SLOT })} value={me.name} />{' '}
         <button
           type="button"
+          id={`${id}-change`}
           className="btn btn--link"
           onClick={() => {
             setName(me.name);
@@ -147,7 +156,7 @@ function WhoAmI({ code }: { code: string }) {
       <button type="submit" className="btn btn--primary">
         {t('common.save')}
       </button>
-      <button type="button" className="btn btn--quiet" onClick={() => setEditing(false)}>
+      <button type="button" className="btn btn--quiet" onClick={stopEditing}>
         {t('common.cancel')}
       </button>
       {error ? (

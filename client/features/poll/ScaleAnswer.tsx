@@ -1,10 +1,11 @@
-import { type FormEvent, useEffect, useId, useState } from 'react';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { newId } from '../../../shared/domain/ids';
 import { LIMITS } from '../../../shared/domain/limits';
 import type { ActivityView, MyResponse } from '../../../shared/domain/types';
 import type { ScaleSpec } from '../../../shared/protocol/schemas/activity';
-import { useT } from '../../i18n';
+import { CONTENT_LANG, useT } from '../../i18n';
 import { send } from '../../send';
+import { useFocusOnOutcome } from '../common/focus';
 
 /**
  * [POLL4][POLL5] Place yourself on the scale, with an optional explanation. Radio buttons: arrow
@@ -26,8 +27,11 @@ export function ScaleAnswer({
   const [level, setLevel] = useState<number | null>(stored?.level ?? null);
   const [note, setNote] = useState(mine?.note ?? '');
   const [dirty, setDirty] = useState(false);
-  const [status, setStatus] = useState<'idle' | 'saving' | 'saved' | 'error'>('idle');
+  const [status, setStatus] = useState<'idle' | 'saving' | 'saved' | 'retracted' | 'error'>('idle');
   const [error, setError] = useState('');
+  // [A11Y1] After "Antwoord opslaan" or "Antwoord intrekken" focus goes to the message saying so.
+  const message = useRef<HTMLParagraphElement>(null);
+  useFocusOnOutcome(message, status);
 
   // Take over an answer given in another tab, unless this form has unsaved edits.
   useEffect(() => {
@@ -61,14 +65,14 @@ export function ScaleAnswer({
       setLevel(null);
       setNote('');
       setDirty(false);
-      setStatus('idle');
+      setStatus('retracted');
     }
   };
 
   return (
     <form className="scale-answer" onSubmit={submit} noValidate>
       <fieldset disabled={!open}>
-        <legend className="activity__question" dir="auto">
+        <legend className="activity__question" dir="auto" lang={CONTENT_LANG}>
           {activity.spec.question}
         </legend>
         <div
@@ -93,7 +97,7 @@ export function ScaleAnswer({
                 <span className="scale-option__num" aria-hidden="true">
                   {i + 1}
                 </span>
-                {label}
+                <span lang={CONTENT_LANG}>{label}</span>
               </label>
             </div>
           ))}
@@ -133,26 +137,30 @@ export function ScaleAnswer({
         </div>
       </fieldset>
       <p
+        ref={message}
+        tabIndex={-1}
         className={status === 'error' ? 'field-error' : 'saved-status'}
         role={status === 'error' ? 'alert' : 'status'}
       >
         {status === 'saved'
           ? t('poll.saved')
-          : status === 'saving'
-            ? t('common.saving')
-            : status === 'error'
-              ? error
-              : !open
-                ? readOnly
-                  ? t('flow.readOnlyAnswer')
-                  : activity.status === 'closed'
-                    ? t('poll.isClosed')
-                    : ''
-                : mine && !dirty
-                  ? t('poll.youAnswered', {
-                      level: activity.spec.levels[(mine.value as { level: number }).level] ?? '',
-                    })
-                  : ''}
+          : status === 'retracted'
+            ? t('poll.retracted')
+            : status === 'saving'
+              ? t('common.saving')
+              : status === 'error'
+                ? error
+                : !open
+                  ? readOnly
+                    ? t('flow.readOnlyAnswer')
+                    : activity.status === 'closed'
+                      ? t('poll.isClosed')
+                      : ''
+                  : mine && !dirty
+                    ? t('poll.youAnswered', {
+                        level: activity.spec.levels[(mine.value as { level: number }).level] ?? '',
+                      })
+                    : ''}
       </p>
     </form>
   );

@@ -1,5 +1,9 @@
 import { type FormEvent, useId, useRef, useState } from 'react';
-import { DEFAULT_SCALE_LEVELS, DEFAULT_SCALE_QUESTION } from '../../../shared/domain/activities';
+import {
+  DEFAULT_SCALE_LEVELS,
+  DEFAULT_SCALE_QUESTION,
+  SEED_SCALE_LEVELS,
+} from '../../../shared/domain/activities';
 import { newId } from '../../../shared/domain/ids';
 import { LIMITS } from '../../../shared/domain/limits';
 import type { ActivityView } from '../../../shared/domain/types';
@@ -11,11 +15,23 @@ import { useAppStore } from '../../store';
 const MIN_LEVELS = 2;
 const MAX_LEVELS = 10;
 
+/**
+ * [POLL1] Ready-made scales: the default, and the reference meeting's own words for a group that
+ * keeps asking the same question and wants to compare with earlier answers.
+ */
+const PRESETS = { standard: DEFAULT_SCALE_LEVELS, earlier: SEED_SCALE_LEVELS } as const;
+type Preset = keyof typeof PRESETS;
+const presetOf = (levels: readonly string[]): Preset | 'own' =>
+  (Object.keys(PRESETS) as Preset[]).find(
+    (k) => PRESETS[k].length === levels.length && PRESETS[k].every((l, i) => l === levels[i]),
+  ) ?? 'own';
+
 /** [POLL1][POLL2] Create or edit a scale poll: question, 2–10 labelled levels, anonymity, agenda item. */
 export function ScaleEditor(props: {
   existing?: ActivityView<ScaleSpec>;
   agendaItemId: string | null;
-  onDone: () => void;
+  /** With the id of the saved activity; without it after "Annuleren". */
+  onDone: (savedId?: string) => void;
 }) {
   const t = useT();
   const id = useId();
@@ -47,6 +63,7 @@ export function ScaleEditor(props: {
     setBusy(true);
     setError('');
     const spec = { kind: 'scale' as const, question: question.trim(), levels: clean };
+    const created = newId();
     const r = ex
       ? await send('activity:update', {
           id: ex.id,
@@ -54,9 +71,9 @@ export function ScaleEditor(props: {
           agendaItemId: itemId || null,
           ...(ex.status === 'draft' ? { anonymous } : {}),
         })
-      : await send('activity:create', { id: newId(), agendaItemId: itemId || null, anonymous, spec });
+      : await send('activity:create', { id: created, agendaItemId: itemId || null, anonymous, spec });
     setBusy(false);
-    if (r.ok) props.onDone();
+    if (r.ok) props.onDone(ex?.id ?? created);
     else setError(r.error === 'conflict' ? t('editor.hasAnswers') : `${t('common.notSaved')} (${r.message})`);
   };
 
@@ -77,6 +94,21 @@ export function ScaleEditor(props: {
       <fieldset className="levels-editor">
         <legend>{t('editor.levels', { n: levels.length })}</legend>
         <p className="hint">{t('editor.levelsHint')}</p>
+        <div className="field">
+          <label htmlFor={`${id}-preset`}>{t('editor.scalePreset')}</label>
+          <select
+            id={`${id}-preset`}
+            value={presetOf(levels)}
+            onChange={(e) => {
+              const k = e.target.value as Preset | 'own';
+              if (k !== 'own') setLevels([...PRESETS[k]]);
+            }}
+          >
+            <option value="standard">{t('editor.presetStandard')}</option>
+            <option value="earlier">{t('editor.presetEarlier')}</option>
+            {presetOf(levels) === 'own' ? <option value="own">{t('editor.presetOwn')}</option> : null}
+          </select>
+        </div>
         <ol>
           {levels.map((l, i) => (
             <li key={i} className="row">
@@ -138,7 +170,7 @@ export function ScaleEditor(props: {
         <button type="submit" className="btn btn--primary" disabled={busy}>
           {ex ? t('common.save') : t('editor.create')}
         </button>
-        <button type="button" className="btn btn--quiet" onClick={props.onDone}>
+        <button type="button" className="btn btn--quiet" onClick={() => props.onDone()}>
           {t('common.cancel')}
         </button>
       </div>

@@ -2,7 +2,7 @@ import { useId } from 'react';
 import type { ScaleResults } from '../../../shared/domain/activities';
 import type { ActivityView } from '../../../shared/domain/types';
 import type { ScaleSpec } from '../../../shared/protocol/schemas/activity';
-import { useT } from '../../i18n';
+import { CONTENT_LANG, useT } from '../../i18n';
 
 /**
  * [POLL6] The chart is a real table: one row per level with its count, and a bar drawn from the
@@ -45,7 +45,7 @@ export function ScaleResultsView({
             return (
               <tr key={`${i}-${label}`}>
                 <th scope="row">
-                  <bdi>{label}</bdi>
+                  <bdi lang={CONTENT_LANG}>{label}</bdi>
                 </th>
                 <td className="num">{n}</td>
                 <td className="bar-cell">
@@ -67,7 +67,7 @@ export function ScaleResultsView({
       ) : (
         activity.spec.levels.map((label, i) =>
           notesByLevel[i]!.length === 0 ? null : (
-            <section key={`${i}-${label}`} className="notes-group" aria-label={label}>
+            <section key={`${i}-${label}`} className="notes-group" aria-label={label} lang={CONTENT_LANG}>
               <Sub>{label}</Sub>
               <ul>
                 {notesByLevel[i]!.map((n, j) => (

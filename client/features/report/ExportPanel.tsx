@@ -1,10 +1,14 @@
 import { useState } from 'react';
 import type { ErrorCode } from '../../../shared/protocol/ack';
-import { useLang, useT } from '../../i18n';
+import { useLang, useSaid, useT } from '../../i18n';
 import { refusalText } from '../../refusal';
 
-/** A refusal from the server, already in the reader's words. */
-class Refused extends Error {}
+/** A refusal from the server: its code, said in the reader's words when shown. */
+class Refused extends Error {
+  constructor(readonly code: ErrorCode) {
+    super(code);
+  }
+}
 
 const FORMATS = [
   { key: 'docx', query: 'format=docx' },
@@ -34,18 +38,20 @@ export function ExportPanel({ meetingId, token }: { meetingId: string | null; to
   const t = useT();
   const { lang } = useLang();
   const [busy, setBusy] = useState<string | null>(null);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [failed, setFailed] = useState(false);
+  const [message, setMessage] = useSaid();
   const download = async (f: (typeof FORMATS)[number]) => {
-    if (!meetingId) return;
+    if (!meetingId || busy !== null) return;
     setBusy(f.key);
     setMessage(null);
+    setFailed(false);
     try {
       const res = await fetch(`/api/meetings/${meetingId}/export?${f.query}&lang=${lang}`, {
         headers: { authorization: `Bearer ${token}` },
       });
       if (!res.ok) {
         const body = (await res.json().catch(() => null)) as { error?: ErrorCode } | null;
-        throw new Refused(refusalText(body?.error ?? 'internal'));
+        throw new Refused(body?.error ?? 'internal');
       }
       const blob = await res.blob();
       const name = filenameOf(res.headers.get('content-disposition'), `verslag.${f.key}`);
@@ -57,13 +63,13 @@ export function ExportPanel({ meetingId, token }: { meetingId: string | null; to
       a.click();
       a.remove();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      setMessage({ ok: true, text: t('report.exportDone', { name }) });
+      setMessage((tr) => tr('report.exportDone', { name }));
     } catch (err) {
-      setMessage({
-        ok: false,
-        // [ERR1] The server's refusal in the reader's words; anything else is the network.
-        text: `${t('report.exportFailed')}: ${err instanceof Refused ? err.message : refusalText('network')}`,
-      });
+      setFailed(true);
+      // [ERR1] The server's refusal in the reader's words (again after a language switch); anything
+      // else is the network.
+      const code = err instanceof Refused ? err.code : 'network';
+      setMessage((tr) => `${tr('report.exportFailed')}: ${refusalText(code)}`);
     } finally {
       setBusy(null);
     }
@@ -78,7 +84,9 @@ export function ExportPanel({ meetingId, token }: { meetingId: string | null; to
             key={f.key}
             type="button"
             className="btn"
-            disabled={!meetingId || busy !== null}
+            disabled={!meetingId}
+            // [A11Y1] Not `disabled` while one downloads: that would throw keyboard focus to <body>.
+            aria-disabled={busy !== null || undefined}
             aria-busy={busy === f.key || undefined}
             onClick={() => void download(f)}
           >
@@ -86,8 +94,8 @@ export function ExportPanel({ meetingId, token }: { meetingId: string | null; to
           </button>
         ))}
       </div>
-      <p className={message && !message.ok ? 'field-error' : 'muted'} role="status">
-        {message?.text ?? ''}
+      <p className={failed ? 'field-error' : 'muted'} role="status">
+        {message}
       </p>
     </section>
   );

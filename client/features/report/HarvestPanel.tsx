@@ -7,7 +7,7 @@ import type { ActivityView } from '../../../shared/domain/types';
 import { harvestChat, harvestRoomChat } from '../../../shared/report/chat';
 import { blocksToProseMirror } from '../../../shared/report/prosemirror';
 import { activityTitle, harvest } from '../../../shared/report/registry';
-import { useLang, useT } from '../../i18n';
+import { type Say, useLang, useSaid, useT } from '../../i18n';
 import { send } from '../../send';
 import { useAppStore } from '../../store';
 import { sortedActivities } from '../../store/activitySlice';
@@ -28,7 +28,7 @@ export function HarvestPanel({ editor }: { editor: Editor | null }) {
     (a) => a.status !== 'draft' && results[a.id],
   );
   const [confirming, setConfirming] = useState<string | null>(null);
-  const [done, setDone] = useState('');
+  const [done, setDone] = useSaid();
   const breakouts = useAppStore((s) => s.breakouts);
   const withRooms = sortedActivities(useAppStore((s) => s.activities)).flatMap((a) => {
     const bo = breakouts[a.id];
@@ -41,18 +41,19 @@ export function HarvestPanel({ editor }: { editor: Editor | null }) {
     const item = agenda.find((i) => i.id === a.agendaItemId);
     insertAtCursor(editor, blocksToProseMirror(harvest(a, r, lang)), item?.title ?? null);
     setConfirming(null);
-    setDone(t('report.harvested', { title: activityTitle(a) }));
+    const title = activityTitle(a);
+    setDone((tr) => tr('report.harvested', { title }));
   };
 
   /** [REPORT13] The chat as seed 004 published it: top 10 tips, the rest, the shared links. */
   const insertChat = async () => {
     if (!editor) return;
     const r = await send('chat:all', { channel: 'meeting' });
-    if (!r.ok) return setDone(`${t('common.notSaved')} (${r.message})`);
+    if (!r.ok) return setDone((tr) => `${tr('common.notSaved')} (${r.message})`);
     const blocks = harvestChat(chatDigest(r.data), lang);
-    if (blocks.length === 0) return setDone(t('report.harvestChatEmpty'));
+    if (blocks.length === 0) return setDone((tr) => tr('report.harvestChatEmpty'));
     insertAtCursor(editor, blocksToProseMirror(blocks), null);
-    setDone(t('report.harvested', { title: t('report.harvestChat') }));
+    setDone((tr) => tr('report.harvested', { title: tr('report.harvestChat') }));
   };
 
   return (
@@ -160,7 +161,7 @@ function RoomChatsHarvest(props: {
   activity: ActivityView;
   bo: BreakoutView;
   editor: Editor | null;
-  onDone(message: string): void;
+  onDone(message: Say): void;
 }) {
   const t = useT();
   const item = useAppStore((s) => s.agenda.find((i) => i.id === props.activity.agendaItemId));
@@ -175,12 +176,15 @@ function RoomChatsHarvest(props: {
     const blocks = [];
     for (const room of chosen) {
       const r = await send('chat:all', { channel: `room:${room.id}` as 'meeting' });
-      if (!r.ok) return props.onDone(`${t('common.notSaved')} (${r.message})`);
+      if (!r.ok) return props.onDone((tr) => `${tr('common.notSaved')} (${r.message})`);
       blocks.push(...harvestRoomChat(chatDigest(r.data), lang, room.label));
     }
-    if (blocks.length === 0) return props.onDone(t('rooms.harvestEmpty'));
+    if (blocks.length === 0) return props.onDone((tr) => tr('rooms.harvestEmpty'));
     insertAtCursor(props.editor, blocksToProseMirror(blocks), item?.title ?? null);
-    props.onDone(t('rooms.harvested', { what }));
+    const room = which ? (chosen[0]?.label ?? '') : null;
+    props.onDone((tr) =>
+      tr('rooms.harvested', { what: room ? tr('rooms.chatHeading', { room }) : tr('rooms.harvestTitle') }),
+    );
   };
   return (
     <li className="harvest-item">

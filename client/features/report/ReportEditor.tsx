@@ -4,11 +4,12 @@ import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { EditorContent, useEditor, useEditorState } from '@tiptap/react';
 import { useEffect, useState } from 'react';
 import { REPORT_FIELD } from '../../../shared/report/ydoc';
-import { useT } from '../../i18n';
+import { CONTENT_LANG, useT } from '../../i18n';
 import type { ReportConnection } from './connection';
 import { trackCursor } from './harvestPlace';
 import { reportExtensions } from './schema';
 import { Toolbar } from './Toolbar';
+import './prosemirror.css';
 
 /** Caret colours: each with white text at ≥ 4.5:1. */
 export const CARET_COLORS = [
@@ -58,6 +59,8 @@ export function ReportEditor({
   const [linkRequest, setLinkRequest] = useState(0);
   const editor = useEditor(
     {
+      // [ABUSE6] No <style> element: the CSP refuses inline styles. Its rules are in prosemirror.css.
+      injectCSS: false,
       extensions: [
         ...reportExtensions(),
         Collaboration.configure({ document: conn.doc, field: REPORT_FIELD }),
@@ -85,7 +88,7 @@ export function ReportEditor({
           role: 'textbox',
           'aria-describedby': 'report-shortcuts',
           spellcheck: 'true',
-          lang: 'nl',
+          lang: CONTENT_LANG,
         },
       },
     },

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { DocBlock } from '../../../shared/report/document';
 import { isEmptyDoc } from '../../../shared/report/document';
 import { readReport } from '../../../shared/report/ydoc';
-import { useT } from '../../i18n';
+import { CONTENT_LANG, useT } from '../../i18n';
 import { useReportConnection } from './connection';
 import { ReportBlocks } from './ReportBlocks';
 import './report.css';
@@ -55,7 +55,9 @@ export default function ReportReader({ code, token }: { code: string; token: str
       {isEmptyDoc(blocks) ? (
         <p className="muted">{t('report.empty')}</p>
       ) : (
-        <ReportBlocks blocks={blocks} offset={2} />
+        <div lang={CONTENT_LANG}>
+          <ReportBlocks blocks={blocks} offset={2} />
+        </div>
       )}
     </div>
   );

@@ -3,7 +3,7 @@ import { newId } from '../../../shared/domain/ids';
 import { LIMITS } from '../../../shared/domain/limits';
 import type { ActivityView, MyResponse } from '../../../shared/domain/types';
 import type { Position, StatementsSpec, StatementsValue } from '../../../shared/protocol/schemas/activity';
-import { useT } from '../../i18n';
+import { CONTENT_LANG, useT } from '../../i18n';
 import { send } from '../../send';
 import { AnswerStatus, type SaveState } from '../activities/AnswerStatus';
 
@@ -74,13 +74,13 @@ export function StatementsAnswer({
     if ((await send('response:retract', { activityId: activity.id })).ok) {
       setDraft(fromValue(spec, undefined));
       setDirty(false);
-      setState({ kind: 'idle' });
+      setState({ kind: 'retracted' });
     }
   };
 
   return (
     <form className="statements-answer" onSubmit={submit} noValidate>
-      <p className="activity__question" dir="auto">
+      <p className="activity__question" dir="auto" lang={CONTENT_LANG}>
         {spec.question}
       </p>
       <fieldset disabled={!open}>

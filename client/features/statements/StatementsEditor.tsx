@@ -10,7 +10,7 @@ import { EditorFrame, TextListEditor } from '../activities/EditorFrame';
 export default function StatementsEditor(props: {
   existing?: ActivityView<StatementsSpec>;
   agendaItemId: string | null;
-  onDone: () => void;
+  onDone: (savedId?: string) => void;
 }) {
   const t = useT();
   const id = useId();

@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { api } from '../../api';
-import { useT } from '../../i18n';
+import { useSaid, useT } from '../../i18n';
 import { forgetTemplate, type KnownTemplate, knownTemplates, rememberTemplate } from './templateStore';
 
 /** Reads `/?sjabloon=<id>#<secret>` once: the template link a facilitator shares. */
@@ -31,28 +31,29 @@ export function TemplatePicker({
   const t = useT();
   const id = useId();
   const [known, setKnown] = useState<KnownTemplate[]>(knownTemplates);
-  const [message, setMessage] = useState('');
+  const [message, setMessage] = useSaid();
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: a template link is read once, on arrival
   useEffect(() => {
     const link = templateFromLink();
     if (!link) return;
     void api.openTemplate(link.id, link.token).then((r) => {
-      if (!r.ok) return setMessage(t('tpl.linkFailed'));
+      if (!r.ok) return setMessage((tr) => tr('tpl.linkFailed'));
       const tpl = { ...r.data.template, token: link.token };
       rememberTemplate(tpl);
       setKnown(knownTemplates());
       onChange(tpl);
-      setMessage(t('tpl.linkOpened', { title: tpl.title }));
+      setMessage((tr) => tr('tpl.linkOpened', { title: tpl.title }));
     });
   }, []);
 
   const loadServer = async () => {
     const r = await api.listTemplates(adminToken);
-    if (!r.ok) return setMessage(t('start.adminWrong'));
+    if (!r.ok) return setMessage((tr) => tr('start.adminWrong'));
     const local = new Map(knownTemplates().map((x) => [x.id, x]));
     setKnown([...local.values(), ...r.data.templates.filter((x) => !local.has(x.id))]);
-    setMessage(t('tpl.serverLoaded', { n: r.data.templates.length }));
+    const n = r.data.templates.length;
+    setMessage((tr) => tr('tpl.serverLoaded', { n }));
   };
 
   if (known.length === 0 && !adminRequired && !message) return null;
@@ -80,7 +81,7 @@ export function TemplatePicker({
               forgetTemplate(value.id);
               setKnown(knownTemplates());
               onChange(null);
-              setMessage(t('tpl.forgotten'));
+              setMessage((tr) => tr('tpl.forgotten'));
             }}
           >
             {t('tpl.forget')}

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { formatRemaining, isFinished, remainingAt } from '../../../shared/domain/timer';
-import { useT } from '../../i18n';
+import { useSaid, useT } from '../../i18n';
 import { useAppStore } from '../../store';
 import { chime, setSoundWanted, soundWanted, unlock } from './chime';
 import { useServerNow } from './useServerNow';
@@ -28,7 +28,7 @@ export function TimerDisplay({
   const active = timer?.status === 'running';
   const now = useServerNow(active);
   const [sound, setSound] = useState(soundWanted);
-  const [announce, setAnnounce] = useState('');
+  const [announce, say] = useSaid();
   const last = useRef<{ finished: boolean; minute: boolean; key: string }>({
     finished: false,
     minute: false,
@@ -45,21 +45,21 @@ export function TimerDisplay({
     if (last.current.key !== key) {
       const wasFinished = last.current.key === '' ? finished : false;
       last.current = { finished: wasFinished, minute: remaining <= 60_000, key };
-      if (timer.status === 'running' && !finished)
-        setAnnounce(t('timer.announceRunning', { time: formatRemaining(remaining) }));
-      if (timer.status === 'paused') setAnnounce(t('timer.announcePaused'));
+      const time = formatRemaining(remaining);
+      if (timer.status === 'running' && !finished) say((tr) => tr('timer.announceRunning', { time }));
+      if (timer.status === 'paused') say((tr) => tr('timer.announcePaused'));
     }
     if (timer.status === 'running' && !last.current.minute && remaining <= 60_000 && remaining > 0) {
       last.current.minute = true;
-      setAnnounce(t('timer.announceMinute'));
+      say((tr) => tr('timer.announceMinute'));
     }
     if (finished && !last.current.finished) {
       last.current.finished = true;
-      setAnnounce(t('timer.announceDone'));
+      say((tr) => tr('timer.announceDone'));
       // Only a live ending chimes (not a page opened long after the end).
       if (sound && timer.endsAt !== null && now - timer.endsAt < 5000) chime();
     }
-  }, [timer, remaining, finished, now, sound, t]);
+  }, [timer, remaining, finished, now, sound, say]);
 
   if (!timer || timer.status === 'idle') return null;
   const label = timer.label || defaultLabel || t('timer.defaultLabel');

@@ -3,7 +3,7 @@ import { newId } from '../../../shared/domain/ids';
 import { LIMITS } from '../../../shared/domain/limits';
 import type { ActivityView, MyResponse } from '../../../shared/domain/types';
 import type { WordsSpec, WordsValue } from '../../../shared/protocol/schemas/activity';
-import { useT } from '../../i18n';
+import { CONTENT_LANG, useT } from '../../i18n';
 import { send } from '../../send';
 import { AnswerStatus, type SaveState } from '../activities/AnswerStatus';
 
@@ -56,14 +56,14 @@ export function WordsAnswer({
     if ((await send('response:retract', { activityId: activity.id })).ok) {
       setWords(fromMine(spec, undefined));
       setDirty(false);
-      setState({ kind: 'idle' });
+      setState({ kind: 'retracted' });
     }
   };
 
   return (
     <form className="words-answer" onSubmit={submit} noValidate>
       <fieldset disabled={!open}>
-        <legend className="activity__question" dir="auto">
+        <legend className="activity__question" dir="auto" lang={CONTENT_LANG}>
           {spec.question}
         </legend>
         <p className="hint">

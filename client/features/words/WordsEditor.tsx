@@ -10,7 +10,7 @@ import { EditorFrame } from '../activities/EditorFrame';
 export default function WordsEditor(props: {
   existing?: ActivityView<WordsSpec>;
   agendaItemId: string | null;
-  onDone: () => void;
+  onDone: (savedId?: string) => void;
 }) {
   const t = useT();
   const id = useId();

@@ -2,7 +2,7 @@
 export const nl = {
   'tpl.heading': 'Sjabloon',
   'tpl.hint':
-    'Bewaar de agenda en de werkvormen van deze bijeenkomst als sjabloon. Antwoorden en namen gaan niet mee. Zo begin je een volgende bijeenkomst meteen goed voorbereid.',
+    'Bewaar de agenda en de activiteiten van deze bijeenkomst als sjabloon. Antwoorden en namen gaan niet mee. Zo begin je een volgende bijeenkomst meteen goed voorbereid.',
   'tpl.title': 'Naam van het sjabloon',
   'tpl.titleMissing': 'Geef het sjabloon een naam.',
   'tpl.save': 'Opslaan als sjabloon',
@@ -13,7 +13,7 @@ export const nl = {
   'tpl.startWith': 'Begin met',
   'tpl.empty': 'Een lege bijeenkomst',
   'tpl.summary': ({ items, activities }: { items: number; activities: number }) =>
-    `${items === 1 ? '1 agendapunt' : `${items} agendapunten`}, ${activities === 1 ? '1 werkvorm' : `${activities} werkvormen`}`,
+    `${items === 1 ? '1 agendapunt' : `${items} agendapunten`}, ${activities === 1 ? '1 activiteit' : `${activities} activiteiten`}`,
   'tpl.forget': 'Dit sjabloon vergeten op deze computer',
   'tpl.forgotten': 'Deze computer is het sjabloon vergeten.',
   'tpl.showServer': 'Alle sjablonen van deze server tonen',

@@ -1,15 +1,34 @@
 import type { ScaleSpec, ScaleValue } from '../../protocol/schemas/activity';
 import type { ResponseRecord } from '../types';
 
-/** The four levels of the reference meeting (seed 000), the default for a new scale poll. */
+/**
+ * [POLL1] The levels of a new scale poll: four steps whose order nobody can misread. (The
+ * reference meeting's "beetje" and "enigszins" could be either way round.)
+ */
 export const DEFAULT_SCALE_LEVELS = [
+  'Helemaal niet tevreden',
+  'Een beetje tevreden',
+  'Redelijk tevreden',
+  'Zeer tevreden',
+] as const;
+
+/**
+ * [POLL1] The reference meeting's own four levels (seed 000), offered in the editor so a group that
+ * asks the same question every meeting can keep comparing with earlier answers; the demo uses them.
+ */
+export const SEED_SCALE_LEVELS = [
   'Helemaal niet tevreden',
   'Beetje tevreden',
   'Enigszins tevreden',
   'Zeer tevreden',
 ] as const;
 
+/** The question of a new scale poll: "je", as everywhere in Oogst. */
 export const DEFAULT_SCALE_QUESTION =
+  'Hoe tevreden ben je over de stand van participatie in de aardgasvrije transitie?';
+
+/** The reference meeting's question as it was asked (seed 000), for tests that rebuild that meeting. */
+export const SEED_SCALE_QUESTION =
   'Hoe tevreden bent u over de stand van participatie in de aardgasvrije transitie?';
 
 export interface ScaleNote {
