@@ -99,7 +99,7 @@ describe('the results CSV', () => {
     const rows = await csv();
     expect(rows[0]).toEqual([
       'Agendapunt',
-      'Werkvorm',
+      'Soort',
       'Vraag',
       'Onderdeel',
       'Aantal',

@@ -474,7 +474,7 @@ describe('a break-out in the verslag', () => {
       ],
     };
     expect(texts(breakoutToBlocks(results))).toEqual([
-      'De groep ging in break-outs uiteen. Men gaf met post-its antwoord op de vraag:',
+      'De groep ging in break-outs uiteen. De deelnemers schreven hun antwoorden op post-its, bij deze vraag:',
       '“Wat kunnen koplopers betekenen?”',
       'Hieronder een overzicht van belangrijke inzichten uit de verschillende gesprekken:',
       '### Niet alleen bewoners',
