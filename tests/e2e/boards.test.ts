@@ -100,6 +100,9 @@ describe.runIf(hasBrowser)('post-it boards in Chromium', () => {
     // Both drag the same post-it at once: each sees their own drag, never pulled away by the other;
     // the later drop wins, the same on both screens.
     const onAnn = ann.getByRole('button', { name: /^Koplopers laten zien/ });
+    // The post-it now sits lower on the page: both bring it into their window first.
+    await onAnn.scrollIntoViewIfNeeded();
+    await onBert.scrollIntoViewIfNeeded();
     const a = (await onAnn.boundingBox())!;
     await ann.mouse.move(a.x + 30, a.y + 30);
     await ann.mouse.down();

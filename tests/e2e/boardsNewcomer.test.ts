@@ -252,7 +252,7 @@ describe.runIf(hasBrowser)('a board for newcomers, in Chromium', () => {
 
     const fac = await (await kit.context({ width: 1366, height: 768 })).newPage();
     await fac.goto(`${srv.url}/m/${m.code}/leiding#${m.facilitatorToken}`);
-    await fac.getByRole('button', { name: 'Synthese bekijken' }).click();
+    await fac.getByRole('button', { name: 'Alle kamers samen bekijken' }).click();
     const dialog = fac.getByRole('dialog');
     await dialog
       .getByRole('button', { name: /^Instituties moeten mee veranderen\..*3 stemmen in Kamer 2/ })

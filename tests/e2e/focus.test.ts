@@ -232,11 +232,12 @@ describe.runIf(hasBrowser)('keyboard focus after every action (facilitator, part
     await expectFocus(ann, '"Post-it toevoegen"', { role: 'textbox', name: /Tekst/ });
     await ann.keyboard.type('Korte lijnen met de gemeente.');
     await ann.keyboard.press('ControlOrMeta+Enter');
-    await full.getByRole('button', { name: /Korte lijnen met de gemeente/ }).waitFor();
+    // A phone opens the list view (BOARD17): the post-it shows there as text.
+    await full.locator('.board-list__text', { hasText: 'Korte lijnen met de gemeente.' }).waitFor();
     await expectFocus(ann, 'saving the post-it', { role: 'button', name: /\+ Post-it toevoegen/ });
     // [A11Y2] The post-it's small print (colour, writer) is at least 12 px.
     const metaPx = await full
-      .locator('.note__meta')
+      .locator('.note__meta, .board-list__meta')
       .first()
       .evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize));
     expect(metaPx).toBeGreaterThanOrEqual(12);
@@ -284,7 +285,9 @@ describe.runIf(hasBrowser)('keyboard focus after every action (facilitator, part
     await expect
       .poll(() => sec.getByRole('textbox', { name: 'Verslag', exact: true }).textContent())
       .toContain('gaf 1 deelnemer antwoord');
-    await expectFocus(sec, 'harvesting', { role: 'textbox', name: /Verslag/ });
+    // [REPORT6] With no cursor placed in the verslag, the text goes under the agenda item's heading
+    // and focus stays on the button (the next harvest is one key away); it never drops to <body>.
+    await expectFocus(sec, 'harvesting', { role: 'button', name: /In verslag zetten: Hoe tevreden ben je/ });
     await tabTo(sec, { role: 'button', name: 'Markdown (.md)' }, 200);
     const download = sec.waitForEvent('download');
     await sec.keyboard.press('Enter');

@@ -59,7 +59,7 @@ export async function expectNoAxeViolations(page: Page, label: string): Promise<
       `${v.id} (${v.impact}): ${v.help} — ${v.nodes
         .map((n) => n.target.join(' '))
         .slice(0, 3)
-        .join(', ')}`,
+        .join(', ')} (${(v.nodes[0]?.failureSummary ?? '').replace(/\s+/g, ' ').slice(0, 300)})`,
   );
   expect(summary, `axe violations on ${label}`).toEqual([]);
 }

@@ -188,7 +188,7 @@ describe.runIf(hasBrowser)('text that would break the layout, in Chromium', () =
 
       // A participant: the board at the current item, the chat, then looking back at item 1.
       const p = await asParticipant(people[0]!, width);
-      await p.locator('.note').first().waitFor();
+      await p.locator('.note, .board-list__note').first().waitFor();
       await check(p, `participant board ${width}`);
       await p.getByRole('button', { name: new RegExp(`^Terugkijken ${H.longWord.slice(0, 30)}`) }).click();
       await p.getByText('Je kijkt terug naar een eerder agendapunt.').waitFor();
@@ -211,7 +211,7 @@ describe.runIf(hasBrowser)('text that would break the layout, in Chromium', () =
       );
       await check(s, `secretary ${width}`);
       const sc = await staff(`${meeting.links.participant}/scherm`, width, (pg) =>
-        pg.getByRole('heading', { name: "Thema's uit de synthese" }).waitFor(),
+        pg.getByRole('heading', { name: "Thema's van alle kamers samen" }).waitFor(),
       );
       await sc.locator('.screen-theme__heading').first().waitFor();
       await check(sc, `screen ${width}`);

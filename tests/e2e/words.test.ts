@@ -171,7 +171,9 @@ describe.runIf(hasBrowser)('words, languages and the CSP in Chromium', () => {
     });
     const csv = (await res.text()).replace(/^\uFEFF/, '');
     const lines = csv.split('\r\n');
-    expect(lines[0]).toBe('Agendapunt,Soort,Vraag,Onderdeel,Aantal,Tekst,Naam');
+    expect(lines[0]).toBe(
+      'Agendapunt,Soort,Vraag,Onderdeel,Aantal,Tekst,Naam,Punten,Gemiddelde plaats,Tip,Vastgepind,Links',
+    );
     expect(csv).toContain(',Peiling,Hoe tevreden ben je ');
     expect(csv).toContain(',Break-outs,');
     expect(csv).not.toMatch(NOT_OUR_WORDS);

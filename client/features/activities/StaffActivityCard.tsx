@@ -46,10 +46,19 @@ export function StaffActivityCard({
             ?.parentElement?.closest('li, section')
             ?.querySelector<HTMLElement>('h2, h3')
         : null;
+    const was = document.activeElement;
     const r = await send(event, { id: activity.id });
     if (!r.ok) setError(`${t('common.notSaved')} (${r.message})`);
     else if (home) focusWhenReady(() => home);
+    else if (event === 'activity:open' || event === 'activity:close') focusPrimary(was);
   };
+  // Opening or closing swaps the main control (a kind's own close control is another element):
+  // focus goes to the control that took its place.
+  const focusPrimary = (was: Element | null) =>
+    focusWhenReady(() => {
+      const b = document.getElementById(`${id}-controls`)?.querySelector<HTMLElement>('.btn--primary');
+      return b !== was ? b : null;
+    });
 
   if (editing) {
     return (
@@ -82,14 +91,14 @@ export function StaffActivityCard({
         </p>
       ) : null}
       {manage ? (
-        <div className="row controls" aria-label={t('activity.controls')} role="group">
+        <div id={`${id}-controls`} className="row controls" aria-label={t('activity.controls')} role="group">
           {activity.status !== 'open' ? (
             <button type="button" className="btn btn--primary" onClick={() => act('activity:open')}>
               {kind.openLabel?.(t, activity.status !== 'draft') ??
                 (activity.status === 'draft' ? t('activity.open') : t('activity.reopen'))}
             </button>
           ) : kind.CloseControl ? (
-            <kind.CloseControl activity={activity} onError={setError} />
+            <kind.CloseControl activity={activity} onError={setError} onDone={focusPrimary} />
           ) : (
             <button type="button" className="btn btn--primary" onClick={() => act('activity:close')}>
               {kind.closeLabel?.(t) ?? t('activity.close')}

@@ -37,7 +37,12 @@ export interface KindUi {
   openLabel?(t: T, again: boolean): string;
   closeLabel?(t: T): string;
   /** Instead of the plain close button: one that asks first (break-outs: end now or in 60 s). */
-  CloseControl?: ComponentType<{ activity: ActivityView; onError(message: string): void }>;
+  CloseControl?: ComponentType<{
+    activity: ActivityView;
+    onError(message: string): void;
+    /** The activity was closed through this control, which is about to go (focus moves on, A11Y1). */
+    onDone?(control: Element | null): void;
+  }>;
   /** Staff see this under the controls instead of the live results (break-outs: rooms and boards). */
   Staff?: ComponentType<{ activity: ActivityView }>;
   /**

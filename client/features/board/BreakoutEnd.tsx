@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { ActivityView } from '../../../shared/domain/types';
 import { useT } from '../../i18n';
 import { send } from '../../send';
@@ -14,10 +14,13 @@ import { RoomTimerState } from '../timer/RoomTimers';
 export default function BreakoutEnd({
   activity,
   onError,
+  onDone,
 }: {
   activity: ActivityView;
   onError(message: string): void;
+  onDone?(control: Element | null): void;
 }) {
+  const button = useRef<HTMLButtonElement>(null);
   const t = useT();
   const bo = useAppStore((s) => s.breakouts[activity.id]);
   const [asking, setAsking] = useState(false);
@@ -27,10 +30,11 @@ export default function BreakoutEnd({
     setAsking(false);
     const r = await send('breakout:end', { activityId: activity.id, inSeconds });
     onError(r.ok ? '' : `${t('common.notSaved')} (${r.message})`);
+    if (r.ok && inSeconds === 0) onDone?.(button.current);
   };
   return (
     <>
-      <button type="button" className="btn btn--primary" onClick={() => setAsking(true)}>
+      <button ref={button} type="button" className="btn btn--primary" onClick={() => setAsking(true)}>
         {t('breakout.end')}
       </button>
       {asking ? (
