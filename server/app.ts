@@ -1,5 +1,6 @@
 import http from 'node:http';
 import express from 'express';
+import { type Cluster, localCluster } from './cluster';
 import { CollabServer } from './collab/server';
 import type { Config } from './config';
 import type { AppContext } from './context';
@@ -34,6 +35,8 @@ export interface AppDeps {
   store: Store;
   log?: Logger;
   now?: () => number;
+  /** What crosses nodes (REDIS_URL); one node by default. Closed with the app. */
+  cluster?: Cluster;
 }
 
 export interface App {
@@ -51,6 +54,7 @@ export function createApp(deps: AppDeps): App {
   const { config, store } = deps;
   const log = deps.log ?? createLogger(config.logLevel);
   const now = deps.now ?? Date.now;
+  const cluster = deps.cluster ?? localCluster();
 
   const app = express();
   app.disable('x-powered-by');
@@ -83,11 +87,20 @@ export function createApp(deps: AppDeps): App {
     log,
   );
   const io = createIo(httpServer, config);
+  if (cluster.adapter) io.adapter(cluster.adapter);
   const meetings = new MeetingService(store, now);
   const agenda = new AgendaService(store);
   const activities = new ActivityService(store, now);
   const scopes = new Scopes();
-  const publish = new Publisher(io, store, activities, scopes, log, config.broadcastDelayMs);
+  const publish = new Publisher(
+    io,
+    store,
+    activities,
+    scopes,
+    log,
+    config.broadcastDelayMs,
+    cluster.presence,
+  );
   // Break-outs and boards (BOARD rules).
   const breakouts = new BreakoutService(store, now, (meetingId) => publish.onlineParticipants(meetingId));
   const boards = new BoardService(store, now, breakouts);
@@ -123,6 +136,7 @@ export function createApp(deps: AppDeps): App {
   collab.attach(httpServer);
   const ctx: AppContext = {
     config,
+    cluster,
     store,
     log,
     now,
@@ -168,6 +182,7 @@ export function createApp(deps: AppDeps): App {
       // io.close() drops transports without a disconnect packet, so clients reconnect by themselves.
       await new Promise<void>((resolve) => io.close(() => resolve()));
       httpServer.closeAllConnections?.();
+      await cluster.close();
       await store.close();
     },
   };

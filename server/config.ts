@@ -41,6 +41,13 @@ export interface Config {
   sendBufferMaxBytes: number;
   /** [ABUSE9] A connection that has not sent a whole request after this long is closed (IDLE_TIMEOUT_MS). */
   idleTimeoutMs: number;
+  /**
+   * Several nodes: Redis carries broadcasts, presence and the verslag between them (REDIS_URL,
+   * e.g. redis://127.0.0.1:6379). Unset: one node, nothing shared.
+   */
+  redisUrl: string | null;
+  /** Prefix of every Redis key and stream (REDIS_PREFIX, default `oogst:`): deployments sharing one Redis stay apart. */
+  redisPrefix: string;
 }
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -75,6 +82,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimits: readRateLimits(env),
     sendBufferMaxBytes: Math.max(64, int(env.SEND_BUFFER_MAX_KB, 4096, 'SEND_BUFFER_MAX_KB')) * 1024,
     idleTimeoutMs: Math.max(100, int(env.IDLE_TIMEOUT_MS, 20_000, 'IDLE_TIMEOUT_MS')),
+    redisUrl: env.REDIS_URL || null,
+    redisPrefix: env.REDIS_PREFIX || 'oogst:',
     allowedOrigins: [
       ...(env.PUBLIC_URL ? [new URL(env.PUBLIC_URL).origin] : []),
       ...(env.ALLOWED_ORIGINS ?? '')

@@ -1,3 +1,4 @@
+import type { Cluster } from './cluster';
 import type { CollabServer } from './collab/server';
 import type { Config } from './config';
 import type { Logger } from './log';
@@ -20,6 +21,8 @@ import type { Store } from './storage/store';
 /** Everything a route or handler needs, made once per app by `createApp` (no module singletons). */
 export interface AppContext {
   config: Config;
+  /** What crosses nodes: the Socket.IO adapter, presence, Redis (issue 14). */
+  cluster: Cluster;
   store: Store;
   log: Logger;
   now: () => number;

@@ -1,4 +1,5 @@
 import { createApp } from './app';
+import { connectCluster, localCluster } from './cluster';
 import { readConfig } from './config';
 import { createLogger } from './log';
 import { openSqliteStore } from './storage/sqlite';
@@ -6,7 +7,11 @@ import { openSqliteStore } from './storage/sqlite';
 const config = readConfig();
 const log = createLogger(config.logLevel);
 const store = openSqliteStore(config.dataDir);
-const app = createApp({ config, store, log });
+// Several nodes share meetings through Redis (REDIS_URL); without it this process is the only one.
+const cluster = config.redisUrl
+  ? await connectCluster(config.redisUrl, config.redisPrefix, log)
+  : localCluster();
+const app = createApp({ config, store, log, cluster });
 
 app.httpServer.listen(config.port, config.host, () => {
   const addr = app.httpServer.address();

@@ -98,8 +98,16 @@ export function setupRealtime(ctx: AppContext): void {
       ctx.limiters.answers.forget(socket.id);
     });
     if (s.participantId) {
-      ctx.publish.presence(s.meetingId);
-      socket.on('disconnect', () => ctx.publish.presence(s.meetingId));
+      // [MEET5] Counted on every node before anyone is told (presence.ts).
+      const p = s.participantId;
+      const told = ctx.cluster.presence
+        .connected(s.meetingId, p)
+        .then(() => ctx.publish.presence(s.meetingId));
+      socket.on('disconnect', () => {
+        void told
+          .then(() => ctx.cluster.presence.disconnected(s.meetingId, p))
+          .then(() => ctx.publish.presence(s.meetingId));
+      });
     }
   });
 }

@@ -2,6 +2,7 @@ import { redact } from '../../shared/domain/activities';
 import type { ChatMessageView } from '../../shared/domain/chat';
 import type { TimerView } from '../../shared/domain/timer';
 import type { MyResponse, PresenceView } from '../../shared/domain/types';
+import type { PresenceRegistry } from '../cluster/presence';
 import type { Logger } from '../log';
 import type { ActivityService } from '../meetings/activities';
 import { activityView } from '../meetings/activities';
@@ -29,6 +30,7 @@ export class Publisher {
     private readonly scopes: Scopes,
     log: Logger,
     delayMs: number,
+    private readonly presenceRegistry: PresenceRegistry,
   ) {
     this.coalescer = new Coalescer(delayMs, (err) =>
       log.error('broadcast failed', { err: err instanceof Error ? err.message : String(err) }),
@@ -85,8 +87,8 @@ export class Publisher {
 
   /** Participant ids with at least one open connection, across every node. */
   async onlineParticipants(meetingId: string): Promise<Set<string>> {
-    const sockets = await this.io.in(rooms.participants(meetingId)).fetchSockets();
-    return new Set(sockets.map((s) => s.data.participantId).filter((x): x is string => x !== null));
+    // Not fetchSockets(): across nodes that is a round trip to every node (issue 14).
+    return this.presenceRegistry.online(meetingId);
   }
 
   /** [POLL8] n of m: m counts who is online now and who answered (and may have left). */

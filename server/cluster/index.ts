@@ -1,0 +1,50 @@
+import { randomUUID } from 'node:crypto';
+import type { Logger } from '../log';
+import { LocalPresence, type PresenceRegistry } from './presence';
+import { connectRedis, type RedisClient, streamsAdapter } from './redis';
+import { RedisPresence } from './redisPresence';
+
+/**
+ * What crosses nodes. One node (no REDIS_URL): everything in this process. Several nodes
+ * (REDIS_URL): the Socket.IO adapter on Redis streams, presence in Redis, and the clients the
+ * verslag's relay and the shared limits use.
+ */
+export interface Cluster {
+  /** This process's id among the nodes (random per start). */
+  readonly nodeId: string;
+  readonly presence: PresenceRegistry;
+  /** The Socket.IO adapter constructor, when several nodes share the meetings. */
+  readonly adapter: ReturnType<typeof streamsAdapter> | null;
+  /** Redis clients (a command client; a failing-fast one), when several nodes share the meetings. */
+  readonly redis: { main: RedisClient; fast: RedisClient; prefix: string } | null;
+  close(): Promise<void>;
+}
+
+export function localCluster(): Cluster {
+  const presence = new LocalPresence();
+  return {
+    nodeId: randomUUID(),
+    presence,
+    adapter: null,
+    redis: null,
+    close: () => presence.close(),
+  };
+}
+
+export async function connectCluster(url: string, prefix: string, log: Logger): Promise<Cluster> {
+  const nodeId = randomUUID();
+  const main = await connectRedis(url, log, { name: 'main' });
+  const fast = await connectRedis(url, log, { name: 'presence', failFast: true });
+  const presence = new RedisPresence(fast, prefix, nodeId, log);
+  log.info('several nodes: sharing through redis', { nodeId, prefix });
+  return {
+    nodeId,
+    presence,
+    adapter: streamsAdapter(main, prefix),
+    redis: { main, fast, prefix },
+    async close() {
+      await presence.close();
+      await Promise.allSettled([main.quit(), fast.quit()]);
+    },
+  };
+}
