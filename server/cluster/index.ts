@@ -17,6 +17,13 @@ export interface Cluster {
   readonly adapter: ReturnType<typeof streamsAdapter> | null;
   /** Redis clients (a command client; a failing-fast one), when several nodes share the meetings. */
   readonly redis: { main: RedisClient; fast: RedisClient; prefix: string } | null;
+  /**
+   * Whether this node is the one to do a once-only job named `key` (a break-out's end at its
+   * moment): with several nodes the first to claim it wins for `ttlMs`; one node always wins.
+   */
+  claim(key: string, ttlMs: number): Promise<boolean>;
+  /** How often every node looks for scheduled jobs another node may have left (ms); null: one node. */
+  readonly sweepMs: number | null;
   close(): Promise<void>;
 }
 
@@ -27,6 +34,8 @@ export function localCluster(): Cluster {
     presence,
     adapter: null,
     redis: null,
+    claim: async () => true,
+    sweepMs: null,
     close: () => presence.close(),
   };
 }
@@ -42,6 +51,19 @@ export async function connectCluster(url: string, prefix: string, log: Logger): 
     presence,
     adapter: streamsAdapter(main, prefix),
     redis: { main, fast, prefix },
+    async claim(key, ttlMs) {
+      try {
+        const r = await fast.set(`${prefix}claim:${key}`, nodeId, {
+          condition: 'NX',
+          expiration: { type: 'PX', value: ttlMs },
+        });
+        return r === 'OK';
+      } catch {
+        // Redis is away: better done twice (the job checks the store first) than never.
+        return true;
+      }
+    },
+    sweepMs: 5000,
     async close() {
       await presence.close();
       await Promise.allSettled([main.quit(), fast.quit()]);

@@ -17,6 +17,7 @@ import { rooms } from './rooms';
  */
 export class BreakoutClock {
   private readonly armed = new Map<string, ReturnType<typeof setTimeout>>();
+  private sweep: ReturnType<typeof setInterval> | null = null;
   private closed = false;
 
   constructor(private readonly ctx: AppContext) {}
@@ -81,14 +82,30 @@ export class BreakoutClock {
     await this.ctx.activities.announce(meetingId, view, 'close');
   }
 
-  /** Re-arms the countdowns stored before a restart (those past their end end now). */
+  /**
+   * Re-arms the countdowns stored before a restart (those past their end end now). With several
+   * nodes every node looks again every few seconds, so a countdown set on a node that died still
+   * ends on time; the node that claims the moment ends it (`fire`).
+   */
   async resume(): Promise<void> {
     for (const p of await this.ctx.store.breakouts.pendingEnds())
-      this.arm(p.meetingId, p.activityId, p.endsAt);
+      if (!this.armed.has(p.activityId)) this.arm(p.meetingId, p.activityId, p.endsAt);
+    const every = this.ctx.cluster.sweepMs;
+    if (every && !this.sweep && !this.closed) {
+      this.sweep = setInterval(() => {
+        this.resume().catch((err) =>
+          this.ctx.log.warn('breakout ends not swept', {
+            err: err instanceof Error ? err.message : String(err),
+          }),
+        );
+      }, every);
+      this.sweep.unref?.();
+    }
   }
 
   close(): void {
     this.closed = true;
+    if (this.sweep) clearInterval(this.sweep);
     for (const t of this.armed.values()) clearTimeout(t);
     this.armed.clear();
   }
@@ -127,6 +144,8 @@ export class BreakoutClock {
     ]);
     if (a?.status !== 'open' || !state?.endsAt) return;
     if (state.endsAt > this.ctx.now()) return this.arm(meetingId, activityId, state.endsAt);
+    // Several nodes armed this moment: one ends the break-outs, the others leave it.
+    if (!(await this.ctx.cluster.claim(`breakout-end:${activityId}:${state.endsAt}`, 60_000))) return;
     const view = await this.ctx.activities.setState(meetingId, activityId, 'close');
     await this.tellEnded(meetingId, view);
   }
