@@ -53,7 +53,11 @@ export class Connection {
       randomizationFactor: 0.5,
       timeout: 10_000,
     };
-    this.socket = url ? io(url, { ...options, forceNew: true, transports: ['websocket'] }) : io(options);
+    // WebSocket first: behind a load balancer it needs no sticky sessions (docs/DEPLOY.md); long
+    // polling only where a proxy blocks WebSockets (the balancer keeps those on one node by cookie).
+    this.socket = url
+      ? io(url, { ...options, forceNew: true, transports: ['websocket'] })
+      : io({ ...options, transports: ['websocket', 'polling'], tryAllTransports: true });
     this.socket.on('connect', () => {
       this.setStatus('connecting');
       this.hooks
