@@ -1,0 +1,160 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { type ServerProcess, spawnServer } from './process';
+import { freePort, type PrivateRedis, privateRedis } from './redis';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+/** The machine's PostgreSQL (trust auth); each test makes its own database in it. */
+export const PG_ADMIN_URL = process.env.OOGST_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+/** A fresh PostgreSQL database of this test's own; `drop` removes it. */
+export async function freshDatabase(name: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const db = `oogst_${name}_${process.pid}_${Math.random().toString(36).slice(2, 8)}`.toLowerCase();
+  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${db}`);
+  await admin.end();
+  const url = new URL(PG_ADMIN_URL);
+  url.pathname = `/${db}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const c = new pg.Client({ connectionString: PG_ADMIN_URL });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+export interface ClusterNode {
+  name: string;
+  port: number;
+  proc: ServerProcess | null;
+}
+
+export interface TestCluster {
+  /** The balancer's address: what browsers and clients use. */
+  url: string;
+  nodes: ClusterNode[];
+  redis: PrivateRedis;
+  databaseUrl: string;
+  /** SIGKILL one node (a crash). */
+  kill(i: number): Promise<void>;
+  /** SIGTERM one node and wait for it to finish (a deploy). */
+  stopNode(i: number): Promise<void>;
+  /** Starts a node again on its port. */
+  startNode(i: number): Promise<void>;
+  /** Waits until the balancer sends traffic to exactly the nodes that run. */
+  settled(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * [DEPLOY1] Real nodes (the server as its own process each) on one PostgreSQL database and a Redis
+ * of the test's own, behind HAProxy started with deploy/haproxy.cfg (only its ports filled in).
+ */
+export async function startCluster(opts: { nodes?: number; env?: Record<string, string> } = {}): Promise<TestCluster> {
+  const count = opts.nodes ?? 3;
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'oogst-cluster-'));
+  const [db, redis] = await Promise.all([freshDatabase('cluster'), privateRedis()]);
+  const nodes: ClusterNode[] = [];
+  for (let i = 0; i < count; i++) nodes.push({ name: `node${i + 1}`, port: await freePort(), proc: null });
+  const prefix = `oogst-cluster-${process.pid}:`;
+  const startNode = async (i: number) => {
+    const n = nodes[i]!;
+    n.proc = await spawnServer(path.join(tmp, n.name), {
+      PORT: String(n.port),
+      DATABASE_URL: db.url,
+      REDIS_URL: redis.url,
+      REDIS_PREFIX: prefix,
+      TRUST_PROXY: '1',
+      CLIENT_DIR: path.join(ROOT, 'dist/client'),
+      ...opts.env,
+    });
+  };
+  // One node first: it creates the schema; the others find it made.
+  await startNode(0);
+  await Promise.all(nodes.slice(1).map((_, j) => startNode(j + 1)));
+
+  const port = await freePort();
+  const admin = path.join(tmp, 'haproxy.sock');
+  let cfg = fs
+    .readFileSync(path.join(ROOT, 'deploy/haproxy.cfg'), 'utf8')
+    .replace('__ADMIN_SOCKET__', admin)
+    .replace('__BIND__', '127.0.0.1')
+    .replace('__PORT__', String(port));
+  for (let i = 0; i < 3; i++) {
+    const n = nodes[i];
+    cfg = n
+      ? cfg.replace(`__NODE${i + 1}_PORT__`, String(n.port))
+      : cfg.replace(new RegExp(`^.*__NODE${i + 1}_PORT__.*$`, 'm'), '');
+  }
+  const cfgPath = path.join(tmp, 'haproxy.cfg');
+  fs.writeFileSync(cfgPath, cfg);
+  const haproxy: ChildProcess = spawn('haproxy', ['-f', cfgPath, '-db'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let hlog = '';
+  haproxy.stdout!.on('data', (c: Buffer) => (hlog += c.toString()));
+  haproxy.stderr!.on('data', (c: Buffer) => (hlog += c.toString()));
+  const url = `http://127.0.0.1:${port}`;
+
+  const serverState = async (): Promise<string> => {
+    // The admin socket: which servers HAProxy counts as up.
+    const net = await import('node:net');
+    return new Promise((resolve, reject) => {
+      const s = net.createConnection(admin);
+      let out = '';
+      s.on('data', (c) => (out += c.toString()));
+      s.on('end', () => resolve(out));
+      s.on('error', reject);
+      s.write('show servers state oogst\n');
+    });
+  };
+  const settled = async () => {
+    const deadline = Date.now() + 20_000;
+    for (;;) {
+      const want = nodes.map((n) => (n.proc ? '2' : '0'));
+      try {
+        const rows = (await serverState())
+          .split('\n')
+          .filter((l) => /^\d+ oogst /.test(l))
+          .map((l) => l.split(' '));
+        // Column 6 is srv_op_state: 2 running, 0 stopped.
+        const got = nodes.map((n) => rows.find((r) => r[3] === n.name)?.[5] ?? '?');
+        if (got.join() === want.join()) return;
+      } catch {
+        // HAProxy not listening yet.
+      }
+      if (Date.now() > deadline) throw new Error(`the balancer did not settle:\n${hlog}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  };
+  await settled();
+
+  return {
+    url,
+    nodes,
+    redis,
+    databaseUrl: db.url,
+    async kill(i) {
+      await nodes[i]!.proc?.kill('SIGKILL');
+      nodes[i]!.proc = null;
+    },
+    async stopNode(i) {
+      await nodes[i]!.proc?.kill('SIGTERM');
+      nodes[i]!.proc = null;
+    },
+    startNode,
+    settled,
+    async close() {
+      haproxy.kill('SIGKILL');
+      await Promise.allSettled(nodes.map((n) => n.proc?.kill('SIGKILL')));
+      await redis.stop();
+      await db.drop().catch(() => {});
+      fs.rmSync(tmp, { recursive: true, force: true });
+    },
+  };
+}
