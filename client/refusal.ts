@@ -12,6 +12,7 @@ const KEYS = {
   rate_limited: 'errors.rate_limited',
   too_large: 'errors.too_large',
   internal: 'errors.internal',
+  unavailable: 'errors.unavailable',
   network: 'errors.network',
 } as const satisfies Record<ErrorCode | 'network', string>;
 

@@ -1,6 +1,6 @@
 import { type NextFunction, type Request, type Response, Router } from 'express';
 import { formatCode } from '../../shared/domain/ids';
-import { DomainError } from '../../shared/protocol/ack';
+import { DomainError, ERROR_SENTENCES } from '../../shared/protocol/ack';
 import type { ResultsAnswer } from '../../shared/protocol/schemas/http';
 import { JoinRequest, MeetingCreate } from '../../shared/protocol/schemas/meeting';
 import { TemplateSave } from '../../shared/protocol/schemas/template';
@@ -11,6 +11,7 @@ import { hashToken, sameHash } from '../meetings/tokens';
 import { closeMeetingSockets } from '../realtime/io';
 import { clientIp } from '../security/origin';
 import type { RateLimiter } from '../security/rateLimit';
+import { isStoreUnavailable } from '../storage/unavailable';
 import { bearer } from './auth';
 import { oneAtATime } from './downloads';
 import { sendError, sendInvalid } from './errors';
@@ -22,6 +23,12 @@ const wrap =
   (req: Request, res: Response, next: NextFunction): void => {
     h(req, res).catch((err: unknown) => {
       if (err instanceof DomainError) return sendError(res, err.code, err.message, { issues: err.issues });
+      if (isStoreUnavailable(err) && !res.headersSent) {
+        // [DEPLOY3] Not a fault of this server: PostgreSQL is away; the person may simply retry.
+        ctx.log.warn('store unavailable', { path: req.route?.path });
+        res.setHeader('Retry-After', '5');
+        return sendError(res, 'unavailable', ERROR_SENTENCES.unavailable);
+      }
       ctx.log.error('request failed', {
         path: req.route?.path,
         err: err instanceof Error ? err.message : String(err),

@@ -12,6 +12,7 @@ export const ERROR_CODES = [
   'rate_limited',
   'too_large',
   'internal',
+  'unavailable',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -45,6 +46,7 @@ export const ERROR_SENTENCES: Record<ErrorCode, string> = {
   rate_limited: 'Too much at once. Wait a moment and try again.',
   too_large: 'This is too much or too large. Make it smaller.',
   internal: 'Something went wrong on the server. Try again.',
+  unavailable: 'The storage is briefly unreachable. Try again in a moment.',
 };
 
 /**

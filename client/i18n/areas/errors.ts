@@ -12,6 +12,7 @@ export const nl = {
   'errors.rate_limited': 'Dat gaat te snel. Wacht even en probeer het opnieuw.',
   'errors.too_large': 'Dit is te veel of te groot. Maak het kleiner.',
   'errors.internal': 'Er ging iets mis op de server. Probeer het opnieuw.',
+  'errors.unavailable': 'De opslag is tijdelijk niet bereikbaar. Probeer het zo opnieuw.',
   'errors.network': 'Er is geen verbinding met de server. Probeer het zo nog eens.',
   'errors.unstorable':
     'Deze tekst bevat een teken dat niet kan worden opgeslagen: typ hem opnieuw in plaats van te plakken.',
@@ -27,6 +28,7 @@ export const en: typeof nl = {
   'errors.rate_limited': 'That is too fast. Wait a moment and try again.',
   'errors.too_large': 'This is too much or too large. Make it smaller.',
   'errors.internal': 'Something went wrong on the server. Please try again.',
+  'errors.unavailable': 'The storage is briefly unreachable. Please try again in a moment.',
   'errors.network': 'There is no connection to the server. Please try again shortly.',
   'errors.unstorable':
     'This text holds a character that cannot be stored: type it again instead of pasting it.',
