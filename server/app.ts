@@ -110,7 +110,7 @@ export function createApp(deps: AppDeps): App {
   const breakoutClock = new BreakoutClock(lazyCtx());
   activities.provide('breakout', breakoutProvider(store, breakouts, boardPublish, breakoutClock));
   scopes.register('room', roomScope(store, breakouts));
-  const limiters = createLimiters(config.rateLimits);
+  const limiters = createLimiters(config.rateLimits, now, cluster.shareLimit);
   const collab = new CollabServer({
     store,
     meetings,

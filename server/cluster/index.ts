@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../log';
+import type { ShareLimit } from '../security/rateLimit';
 import { LocalPresence, type PresenceRegistry } from './presence';
 import { connectRedis, type RedisClient, streamsAdapter } from './redis';
 import { RedisPresence } from './redisPresence';
+import { SharedRateLimiter } from './sharedLimits';
 
 /**
  * What crosses nodes. One node (no REDIS_URL): everything in this process. Several nodes
@@ -22,6 +24,8 @@ export interface Cluster {
    * moment): with several nodes the first to claim it wins for `ttlMs`; one node always wins.
    */
   claim(key: string, ttlMs: number): Promise<boolean>;
+  /** Limits per address shared by the nodes (rateLimit.ts `ShareLimit`); undefined: this node alone. */
+  readonly shareLimit: ShareLimit | undefined;
   /** How often every node looks for scheduled jobs another node may have left (ms); null: one node. */
   readonly sweepMs: number | null;
   close(): Promise<void>;
@@ -35,6 +39,7 @@ export function localCluster(): Cluster {
     adapter: null,
     redis: null,
     claim: async () => true,
+    shareLimit: undefined,
     sweepMs: null,
     close: () => presence.close(),
   };
@@ -63,6 +68,8 @@ export async function connectCluster(url: string, prefix: string, log: Logger): 
         return true;
       }
     },
+    shareLimit: (name, perSecond, burst, windowMs, limit) =>
+      new SharedRateLimiter(perSecond, burst, Date.now, fast, `${prefix}limit:${name}`, windowMs, limit, log),
     sweepMs: 5000,
     async close() {
       await presence.close();

@@ -12,7 +12,7 @@ export class RateLimiter {
   constructor(
     readonly perSecond: number,
     readonly burst: number,
-    private readonly now: () => number = Date.now,
+    protected readonly now: () => number = Date.now,
   ) {}
 
   /** Takes `cost` tokens for `key`; false (and nothing taken) when there are not enough. */
@@ -130,13 +130,35 @@ export const NO_RATE_LIMITS: RateLimitConfig = {
 };
 
 /** The limiters of one app instance. */
-export function createLimiters(c: RateLimitConfig, now: () => number = Date.now) {
-  const perMinute = (n: number) => new RateLimiter(n / 60, n, now);
+/**
+ * A limit per address that several nodes share (cluster/sharedLimits.ts): `name` keys it, and all
+ * nodes together give one address at most `limit` in each `windowMs`. Left out: this node alone.
+ */
+export type ShareLimit = (
+  name: string,
+  perSecond: number,
+  burst: number,
+  windowMs: number,
+  limit: number,
+) => RateLimiter;
+
+export function createLimiters(c: RateLimitConfig, now: () => number = Date.now, share?: ShareLimit) {
+  const perAddress = (name: string, perSecond: number, burst: number, windowMs: number, limit: number) =>
+    share && Number.isFinite(perSecond)
+      ? share(name, perSecond, burst, windowMs, limit)
+      : new RateLimiter(perSecond, burst, now);
+  const perMinute = (name: string, n: number) => perAddress(name, n / 60, n, 60_000, n);
   return {
-    create: new RateLimiter(c.createPerHour / 3600, Math.min(c.createPerHour, 10), now),
-    join: perMinute(c.joinPerMinute),
-    codeMiss: perMinute(c.codeMissPerMinute),
-    connect: perMinute(c.connectPerMinute),
+    create: perAddress(
+      'create',
+      c.createPerHour / 3600,
+      Math.min(c.createPerHour, 10),
+      3600_000,
+      c.createPerHour,
+    ),
+    join: perMinute('join', c.joinPerMinute),
+    codeMiss: perMinute('code-miss', c.codeMissPerMinute),
+    connect: perMinute('connect', c.connectPerMinute),
     /** Per connection: a fresh limiter state per socket id. */
     commands: new RateLimiter(c.commandsPerSecond, c.commandsPerSecond * 3, now),
     /** [ABUSE8] Bytes of command answers per connection. */
