@@ -81,6 +81,8 @@ export function setupRealtime(ctx: AppContext): void {
     }
   });
 
+  io.on('meeting:deleted', (meetingId) => forgetMeetingHere(ctx, meetingId));
+
   io.on('connection', (socket: AppSocket) => {
     const s = socket.data;
     const joined = [rooms.meeting(s.meetingId)];
@@ -114,8 +116,16 @@ export function setupRealtime(ctx: AppContext): void {
 
 /** Disconnects every socket of a meeting, the verslag's too (after it was deleted). */
 export function closeMeetingSockets(ctx: AppContext, meetingId: string): void {
-  ctx.collab.closeMeeting(meetingId);
+  forgetMeetingHere(ctx, meetingId);
+  // Socket.IO connections on every node (the adapter carries these); the other nodes' verslag
+  // connections and memory through the inter-node event.
   ctx.io.to(rooms.meeting(meetingId)).emit('meeting:deleted', { id: meetingId });
   ctx.io.in(rooms.meeting(meetingId)).disconnectSockets(true);
+  if (ctx.cluster.adapter) ctx.io.serverSideEmit('meeting:deleted', meetingId);
+}
+
+/** What this node holds of a deleted meeting: its verslag connections and cached broadcasts. */
+function forgetMeetingHere(ctx: AppContext, meetingId: string): void {
+  ctx.collab.closeMeeting(meetingId);
   ctx.publish.forget(meetingId);
 }
