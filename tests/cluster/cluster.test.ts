@@ -1,0 +1,236 @@
+import { io as ioClient, type Socket } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_SCALE_LEVELS } from '../../shared/domain/activities';
+import { newId } from '../../shared/domain/ids';
+import type { Snapshot } from '../../shared/domain/types';
+import { startCluster, type TestCluster } from '../helpers/cluster';
+
+/**
+ * [DEPLOY1][DEPLOY2] Three real nodes on one PostgreSQL database and Redis, behind HAProxy started
+ * from deploy/haproxy.cfg. People spread over the nodes see each other as on one node; a node
+ * killed mid-meeting and a rolling restart lose and double nothing that was acknowledged.
+ */
+const SOAK = process.env.OOGST_CLUSTER_SOAK === '1';
+
+type Ack<T> = { ok: true; data: T } | { ok: false; error: string; message: string };
+
+const connect = (url: string, code: string, token: string, reconnect = false) =>
+  new Promise<Socket>((resolve, reject) => {
+    const s = ioClient(url, {
+      forceNew: true,
+      transports: ['websocket'],
+      reconnection: reconnect,
+      reconnectionDelay: 100,
+      reconnectionDelayMax: 500,
+      auth: { code, token },
+    });
+    s.once('connect', () => resolve(s));
+    s.once('connect_error', reject);
+  });
+
+const ack = async <T>(s: Socket, event: string, payload: unknown, ms = 5000): Promise<T> => {
+  const r = (await s.timeout(ms).emitWithAck(event, payload)) as Ack<T>;
+  if (!r.ok) throw new Error(`${event}: ${r.error} ${r.message}`);
+  return r.data;
+};
+
+const next = <T>(s: Socket, event: string, match: (p: T) => boolean = () => true, ms = 8000) =>
+  new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      s.off(event, on);
+      reject(new Error(`no ${event} in time`));
+    }, ms);
+    const on = (p: T) => {
+      if (!match(p)) return;
+      clearTimeout(timer);
+      s.off(event, on);
+      resolve(p);
+    };
+    s.on(event, on);
+  });
+
+async function createMeeting(url: string, title: string) {
+  const res = await fetch(`${url}/api/meetings`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ title }),
+  });
+  return (await res.json()) as { id: string; code: string; facilitatorToken: string };
+}
+
+async function join(url: string, code: string, name: string) {
+  const res = await fetch(`${url}/api/join`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ code, name }),
+  });
+  return (await res.json()) as { participant: { id: string }; token: string };
+}
+
+const scalePoll = (id: string) => ({
+  id,
+  agendaItemId: null,
+  anonymous: false,
+  spec: { kind: 'scale', question: 'Hoe tevreden ben je?', levels: [...DEFAULT_SCALE_LEVELS] },
+});
+
+describe('several nodes behind HAProxy on PostgreSQL and Redis', () => {
+  let c: TestCluster;
+  beforeAll(async () => {
+    c = await startCluster({ nodes: 3 });
+  }, 90_000);
+  afterAll(async () => {
+    await c?.close();
+  });
+  const nodeUrl = (i: number) => `http://127.0.0.1:${c.nodes[i]!.port}`;
+
+  it('[DEPLOY1] a facilitator on node 1 and participants on nodes 2 and 3 see each other: poll, answers, presence, chat, timer', async () => {
+    const m = await createMeeting(nodeUrl(0), 'Verspreid over drie nodes');
+    const fac = await connect(nodeUrl(0), m.code, m.facilitatorToken);
+    const [ja, jb] = [await join(nodeUrl(1), m.code, 'Ann'), await join(nodeUrl(2), m.code, 'Bert')];
+    const presence = next<{ online: number }>(fac, 'presence:updated', (p) => p.online === 2);
+    const ann = await connect(nodeUrl(1), m.code, ja.token);
+    const bert = await connect(nodeUrl(2), m.code, jb.token);
+    expect((await presence).online).toBe(2);
+
+    // The poll opened on node 1 reaches both.
+    const pollId = newId();
+    await ack(fac, 'activity:create', scalePoll(pollId));
+    const opened = (s: Socket) =>
+      next<{ id: string; status: string }>(
+        s,
+        'activity:updated',
+        (a) => a.id === pollId && a.status === 'open',
+      );
+    const seen = Promise.all([opened(ann), opened(bert)]);
+    await ack(fac, 'activity:open', { id: pollId });
+    await seen;
+
+    // Answers on nodes 2 and 3 reach the facilitator's tally and "2 van 2" on node 1.
+    const tally = next<{ activityId: string; total: number }>(
+      fac,
+      'results:updated',
+      (r) => r.activityId === pollId && r.total === 2,
+    );
+    await ack(ann, 'response:submit', { id: newId(), activityId: pollId, value: { level: 3 }, note: 'Goed' });
+    await ack(bert, 'response:submit', {
+      id: newId(),
+      activityId: pollId,
+      value: { level: 1 },
+      note: 'Matig',
+    });
+    expect((await tally).total).toBe(2);
+
+    // Chat from node 3 reaches node 2.
+    const heard = next<{ text: string }>(ann, 'chat:message', (msg) => msg.text === 'Hallo van node 3');
+    await ack(bert, 'chat:send', { id: newId(), channel: 'meeting', text: 'Hallo van node 3' });
+    await heard;
+
+    // A timer started on node 1 ticks to the same end on nodes 2 and 3.
+    const timerAt = (s: Socket) =>
+      next<{ endsAt: number | null }>(s, 'timer:updated', (t) => t.endsAt !== null);
+    const both = Promise.all([timerAt(ann), timerAt(bert)]);
+    await ack(fac, 'timer:start', { id: newId(), scope: 'meeting', durationMs: 300_000 });
+    const [ta, tb] = await both;
+    expect(ta.endsAt).toBe(tb.endsAt);
+
+    // Bert leaves node 3: the facilitator on node 1 sees one online.
+    const left = next<{ online: number }>(fac, 'presence:updated', (p) => p.online === 1);
+    bert.disconnect();
+    await left;
+    for (const s of [fac, ann]) s.disconnect();
+  });
+
+  it('[DEPLOY2] a node killed mid-meeting: its people reconnect through the balancer; every acknowledged answer is there once', async () => {
+    const m = await createMeeting(c.url, 'Een node valt weg');
+    const fac = await connect(c.url, m.code, m.facilitatorToken, true);
+    const pollId = newId();
+    await ack(fac, 'activity:create', scalePoll(pollId));
+    await ack(fac, 'activity:open', { id: pollId });
+    const people = await Promise.all(
+      Array.from({ length: 9 }, async (_, i) => {
+        const j = await join(c.url, m.code, `P${i}`);
+        return { id: j.participant.id, socket: await connect(c.url, m.code, j.token, true) };
+      }),
+    );
+    // Each person answers again and again; an answer not acked is sent again, with the same id,
+    // until it is (as the app's outbox does). What was acked last must be what is stored.
+    let running = true;
+    const last = new Map<string, string>();
+    const loops = people.map(async (p, i) => {
+      let n = 0;
+      while (running) {
+        const id = newId();
+        const payload = { id, activityId: pollId, value: { level: n % 4 }, note: `P${i} antwoord ${n}` };
+        for (;;) {
+          try {
+            await ack(p.socket, 'response:submit', payload, 2000);
+            last.set(p.id, payload.note);
+            break;
+          } catch {
+            await new Promise((r) => setTimeout(r, 100));
+          }
+        }
+        n++;
+      }
+    });
+    await new Promise((r) => setTimeout(r, 800));
+    await c.kill(1);
+    await new Promise((r) => setTimeout(r, SOAK ? 10_000 : 2500));
+    running = false;
+    await Promise.all(loops);
+    // Everyone is connected again (to the two nodes left).
+    for (const p of people) expect(p.socket.connected).toBe(true);
+
+    const stored = (await (
+      await fetch(`${c.url}/api/meetings/${m.id}/results`, {
+        headers: { authorization: `Bearer ${m.facilitatorToken}` },
+      })
+    ).json()) as { activities: { results: { total: number; notes: { text: string }[] } }[] };
+    const r = stored.activities[0]!.results;
+    expect(r.total).toBe(people.length);
+    const texts = r.notes.map((n) => n.text).sort();
+    expect(texts).toEqual([...last.values()].sort());
+    const snap = await ack<Snapshot>(fac, 'session:sync', undefined);
+    expect(snap.results.find((x) => x.activityId === pollId)?.total).toBe(people.length);
+    for (const s of [fac, ...people.map((p) => p.socket)]) s.disconnect();
+    await c.startNode(1);
+    await c.settled();
+  }, 60_000);
+
+  it('[DEPLOY2] a rolling restart (each node stopped with SIGTERM and started again, one after the other) loses nothing', async () => {
+    const m = await createMeeting(c.url, 'Rollend herstarten');
+    const fac = await connect(c.url, m.code, m.facilitatorToken, true);
+    const acked: string[] = [];
+    let running = true;
+    const loop = (async () => {
+      let n = 0;
+      while (running) {
+        const payload = { id: newId(), title: `Punt ${n++}` };
+        for (;;) {
+          try {
+            await ack(fac, 'agenda:add', payload, 2000);
+            acked.push(payload.id);
+            break;
+          } catch {
+            await new Promise((r) => setTimeout(r, 100));
+          }
+        }
+      }
+    })();
+    for (let i = 0; i < c.nodes.length; i++) {
+      await c.stopNode(i);
+      await c.settled();
+      await c.startNode(i);
+      await c.settled();
+    }
+    running = false;
+    await loop;
+    const snap = await ack<Snapshot>(fac, 'session:sync', undefined);
+    const ids = snap.agenda.map((a) => a.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toEqual(acked);
+    expect(acked.length).toBeGreaterThan(10);
+    fac.disconnect();
+  }, 90_000);
+});
