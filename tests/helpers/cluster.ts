@@ -8,7 +8,7 @@ import { freePort, type PrivateRedis, privateRedis } from './redis';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 /** The machine's PostgreSQL (trust auth); each test makes its own database in it. */
-export const PG_ADMIN_URL = process.env.OOGST_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
+export const PG_ADMIN_URL = process.env.OOGST_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 /** A fresh PostgreSQL database of this test's own; `drop` removes it. */
 export async function freshDatabase(name: string): Promise<{ url: string; drop(): Promise<void> }> {
@@ -84,13 +84,13 @@ export async function startCluster(opts: { nodes?: number; env?: Record<string, 
   const admin = path.join(tmp, 'haproxy.sock');
   let cfg = fs
     .readFileSync(path.join(ROOT, 'deploy/haproxy.cfg'), 'utf8')
-    .replace('__ADMIN_SOCKET__', admin)
-    .replace('__BIND__', '127.0.0.1')
-    .replace('__PORT__', String(port));
+    .replaceAll('__ADMIN_SOCKET__', admin)
+    .replaceAll('__BIND__', '127.0.0.1')
+    .replaceAll('__PORT__', String(port));
   for (let i = 0; i < 3; i++) {
     const n = nodes[i];
     cfg = n
-      ? cfg.replace(`__NODE${i + 1}_PORT__`, String(n.port))
+      ? cfg.replaceAll(`__NODE${i + 1}_PORT__`, String(n.port))
       : cfg.replace(new RegExp(`^.*__NODE${i + 1}_PORT__.*$`, 'm'), '');
   }
   const cfgPath = path.join(tmp, 'haproxy.cfg');
@@ -128,7 +128,8 @@ export async function startCluster(opts: { nodes?: number; env?: Record<string, 
       } catch {
         // HAProxy not listening yet.
       }
-      if (Date.now() > deadline) throw new Error(`the balancer did not settle:\n${hlog}`);
+      if (Date.now() > deadline || haproxy.exitCode !== null)
+        throw new Error(`the balancer did not settle:\n${hlog}`);
       await new Promise((r) => setTimeout(r, 100));
     }
   };
