@@ -1,18 +1,22 @@
 import { createApp } from './app';
 import { readConfig } from './config';
 import { createLogger } from './log';
-import { openSqliteStore } from './storage/sqlite';
+import { openStore } from './storage/open';
 
 const config = readConfig();
 const log = createLogger(config.logLevel);
-const store = openSqliteStore(config.dataDir);
+const store = await openStore(config);
 const app = createApp({ config, store, log });
 
 app.httpServer.listen(config.port, config.host, () => {
   const addr = app.httpServer.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
   const shown = config.publicUrl ?? `http://localhost:${port}`;
-  log.info(`Oogst is running at ${shown}`, { port, dataDir: config.dataDir });
+  log.info(`Oogst is running at ${shown}`, {
+    port,
+    store: config.databaseUrl ? 'postgresql' : 'sqlite',
+    ...(config.databaseUrl ? {} : { dataDir: config.dataDir }),
+  });
   console.log(`\n  Oogst draait op ${shown}\n`);
 });
 
