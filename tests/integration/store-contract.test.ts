@@ -1,133 +1,23 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { type CommandKey, REPLAYED } from '../../server/storage/applied';
-import type { NoteRecord } from '../../server/storage/boardStore';
-import { openPgStore } from '../../server/storage/postgres';
-import { openSqliteStore } from '../../server/storage/sqlite';
+import { REPLAYED } from '../../server/storage/applied';
 import { CodeTakenError, type Store } from '../../server/storage/store';
-import type { ActivitySpec } from '../../shared/protocol/schemas/activity';
-import { freshDatabase, postgresReachable } from '../helpers/testStore';
+import {
+  board,
+  meeting,
+  type Opened,
+  postgresForContract,
+  storesUnderTest,
+  T0,
+  uid,
+} from '../helpers/storeContract';
 
 /**
  * The `Store` contract, the same assertions on both stores: SQLite in a temp dir and PostgreSQL in
  * a fresh database. Without PostgreSQL (a machine with only Node) its half is skipped with a
  * warning, unless CI=true.
  */
-const pgUp = await postgresReachable();
-if (!pgUp && process.env.CI === 'true') throw new Error('PostgreSQL is not reachable (CI=true needs it)');
-if (!pgUp) console.warn('store-contract: PostgreSQL not reachable, its half is skipped');
-
-type Opened = { store: Store; dispose(): Promise<void> };
-const STORES: { name: string; up: boolean; open(): Promise<Opened> }[] = [
-  {
-    name: 'sqlite',
-    up: true,
-    async open() {
-      const store = openSqliteStore(fs.mkdtempSync(path.join(os.tmpdir(), 'oogst-contract-')));
-      return { store, dispose: () => store.close() };
-    },
-  },
-  {
-    name: 'postgres',
-    up: pgUp,
-    async open() {
-      const db = await freshDatabase();
-      const store = await openPgStore(db.url);
-      return {
-        store,
-        async dispose() {
-          await store.close();
-          await db.drop();
-        },
-      };
-    },
-  },
-];
-
-const T0 = 1_764_000_000_123;
-let n = 0;
-const uid = (p: string) => `${p}-${++n}`;
-const spec = {
-  kind: 'scale',
-  question: 'Hoe tevreden?',
-  levels: ['laag', 'hoog'],
-} as unknown as ActivitySpec;
-
-/** A meeting with one participant and one open activity. */
-async function meeting(store: Store) {
-  const id = uid('m');
-  await store.meetings.insert({
-    id,
-    code: uid('C'),
-    title: 'Begeleidingsgroep',
-    date: '2021-03-31',
-    createdAt: T0,
-    facilitatorTokenHash: 'f',
-    secretaryTokenHash: 's',
-    currentItemId: null,
-  });
-  const p = uid('p');
-  await store.participants.insert({
-    id: p,
-    meetingId: id,
-    name: 'An',
-    orgType: null,
-    tokenHash: uid('h'),
-    createdAt: T0,
-  });
-  const a = uid('a');
-  const act = {
-    id: a,
-    meetingId: id,
-    agendaItemId: null,
-    anonymous: false,
-    status: 'open' as const,
-    revealed: false,
-  };
-  await store.activities.insert({ ...act, spec, createdAt: T0, updatedAt: T0 });
-  const key = (commandId: string, actor = p): CommandKey => ({ meetingId: id, actor, commandId });
-  return { id, p, a, key };
-}
-
-/** A break-out board with one post-it. */
-async function board(store: Store, m: Awaited<ReturnType<typeof meeting>>) {
-  const boardId = uid('b');
-  await store.breakouts.addBoards([
-    {
-      id: boardId,
-      activityId: m.a,
-      roomId: null,
-      questionIndex: 0,
-      locked: false,
-      anonymous: false,
-      votingOpen: true,
-      voteLimit: 3,
-      votesRevealed: false,
-      createdAt: T0,
-    },
-  ]);
-  const note = (id = uid('n'), at = T0): Omit<NoteRecord, 'authorName'> => ({
-    id,
-    boardId,
-    authorId: m.p,
-    byStaff: false,
-    text: 'Meer groen',
-    colour: 'geel',
-    x: 10,
-    y: 20,
-    themeId: null,
-    originId: null,
-    roomLabel: null,
-    version: 1,
-    deleted: false,
-    createdAt: at,
-    updatedAt: at,
-  });
-  return { boardId, note };
-}
+const STORES = storesUnderTest(await postgresForContract());
 
 for (const s of STORES) {
   describe.skipIf(!s.up)(`Store contract: ${s.name}`, () => {
@@ -258,6 +148,24 @@ for (const s of STORES) {
       expect(await store.reports.initialise(m.id, merged)).toBeNull();
     });
 
+    it('[REPORT9] compaction by ids keeps a row that another server appended meanwhile', async (ctx) => {
+      const reports = store.reports as Partial<{ compactIds: CompactIds }>;
+      if (!reports.compactIds) return ctx.skip();
+      const m = await meeting(store);
+      for (const b of [1, 2, 3]) await store.reports.append(m.id, new Uint8Array([b]));
+      const read = (await store.reports.load(m.id)) as { ids?: number[] };
+      const other = await opened.again();
+      try {
+        // Appended after the read, before the compaction: not merged, so it must stay.
+        await other.reports.append(m.id, new Uint8Array([4]));
+        await reports.compactIds(m.id, new Uint8Array([1, 2, 3]), read.ids!);
+      } finally {
+        await other.close();
+      }
+      const after = await store.reports.load(m.id);
+      expect(after.updates.map((u) => [...u]).sort()).toEqual([[1, 2, 3], [4]]);
+    });
+
     it('[BOARD12] concurrent votes never exceed the limit; concurrent post-its never exceed the board', async () => {
       const m = await meeting(store);
       const { boardId, note } = await board(store, m);
@@ -363,4 +271,5 @@ for (const s of STORES) {
   });
 }
 
+type CompactIds = (meetingId: string, update: Uint8Array, ids: readonly number[]) => Promise<number>;
 type TransactionFn = <T>(fn: (tx: Store) => Promise<T>) => Promise<T>;
