@@ -54,7 +54,8 @@ export default defineConfig({
               test: {
                 name: 'integration-pg',
                 include: ['tests/integration/**/*.test.ts'],
-                exclude: SQLITE_ONLY,
+                // OOGST_TEST_PG_ALL=1: those too (to see which of their tests still need SQLite).
+                exclude: process.env.OOGST_TEST_PG_ALL === '1' ? [] : SQLITE_ONLY,
                 environment: 'node',
                 env: { OOGST_TEST_STORE: 'postgres' },
                 globalSetup: ['tests/helpers/pgGlobalSetup.ts'],
