@@ -25,6 +25,8 @@ export interface PgStore extends Store {
    * When PostgreSQL aborts it for a conflict with another transaction (40001, 40P01), `fn` runs
    * again from the start: it must do storage work only, through `tx`. `tx` refuses calls once the
    * transaction has ended; `tx.transaction(inner)` is a savepoint in the same transaction.
+   * Calls through `tx` share one connection: await them one after another (reads side by side
+   * are fine; writes side by side would interleave their savepoints).
    */
   transaction<T>(fn: (tx: PgStore) => Promise<T>): Promise<T>;
   /** Every row of every table, for tests and checks (see `dumpTables`). */
