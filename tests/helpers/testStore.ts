@@ -76,6 +76,14 @@ export async function postgresReachable(): Promise<boolean> {
   }
 }
 
+/**
+ * A store on the data of `dataDir`: SQLite there, or on PostgreSQL the database that stands for
+ * it. Opened twice on the same directory, the two handles share the data (as two nodes would).
+ */
+export async function openStoreAt(dataDir: string): Promise<Store> {
+  return onPostgres ? openPgStore(await databaseFor(dataDir), { poolSize: 4 }) : openSqliteStore(dataDir);
+}
+
 export interface TestStorage {
   /** Opens the store (again, after a restart) on the same data. */
   open(): Promise<Store>;
@@ -89,10 +97,7 @@ export interface TestStorage {
  */
 export async function testStorage(dataDir: string, chosenDir: boolean): Promise<TestStorage> {
   if (!onPostgres) return { open: async () => openSqliteStore(dataDir), dispose: async () => {} };
-  if (chosenDir) {
-    const url = await databaseFor(dataDir);
-    return { open: () => openPgStore(url, { poolSize: 4 }), dispose: async () => {} };
-  }
+  if (chosenDir) return { open: () => openStoreAt(dataDir), dispose: async () => {} };
   const db = await freshDatabase();
   return { open: () => openPgStore(db.url, { poolSize: 4 }), dispose: db.drop };
 }
