@@ -10,6 +10,8 @@ export interface Config {
   host: string;
   /** Where the SQLite database lives (DATA_DIR, default ./data). */
   dataDir: string;
+  /** PostgreSQL instead of SQLite (DATABASE_URL, `postgres://…`; unset: SQLite in `dataDir`). */
+  databaseUrl: string | null;
   /** When set, creating a meeting requires `Authorization: Bearer <ADMIN_TOKEN>` (ADMIN_TOKEN). */
   adminToken: string | null;
   /** The address people reach Oogst at, for the links it hands out (PUBLIC_URL; else from the request). */
@@ -69,6 +71,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: int(env.PORT, 3000, 'PORT'),
     host: env.HOST || '0.0.0.0',
     dataDir: path.resolve(env.DATA_DIR || path.join(projectRoot, 'data')),
+    databaseUrl: env.DATABASE_URL || null,
     adminToken: env.ADMIN_TOKEN || null,
     publicUrl: env.PUBLIC_URL ? env.PUBLIC_URL.replace(/\/+$/, '') : null,
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',

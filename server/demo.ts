@@ -8,14 +8,14 @@ import { createApp } from './app';
 import { projectRoot, readConfig } from './config';
 import { demoLinks, seedDemoMeeting } from './demo/seed';
 import { createLogger } from './log';
-import { openSqliteStore } from './storage/sqlite';
+import { openStore } from './storage/open';
 
 const config = readConfig({
   ...process.env,
   DATA_DIR: process.env.DATA_DIR || path.join(projectRoot, 'data-demo'),
 });
 const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
-const store = openSqliteStore(config.dataDir);
+const store = await openStore(config);
 const app = createApp({ config, store, log });
 
 app.httpServer.listen(config.port, config.host, async () => {
@@ -33,7 +33,7 @@ app.httpServer.listen(config.port, config.host, async () => {
   Deelnemer:       ${links.participant}
   Scherm:          ${links.screen}
 
-  Gegevens in ${config.dataDir}. Stoppen: Ctrl+C.
+  Gegevens in ${config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : config.dataDir}. Stoppen: Ctrl+C.
 `);
 });
 

@@ -2,11 +2,11 @@ import { createApp } from './app';
 import { connectCluster, localCluster } from './cluster';
 import { readConfig } from './config';
 import { createLogger } from './log';
-import { openSqliteStore } from './storage/sqlite';
+import { openStore } from './storage/open';
 
 const config = readConfig();
 const log = createLogger(config.logLevel);
-const store = openSqliteStore(config.dataDir);
+const store = await openStore(config);
 // Several nodes share meetings through Redis (REDIS_URL); without it this process is the only one.
 const cluster = config.redisUrl
   ? await connectCluster(config.redisUrl, config.redisPrefix, log)
@@ -17,7 +17,11 @@ app.httpServer.listen(config.port, config.host, () => {
   const addr = app.httpServer.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
   const shown = config.publicUrl ?? `http://localhost:${port}`;
-  log.info(`Oogst is running at ${shown}`, { port, dataDir: config.dataDir });
+  log.info(`Oogst is running at ${shown}`, {
+    port,
+    store: config.databaseUrl ? 'postgresql' : 'sqlite',
+    ...(config.databaseUrl ? {} : { dataDir: config.dataDir }),
+  });
   console.log(`\n  Oogst draait op ${shown}\n`);
 });
 

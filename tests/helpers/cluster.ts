@@ -2,34 +2,11 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { type ServerProcess, spawnServer } from './process';
 import { freePort, type PrivateRedis, privateRedis } from './redis';
+import { freshDatabase } from './testStore';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-/** The machine's PostgreSQL (trust auth); each test makes its own database in it. */
-export const PG_ADMIN_URL = process.env.OOGST_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-
-/** A fresh PostgreSQL database of this test's own; `drop` removes it. */
-export async function freshDatabase(name: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const db = `oogst_${name}_${process.pid}_${Math.random().toString(36).slice(2, 8)}`.toLowerCase();
-  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${db}`);
-  await admin.end();
-  const url = new URL(PG_ADMIN_URL);
-  url.pathname = `/${db}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const c = new pg.Client({ connectionString: PG_ADMIN_URL });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
-
 export interface ClusterNode {
   name: string;
   port: number;
@@ -57,10 +34,12 @@ export interface TestCluster {
  * [DEPLOY1] Real nodes (the server as its own process each) on one PostgreSQL database and a Redis
  * of the test's own, behind HAProxy started with deploy/haproxy.cfg (only its ports filled in).
  */
-export async function startCluster(opts: { nodes?: number; env?: Record<string, string> } = {}): Promise<TestCluster> {
+export async function startCluster(
+  opts: { nodes?: number; env?: Record<string, string> } = {},
+): Promise<TestCluster> {
   const count = opts.nodes ?? 3;
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'oogst-cluster-'));
-  const [db, redis] = await Promise.all([freshDatabase('cluster'), privateRedis()]);
+  const [db, redis] = await Promise.all([freshDatabase(), privateRedis()]);
   const nodes: ClusterNode[] = [];
   for (let i = 0; i < count; i++) nodes.push({ name: `node${i + 1}`, port: await freePort(), proc: null });
   const prefix = `oogst-cluster-${process.pid}:`;
@@ -95,7 +74,9 @@ export async function startCluster(opts: { nodes?: number; env?: Record<string, 
   }
   const cfgPath = path.join(tmp, 'haproxy.cfg');
   fs.writeFileSync(cfgPath, cfg);
-  const haproxy: ChildProcess = spawn('haproxy', ['-f', cfgPath, '-db'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const haproxy: ChildProcess = spawn('haproxy', ['-f', cfgPath, '-db'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let hlog = '';
   haproxy.stdout!.on('data', (c: Buffer) => (hlog += c.toString()));
   haproxy.stderr!.on('data', (c: Buffer) => (hlog += c.toString()));

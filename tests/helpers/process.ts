@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
+import { databaseFor, onPostgres } from './testStore';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -14,10 +15,12 @@ export interface ServerProcess {
 
 /**
  * The real server as its own process (`server/index.ts` through tsx), so a test can SIGKILL it the
- * way a crash or power cut would, and start it again on the same data directory.
+ * way a crash or power cut would, and start it again on the same data directory (on PostgreSQL:
+ * the database that stands for it, `databaseFor`).
  */
 export async function spawnServer(dataDir: string, env: Record<string, string> = {}): Promise<ServerProcess> {
-  return spawnScript(path.join(ROOT, 'server/index.ts'), { DATA_DIR: dataDir, ...env });
+  const store: Record<string, string> = onPostgres ? { DATABASE_URL: await databaseFor(dataDir) } : {};
+  return spawnScript(path.join(ROOT, 'server/index.ts'), { DATA_DIR: dataDir, ...store, ...env });
 }
 
 /**

@@ -7,9 +7,9 @@ import { type App, createApp } from '../../server/app';
 import { type Config, readConfig } from '../../server/config';
 import { type Logger, silentLogger } from '../../server/log';
 import { NO_RATE_LIMITS } from '../../server/security/rateLimit';
-import { openSqliteStore } from '../../server/storage/sqlite';
 import type { Ack } from '../../shared/protocol/ack';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/protocol/events';
+import { testStorage } from './testStore';
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -44,7 +44,10 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** The real server (createApp + real SQLite in a temp dir), listening on 127.0.0.1 and a free port. */
+/**
+ * The real server (createApp + real SQLite in a temp dir, or a fresh PostgreSQL database with
+ * OOGST_TEST_STORE=postgres: `testStore.ts`), listening on 127.0.0.1 and a free port.
+ */
 export async function startServer(
   opts: { dataDir?: string; config?: Partial<Config>; log?: Logger } = {},
 ): Promise<TestServer> {
@@ -59,7 +62,8 @@ export async function startServer(
     rateLimits: { ...NO_RATE_LIMITS },
     ...opts.config,
   };
-  let app = createApp({ config, store: openSqliteStore(dataDir), log: opts.log ?? silentLogger });
+  const storage = await testStorage(dataDir, opts.dataDir !== undefined);
+  let app = createApp({ config, store: await storage.open(), log: opts.log ?? silentLogger });
   const listen = (port: number) =>
     new Promise<number>((resolve, reject) => {
       app.httpServer.once('error', reject);
@@ -111,12 +115,13 @@ export async function startServer(
     },
     async restart() {
       await app.close();
-      app = createApp({ config, store: openSqliteStore(dataDir), log: opts.log ?? silentLogger });
+      app = createApp({ config, store: await storage.open(), log: opts.log ?? silentLogger });
       await listen(port);
     },
     async close() {
       for (const s of own) s.disconnect();
       await app.close();
+      await storage.dispose();
     },
   };
   return srv;

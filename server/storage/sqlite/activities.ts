@@ -4,7 +4,7 @@ import { REPLAYED } from '../applied';
 import type { ActivityRecord, ActivityRepo } from '../store';
 import { appliedOnce } from './applied';
 
-interface Row {
+export interface Row {
   id: string;
   meeting_id: string;
   agenda_item_id: string | null;
@@ -17,7 +17,7 @@ interface Row {
   updated_at: number;
 }
 
-const toRecord = (r: Row): ActivityRecord => ({
+export const toRecord = (r: Row): ActivityRecord => ({
   id: r.id,
   meetingId: r.meeting_id,
   agendaItemId: r.agenda_item_id,

@@ -3,7 +3,7 @@ import { REPLAYED } from '../applied';
 import type { AgendaRepo } from '../store';
 import { appliedOnce } from './applied';
 
-interface Row {
+export interface Row {
   id: string;
   meeting_id: string;
   position: number;
@@ -11,7 +11,7 @@ interface Row {
   body: string;
 }
 
-const toItem = (r: Row) => ({ id: r.id, meetingId: r.meeting_id, title: r.title, body: r.body });
+export const toItem = (r: Row) => ({ id: r.id, meetingId: r.meeting_id, title: r.title, body: r.body });
 
 export function sqliteAgenda(db: Database): AgendaRepo {
   const list = db.prepare('SELECT * FROM agenda_items WHERE meeting_id = ? ORDER BY position, id');

@@ -3,7 +3,7 @@ import type { NoteColour } from '../../../shared/domain/board/palette';
 import type { BoardRepo, CastOutcome, NoteRecord, ThemeRecord } from '../boardStore';
 import { appliedOnce } from './applied';
 
-interface NoteRow {
+export interface NoteRow {
   id: string;
   board_id: string;
   author_id: string | null;
@@ -21,7 +21,7 @@ interface NoteRow {
   created_at: number;
   updated_at: number;
 }
-interface ThemeRow {
+export interface ThemeRow {
   id: string;
   board_id: string;
   heading: string;
@@ -32,7 +32,7 @@ interface ThemeRow {
   created_at: number;
 }
 
-const toNote = (r: NoteRow): NoteRecord => ({
+export const toNote = (r: NoteRow): NoteRecord => ({
   id: r.id,
   boardId: r.board_id,
   authorId: r.author_id,
@@ -50,7 +50,7 @@ const toNote = (r: NoteRow): NoteRecord => ({
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
-const toTheme = (r: ThemeRow): ThemeRecord => ({
+export const toTheme = (r: ThemeRow): ThemeRecord => ({
   id: r.id,
   boardId: r.board_id,
   heading: r.heading,
@@ -61,7 +61,7 @@ const toTheme = (r: ThemeRow): ThemeRecord => ({
   createdAt: r.created_at,
 });
 
-const NOTE_SELECT = `SELECT n.*, p.name AS author_name FROM board_notes n
+export const NOTE_SELECT = `SELECT n.*, p.name AS author_name FROM board_notes n
   LEFT JOIN participants p ON p.id = n.author_id`;
 
 /**

@@ -3,7 +3,7 @@ import { REPLAYED } from '../applied';
 import type { BoardRecord, BreakoutRecord, BreakoutRepo, MemberRecord, RoomRecord } from '../boardStore';
 import { appliedOnce } from './applied';
 
-interface BreakoutRow {
+export interface BreakoutRow {
   activity_id: string;
   started_at: number | null;
   synthesis_at: number | null;
@@ -12,13 +12,13 @@ interface BreakoutRow {
   message_at: number | null;
   ends_at: number | null;
 }
-interface RoomRow {
+export interface RoomRow {
   id: string;
   activity_id: string;
   position: number;
   label: string;
 }
-interface BoardRow {
+export interface BoardRow {
   id: string;
   activity_id: string;
   room_id: string | null;
@@ -31,7 +31,7 @@ interface BoardRow {
   created_at: number;
 }
 
-const toBreakout = (r: BreakoutRow): BreakoutRecord => ({
+export const toBreakout = (r: BreakoutRow): BreakoutRecord => ({
   activityId: r.activity_id,
   startedAt: r.started_at,
   synthesisAt: r.synthesis_at,
@@ -41,7 +41,7 @@ const toBreakout = (r: BreakoutRow): BreakoutRecord => ({
       : null,
   endsAt: r.ends_at ?? null,
 });
-const toRoom = (r: RoomRow): RoomRecord => ({
+export const toRoom = (r: RoomRow): RoomRecord => ({
   id: r.id,
   activityId: r.activity_id,
   index: r.position,

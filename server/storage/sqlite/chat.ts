@@ -3,7 +3,7 @@ import { type ChatAuthorRole, extractLinks } from '../../../shared/domain/chat';
 import type { Scope } from '../../../shared/domain/scopes';
 import type { ChatFlagName, ChatRecord, ChatRepo } from '../toolkit';
 
-interface Row {
+export interface Row {
   seq: number;
   id: string;
   meeting_id: string;
@@ -20,7 +20,7 @@ interface Row {
   hidden: number;
 }
 
-const toRecord = (r: Row): ChatRecord => ({
+export const toRecord = (r: Row): ChatRecord => ({
   id: r.id,
   meetingId: r.meeting_id,
   channel: r.channel as Scope,

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { CodeTakenError, type MeetingRecord, type MeetingRepo } from '../store';
 
-interface Row {
+export interface Row {
   id: string;
   code: string;
   title: string;
@@ -12,7 +12,7 @@ interface Row {
   current_item_id: string | null;
 }
 
-const toRecord = (r: Row): MeetingRecord => ({
+export const toRecord = (r: Row): MeetingRecord => ({
   id: r.id,
   code: r.code,
   title: r.title,

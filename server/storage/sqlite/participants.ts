@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { OrgType } from '../../../shared/domain/roles';
 import type { ParticipantRecord, ParticipantRepo } from '../store';
 
-interface Row {
+export interface Row {
   id: string;
   meeting_id: string;
   name: string;
@@ -11,7 +11,7 @@ interface Row {
   created_at: number;
 }
 
-const toRecord = (r: Row): ParticipantRecord => ({
+export const toRecord = (r: Row): ParticipantRecord => ({
   id: r.id,
   meetingId: r.meeting_id,
   name: r.name,

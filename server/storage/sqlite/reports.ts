@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { ReportRepo } from '../store';
 
-const bytes = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+export const bytes = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
 
 /** [REPORT9] The verslag's Yjs update log in SQLite; rows go with their meeting (FK cascade). */
 export function sqliteReports(db: Database): ReportRepo {

@@ -3,7 +3,7 @@ import { REPLAYED } from '../applied';
 import type { ResponseRecordRow, ResponseRepo } from '../store';
 import { appliedOnce } from './applied';
 
-interface Row {
+export interface Row {
   activity_id: string;
   participant_id: string;
   command_id: string;
@@ -13,7 +13,7 @@ interface Row {
   updated_at: number;
 }
 
-const toRecord = (r: Row): ResponseRecordRow => ({
+export const toRecord = (r: Row): ResponseRecordRow => ({
   activityId: r.activity_id,
   participantId: r.participant_id,
   commandId: r.command_id,

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { TemplateRecord, TemplateRepo } from '../toolkit';
 
-interface Row {
+export interface Row {
   id: string;
   title: string;
   content: string;
@@ -9,7 +9,7 @@ interface Row {
   created_at: number;
 }
 
-const toRecord = (r: Row): TemplateRecord => ({
+export const toRecord = (r: Row): TemplateRecord => ({
   id: r.id,
   title: r.title,
   content: JSON.parse(r.content),

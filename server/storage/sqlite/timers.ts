@@ -5,7 +5,7 @@ import { REPLAYED } from '../applied';
 import type { TimerRepo } from '../toolkit';
 import { appliedOnce } from './applied';
 
-interface Row {
+export interface Row {
   meeting_id: string;
   scope: string;
   status: string;
@@ -17,7 +17,7 @@ interface Row {
   last_command_id: string | null;
 }
 
-const toView = (r: Row): TimerView => ({
+export const toView = (r: Row): TimerView => ({
   scope: r.scope as Scope,
   status: r.status as TimerView['status'],
   durationMs: r.duration_ms,

@@ -1,0 +1,138 @@
+import pg from 'pg';
+
+/**
+ * One way to talk to PostgreSQL for the repositories, whether on the pool (each call its own
+ * transaction) or on the one client of a transaction. Every transaction is SERIALIZABLE, like
+ * SQLite's single writer: a read-check-write (a board's post-it limit, a vote slot, an agenda's
+ * order) behaves as if transactions ran one after another. A transaction that PostgreSQL aborts
+ * for that (SQLSTATE 40001) or for a deadlock (40P01) is run again from the start, at the outermost
+ * level only: the functions passed to `tx` do storage work only, so running them again is safe.
+ */
+export interface Db {
+  query<R extends object = Record<string, unknown>>(
+    text: string,
+    params?: unknown[],
+  ): Promise<pg.QueryResult<R>>;
+  /** The rows of a query. */
+  rows<R extends object>(text: string, params?: unknown[]): Promise<R[]>;
+  /** The first row of a query, or undefined. */
+  one<R extends object>(text: string, params?: unknown[]): Promise<R | undefined>;
+  /** Runs `fn` in one transaction (BEGIN … COMMIT on a pooled client), or a savepoint inside one. */
+  tx<T>(fn: (db: Db) => Promise<T>): Promise<T>;
+  /** Whether this handle is a transaction's client (then `tx` makes savepoints). */
+  readonly inTransaction: boolean;
+}
+
+const RETRIED = new Set(['40001', '40P01']);
+const MAX_ATTEMPTS = 30;
+
+/** PostgreSQL's error code (SQLSTATE), when `err` came from the server. */
+export const sqlState = (err: unknown): string | undefined =>
+  typeof err === 'object' && err !== null && 'code' in err && typeof err.code === 'string'
+    ? err.code
+    : undefined;
+
+/** Runs `attempt` again while PostgreSQL says that another transaction was in the way. */
+async function retrying<T>(attempt: () => Promise<T>): Promise<T> {
+  for (let n = 1; ; n++) {
+    try {
+      return await attempt();
+    } catch (err) {
+      if (n >= MAX_ATTEMPTS || !RETRIED.has(sqlState(err) ?? '')) throw err;
+      // A short, growing, jittered pause so that two conflicting transactions do not meet again.
+      await new Promise((r) => setTimeout(r, Math.random() * Math.min(50, 2 ** n)));
+    }
+  }
+}
+
+function helpers(query: Db['query']): Pick<Db, 'query' | 'rows' | 'one'> {
+  return {
+    query,
+    async rows<R extends object>(text: string, params?: unknown[]): Promise<R[]> {
+      return (await query<R>(text, params)).rows;
+    },
+    async one<R extends object>(text: string, params?: unknown[]): Promise<R | undefined> {
+      const { rows } = await query<R>(text, params);
+      return rows[0];
+    },
+  };
+}
+
+/** The handle of one transaction's client; it refuses calls once the transaction has ended. */
+function clientDb(client: pg.PoolClient, live: { open: boolean }): Db {
+  let savepoints = 0;
+  const query: Db['query'] = (text, params) =>
+    live.open
+      ? client.query(text, params)
+      : Promise.reject(new Error('this transaction has ended: use the store'));
+  const db: Db = {
+    ...helpers(query),
+    inTransaction: true,
+    async tx(fn) {
+      const name = `sp_${++savepoints}`;
+      await query(`SAVEPOINT ${name}`);
+      try {
+        const result = await fn(db);
+        await query(`RELEASE SAVEPOINT ${name}`);
+        return result;
+      } catch (err) {
+        if (live.open) await client.query(`ROLLBACK TO SAVEPOINT ${name}; RELEASE SAVEPOINT ${name}`);
+        throw err;
+      }
+    },
+  };
+  return db;
+}
+
+async function runTransaction<T>(pool: pg.Pool, fn: (db: Db) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  const live = { open: true };
+  let broken = false;
+  try {
+    await client.query('BEGIN ISOLATION LEVEL SERIALIZABLE');
+    const result = await fn(clientDb(client, live));
+    live.open = false;
+    await client.query('COMMIT');
+    return result;
+  } catch (err) {
+    live.open = false;
+    // After a failed COMMIT the transaction is gone already; ROLLBACK then only warns.
+    await client.query('ROLLBACK').catch(() => {
+      broken = true;
+    });
+    throw err;
+  } finally {
+    client.release(broken);
+  }
+}
+
+/** The pool's handle: a plain call is its own (serializable) transaction, retried like `tx`. */
+export function poolDb(pool: pg.Pool): Db {
+  const query: Db['query'] = (text, params) => retrying(() => pool.query(text, params));
+  return {
+    ...helpers(query),
+    inTransaction: false,
+    tx: (fn) => retrying(() => runTransaction(pool, fn)),
+  };
+}
+
+/**
+ * A pool whose numbers come back as numbers: ids, `count(*)` and millisecond times are BIGINT
+ * (int8), which `pg` would otherwise return as strings. Every value stored fits in 2^53.
+ */
+export function createPool(connectionString: string, max = 10): pg.Pool {
+  const types = new pg.TypeOverrides();
+  types.setTypeParser(pg.types.builtins.INT8, (v: string) => Number(v));
+  const pool = new pg.Pool({
+    connectionString,
+    max,
+    types,
+    // Single statements outside `tx` are serializable too, so they cannot slip between the
+    // reads and the write of a transaction.
+    options: '-c default_transaction_isolation=serializable',
+  });
+  // An idle client whose connection breaks must not bring the process down; the next query
+  // opens a new one (and fails with a clear error while the server is unreachable).
+  pool.on('error', () => {});
+  return pool;
+}
