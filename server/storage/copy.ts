@@ -1,6 +1,8 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import pg from 'pg';
 import { openPgStore } from './postgres';
-import { openSqliteStore } from './sqlite';
+import { openSqliteStore, SQLITE_FILE } from './sqlite';
 
 /** Rows copied per table. */
 export type CopyReport = Record<string, number>;
@@ -14,6 +16,8 @@ const BATCH = 500;
  * own migrations (run first), so a copy is exactly what a node on DATABASE_URL reads.
  */
 export async function copySqliteToPostgres(dataDir: string, databaseUrl: string): Promise<CopyReport> {
+  if (!fs.existsSync(path.join(dataDir, SQLITE_FILE)))
+    throw new Error(`${dataDir} holds no Oogst data (${SQLITE_FILE} is missing)`);
   const sqlite = openSqliteStore(dataDir);
   const target = await openPgStore(databaseUrl);
   await target.close();

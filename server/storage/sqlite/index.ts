@@ -26,9 +26,12 @@ export interface SqliteStore extends Store {
  * The embedded store: one SQLite file in `dataDir`, WAL mode, `synchronous=FULL` so that a
  * commit that returned is on disk before the server acks it, even if the process is killed.
  */
+/** The database file in a data directory. */
+export const SQLITE_FILE = 'oogst.sqlite';
+
 export function openSqliteStore(dataDir: string): SqliteStore {
   fs.mkdirSync(dataDir, { recursive: true });
-  const db = new Database(path.join(dataDir, 'oogst.sqlite'));
+  const db = new Database(path.join(dataDir, SQLITE_FILE));
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
