@@ -141,6 +141,39 @@ describe('several nodes behind HAProxy on PostgreSQL and Redis', () => {
     for (const s of [fac, ann]) s.disconnect();
   });
 
+  it('[DEPLOY3] Redis restarts (empty): live traffic between nodes pauses and resumes by itself; nothing acknowledged is lost', async () => {
+    const m = await createMeeting(nodeUrl(0), 'Redis start opnieuw');
+    const fac = await connect(nodeUrl(0), m.code, m.facilitatorToken);
+    const j = await join(nodeUrl(1), m.code, 'Ann');
+    const ann = await connect(nodeUrl(1), m.code, j.token);
+    const pollId = newId();
+    await ack(fac, 'activity:create', scalePoll(pollId));
+    await ack(fac, 'activity:open', { id: pollId });
+
+    await c.redis.stop();
+    // Redis is away: a command is still stored and acknowledged by its own node.
+    await ack(ann, 'response:submit', {
+      id: newId(),
+      activityId: pollId,
+      value: { level: 2 },
+      note: 'Tijdens',
+    });
+    await c.redis.start();
+    // Back: an answer on node 2 reaches the facilitator on node 1 again, with both answers counted.
+    const tally = next<{ activityId: string; total: number; notes: { text: string }[] }>(
+      fac,
+      'results:updated',
+      (r) => r.activityId === pollId && r.notes.some((n) => n.text === 'Erna'),
+      15_000,
+    );
+    await new Promise((r) => setTimeout(r, 500));
+    await ack(ann, 'response:submit', { id: newId(), activityId: pollId, value: { level: 3 }, note: 'Erna' });
+    expect((await tally).total).toBe(1);
+    const snap = await ack<Snapshot>(fac, 'session:sync', undefined);
+    expect(snap.results.find((x) => x.activityId === pollId)?.total).toBe(1);
+    for (const s of [fac, ann]) s.disconnect();
+  }, 60_000);
+
   it('[DEPLOY2] a node killed mid-meeting: its people reconnect through the balancer; every acknowledged answer is there once', async () => {
     const m = await createMeeting(c.url, 'Een node valt weg');
     const fac = await connect(c.url, m.code, m.facilitatorToken, true);
