@@ -3,6 +3,7 @@ import { type Action, can } from '../../shared/domain/roles';
 import { type Ack, DomainError, ERROR_SENTENCES, invalidSentence, issuesOf } from '../../shared/protocol/ack';
 import type { ClientEventName, ClientToServerEvents } from '../../shared/protocol/events';
 import type { AppContext } from '../context';
+import { isStoreUnavailable } from '../storage/unavailable';
 import type { Session } from '../meetings/meetings';
 import { commandKey } from '../meetings/replay';
 import { REFUSALS } from '../security/refusals';
@@ -100,6 +101,11 @@ export function command<E extends ClientEventName, S extends z.ZodType>(
             message: err.message,
             ...(err.issues ? { issues: err.issues } : {}),
           });
+        } else if (isStoreUnavailable(err)) {
+          // [DEPLOY3] PostgreSQL is away: nothing was stored, so nothing is acked; the client may
+          // send the same command (same id) again and it is applied once.
+          ctx.log.warn('command refused: store unavailable', { event });
+          reply({ ok: false, error: 'unavailable', message: ERROR_SENTENCES.unavailable });
         } else {
           ctx.log.error('command failed', { event, err: err instanceof Error ? err.message : String(err) });
           reply({ ok: false, error: 'internal', message: ERROR_SENTENCES.internal });

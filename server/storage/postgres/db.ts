@@ -130,6 +130,10 @@ export function createPool(connectionString: string, max = 10): pg.Pool {
     // Single statements outside `tx` are serializable too, so they cannot slip between the
     // reads and the write of a transaction.
     options: '-c default_transaction_isolation=serializable',
+    // [DEPLOY3] An unreachable server is said within seconds ("opslag tijdelijk niet bereikbaar"),
+    // not after the operating system's TCP timeout of minutes.
+    connectionTimeoutMillis: 3000,
+    query_timeout: 15_000,
   });
   // An idle client whose connection breaks must not bring the process down; the next query
   // opens a new one (and fails with a clear error while the server is unreachable).
