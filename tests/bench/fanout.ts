@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Socket } from 'socket.io-client';
 import { newId } from '../../shared/domain/ids';
-import { type ServerProcess, seeded, spawnScript, spawnServer } from '../helpers/process';
+import { seeded, spawnScript, spawnServer } from '../helpers/process';
 import {
   type BenchRow,
   connect,
@@ -21,7 +21,7 @@ const WRITERS = 5;
 const RATE = Number(process.env.BENCH_FANOUT_RATE ?? 20); // operations per second, all writers together
 const SECONDS = Number(process.env.BENCH_FANOUT_SECONDS ?? 15);
 
-interface Run {
+export interface Run {
   latencies: number[];
   expected: number;
   received: number;
@@ -41,13 +41,13 @@ const ack = async (s: Socket, event: string, payload: unknown) => {
 
 /** Sends RATE operations a second for SECONDS from the writers; `op` sends one and returns its keys. */
 async function drive(
-  srv: ServerProcess,
+  pids: number[],
   clients: Socket[],
   listen: (s: Socket, onKey: (key: string) => void) => void,
   op: (writer: Socket, w: number, i: number) => Promise<string>,
   rssBefore: number,
 ): Promise<Run> {
-  const memPerClient = ((await retainedRss(srv.proc.pid!)) - rssBefore) / clients.length;
+  const memPerClient = ((await retained(pids)) - rssBefore) / clients.length;
   const sentAt = new Map<string, number>();
   const latencies: number[] = [];
   let received = 0;
@@ -59,7 +59,7 @@ async function drive(
       latencies.push(Date.now() - t);
     });
   }
-  const cpu0 = procStats(srv.proc.pid!).cpuSeconds;
+  const cpu0 = cpuOf(pids);
   const t0 = Date.now();
   const total = RATE * SECONDS;
   const pending: Promise<unknown>[] = [];
@@ -73,111 +73,131 @@ async function drive(
   await Promise.all(pending);
   const expected = total * clients.length;
   await waitUntil(() => received >= expected, 20_000);
-  const cpuPercent = ((procStats(srv.proc.pid!).cpuSeconds - cpu0) / ((Date.now() - t0) / 1000)) * 100;
+  const cpuPercent = ((cpuOf(pids) - cpu0) / ((Date.now() - t0) / 1000)) * 100;
   return { latencies, expected, received, cpuPercent, memPerClient };
 }
 
+/** CPU seconds of the server processes together. */
+const cpuOf = (pids: number[]) => pids.reduce((sum, pid) => sum + procStats(pid).cpuSeconds, 0);
+/** Memory kept after a full collection, of the server processes together. */
+async function retained(pids: number[]): Promise<number> {
+  let sum = 0;
+  for (const pid of pids) sum += await retainedRss(pid);
+  return sum;
+}
+
+/** Where the bench sends its clients: one address (a node, or the balancer) and the node processes. */
+export interface FanoutTarget {
+  url: string;
+  pids: number[];
+}
+
 /** Oogst: N participants in one break-out room watch its board; writers create and move post-its. */
-async function oogst(n: number): Promise<Run> {
+export async function oogst(n: number): Promise<Run> {
   const srv = await spawnServer(fs.mkdtempSync(path.join(os.tmpdir(), 'oogst-bench-fan-')));
   try {
-    const m = await (
-      await fetch(`${srv.url}/api/meetings`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ title: 'Fan-out' }),
-      })
-    ).json();
-    const fac = connect(srv.url, { code: m.code, token: m.facilitatorToken });
-    await connected(fac);
-    const activityId = newId();
-    await ack(fac, 'activity:create', {
-      id: activityId,
-      agendaItemId: null,
-      anonymous: false,
-      spec: {
-        kind: 'breakout',
-        questions: ['Wat kunnen koplopers betekenen voor de aardgasvrije transitie?'],
-        rooms: { by: 'count', count: 1 },
-        assignment: 'random',
-        timeboxMinutes: null,
-        seeOtherRooms: false,
-        participantsCluster: false,
-        colourBy: 'choice',
-      },
-    });
-    await sleep(500);
-    const rssBefore = await retainedRss(srv.proc.pid!);
-    const joined = await pool(Array.from({ length: n }), 50, async (_, i) => {
-      const res = await fetch(`${srv.url}/api/join`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ code: m.code, name: `Deelnemer ${i + 1}` }),
-      });
-      const j = await res.json();
-      const s = connect(srv.url, { code: m.code, token: j.token });
-      await connected(s);
-      return s;
-    });
-    await ack(fac, 'activity:open', { id: activityId });
-    let boardId = '';
-    await pool(joined, 50, async (s) => {
-      const snap = (await ack(s, 'session:sync', null)) as {
-        breakouts: { activityId: string; boards: { id: string; roomId: string | null }[] }[];
-        placements: { activityId: string; roomId: string | null }[];
-      };
-      const roomId = snap.placements.find((p) => p.activityId === activityId)?.roomId;
-      boardId = snap.breakouts[0]!.boards.find((b) => b.roomId === roomId)!.id;
-      await ack(s, 'board:sync', { boardId });
-    });
-    const mine: string[][] = Array.from({ length: WRITERS }, () => []);
-    const rand = seeded(n);
-    const run = await drive(
-      srv,
-      joined,
-      (s, onKey) => {
-        s.on('note:created', (note: { id: string }) => onKey(`c:${note.id}`));
-        s.on('note:updated', (u: { notes: { id: string; x: number; y: number }[] }) => {
-          for (const note of u.notes) onKey(`m:${note.id}:${note.x}:${note.y}`);
-        });
-      },
-      async (writer, w, i) => {
-        const own = mine[w]!;
-        const x = Math.floor(rand() * 3000);
-        const y = Math.floor(rand() * 2000);
-        if (own.length < 5 || i % 2 === 0) {
-          const id = newId();
-          own.push(id);
-          const key = `c:${id}`;
-          void ack(writer, 'note:create', {
-            id,
-            boardId,
-            text: `Post-it ${i}: koplopers leggen verbindingen`,
-            colour: 'geel',
-            x,
-            y,
-          });
-          return key;
-        }
-        const id = own[i % own.length]!;
-        void ack(writer, 'note:move', { id, x, y });
-        return `m:${id}:${x}:${y}`;
-      },
-      rssBefore,
-    );
-    for (const s of [fac, ...joined]) s.disconnect();
-    return run;
+    return await oogstOn({ url: srv.url, pids: [srv.proc.pid!] }, n);
   } finally {
     await srv.kill('SIGTERM');
   }
 }
 
+/** The board fan-out against any Oogst: one node, or several behind a balancer (bench/cluster.ts). */
+export async function oogstOn(srv: FanoutTarget, n: number): Promise<Run> {
+  const m = await (
+    await fetch(`${srv.url}/api/meetings`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'Fan-out' }),
+    })
+  ).json();
+  const fac = connect(srv.url, { code: m.code, token: m.facilitatorToken });
+  await connected(fac);
+  const activityId = newId();
+  await ack(fac, 'activity:create', {
+    id: activityId,
+    agendaItemId: null,
+    anonymous: false,
+    spec: {
+      kind: 'breakout',
+      questions: ['Wat kunnen koplopers betekenen voor de aardgasvrije transitie?'],
+      rooms: { by: 'count', count: 1 },
+      assignment: 'random',
+      timeboxMinutes: null,
+      seeOtherRooms: false,
+      participantsCluster: false,
+      colourBy: 'choice',
+    },
+  });
+  await sleep(500);
+  const rssBefore = await retained(srv.pids);
+  const joined = await pool(Array.from({ length: n }), 50, async (_, i) => {
+    const res = await fetch(`${srv.url}/api/join`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code: m.code, name: `Deelnemer ${i + 1}` }),
+    });
+    const j = await res.json();
+    const s = connect(srv.url, { code: m.code, token: j.token });
+    await connected(s);
+    return s;
+  });
+  await ack(fac, 'activity:open', { id: activityId });
+  let boardId = '';
+  await pool(joined, 50, async (s) => {
+    const snap = (await ack(s, 'session:sync', null)) as {
+      breakouts: { activityId: string; boards: { id: string; roomId: string | null }[] }[];
+      placements: { activityId: string; roomId: string | null }[];
+    };
+    const roomId = snap.placements.find((p) => p.activityId === activityId)?.roomId;
+    boardId = snap.breakouts[0]!.boards.find((b) => b.roomId === roomId)!.id;
+    await ack(s, 'board:sync', { boardId });
+  });
+  const mine: string[][] = Array.from({ length: WRITERS }, () => []);
+  const rand = seeded(n);
+  const run = await drive(
+    srv.pids,
+    joined,
+    (s, onKey) => {
+      s.on('note:created', (note: { id: string }) => onKey(`c:${note.id}`));
+      s.on('note:updated', (u: { notes: { id: string; x: number; y: number }[] }) => {
+        for (const note of u.notes) onKey(`m:${note.id}:${note.x}:${note.y}`);
+      });
+    },
+    async (writer, w, i) => {
+      const own = mine[w]!;
+      const x = Math.floor(rand() * 3000);
+      const y = Math.floor(rand() * 2000);
+      if (own.length < 5 || i % 2 === 0) {
+        const id = newId();
+        own.push(id);
+        const key = `c:${id}`;
+        void ack(writer, 'note:create', {
+          id,
+          boardId,
+          text: `Post-it ${i}: koplopers leggen verbindingen`,
+          colour: 'geel',
+          x,
+          y,
+        });
+        return key;
+      }
+      const id = own[i % own.length]!;
+      void ack(writer, 'note:move', { id, x, y });
+      return `m:${id}:${x}:${y}`;
+    },
+    rssBefore,
+  );
+  for (const s of [fac, ...joined]) s.disconnect();
+  return run;
+}
+
 /** The bare baseline: the same clients, the same payload sizes, a server that only relays. */
-async function bare(n: number): Promise<Run> {
+export async function bare(n: number): Promise<Run> {
   const srv = await spawnScript(path.resolve(import.meta.dirname, 'bare/socketioRelay.ts'));
   try {
     await sleep(500);
-    const rssBefore = await retainedRss(srv.proc.pid!);
+    const rssBefore = await retained([srv.proc.pid!]);
     const clients = await pool(Array.from({ length: n }), 50, async () => {
       const s = connect(srv.url, {});
       await connected(s);
@@ -185,7 +205,7 @@ async function bare(n: number): Promise<Run> {
     });
     const rand = seeded(n);
     const run = await drive(
-      srv,
+      [srv.proc.pid!],
       clients,
       (s, onKey) => s.on('note', (p: { key: string }) => onKey(p.key)),
       async (writer, _w, i) => {

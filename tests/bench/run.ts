@@ -4,6 +4,7 @@
  */
 import { boardBench } from './board.bench';
 import { clientBench } from './client';
+import { clusterBench } from './cluster';
 import { exportBench } from './export';
 import { fanout } from './fanout';
 import { joinStorm } from './joinStorm';
@@ -19,6 +20,7 @@ const BENCHES: Record<string, () => Promise<BenchRow[]>> = {
   client: () => clientBench(),
   board: () => boardBench(),
   export: () => exportBench(),
+  cluster: () => clusterBench(Number(process.env.BENCH_CLUSTER_N ?? 600)),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
