@@ -3,7 +3,7 @@ import { RateLimiter } from '../security/rateLimit';
 import type { RedisClient } from './redis';
 
 /**
- * [ABUSE5] A limit per address that holds across nodes. Each node keeps its own token bucket (so
+ * [ABUSE11] A limit per address that holds across nodes. Each node keeps its own token bucket (so
  * a burst is refused at once, without a round trip) and also counts what the address used in the
  * current window in Redis: once all nodes together have given it `limit` in this window, every
  * node refuses it until the window ends. The shared count is read back with each take, so a node

@@ -3,11 +3,11 @@ import { type Action, can } from '../../shared/domain/roles';
 import { type Ack, DomainError, ERROR_SENTENCES, invalidSentence, issuesOf } from '../../shared/protocol/ack';
 import type { ClientEventName, ClientToServerEvents } from '../../shared/protocol/events';
 import type { AppContext } from '../context';
-import { isStoreUnavailable } from '../storage/unavailable';
 import type { Session } from '../meetings/meetings';
 import { commandKey } from '../meetings/replay';
 import { REFUSALS } from '../security/refusals';
 import type { CommandKey } from '../storage/applied';
+import { isStoreUnavailable } from '../storage/unavailable';
 import { HEAVY_COMMANDS, outflowOf } from './backpressure';
 import type { AppSocket } from './types';
 
@@ -39,6 +39,36 @@ export const registeredCommands = new WeakMap<
   (...args: never[]) => unknown,
   { schema: z.ZodType; once: boolean }
 >();
+
+/** Commands of one connection waiting for the one before them, at most (a bounded queue). */
+export const MAX_WAITING_COMMANDS = 256;
+const lanes = new WeakMap<AppSocket, { tail: Promise<void>; waiting: number }>();
+
+/**
+ * One connection's commands are applied and broadcast in the order they were sent, one after
+ * another: a post-it's move never overtakes its creation, even on a store where two statements
+ * may run side by side (PostgreSQL). False (nothing queued) when the queue is full.
+ */
+function inLane(socket: AppSocket, work: () => Promise<void>, read: boolean): boolean {
+  let lane = lanes.get(socket);
+  if (!lane) {
+    lane = { tail: Promise.resolve(), waiting: 0 };
+    lanes.set(socket, lane);
+  }
+  if (lane.waiting >= MAX_WAITING_COMMANDS) return false;
+  const l = lane;
+  l.waiting++;
+  const done = l.tail
+    .then(work)
+    .catch(() => {})
+    .finally(() => {
+      l.waiting--;
+    });
+  // A large read (a whole board, the snapshot) sees every change sent before it, but does not hold
+  // up what comes after it: its answers take their turns in the connection's outflow (ABUSE8).
+  if (!read) l.tail = done;
+  return true;
+}
 
 /** A refused payload as an ack: one sentence for people, the details for developers in `issues`. */
 export const invalid = (error: z.ZodError) => {
@@ -120,19 +150,23 @@ export function command<E extends ClientEventName, S extends z.ZodType>(
       ctx.limiters.answers.charge(socket.id, bytes);
       return result;
     };
-    const result = heavy && flow ? await flow.turn(answer) : await answer();
-    if (result === 'busy') {
-      reply({ ok: false, error: 'rate_limited', message: REFUSALS.stillSending });
-      return;
-    }
-    // A replay changed nothing: everyone heard the change when it was first applied.
-    if (result?.after && !replayed) {
-      try {
-        await result.after();
-      } catch (err) {
-        ctx.log.error('broadcast failed', { event, err: err instanceof Error ? err.message : String(err) });
+    const settle = async () => {
+      const result = heavy && flow ? await flow.turn(answer) : await answer();
+      if (result === 'busy') {
+        reply({ ok: false, error: 'rate_limited', message: REFUSALS.stillSending });
+        return;
       }
-    }
+      // A replay changed nothing: everyone heard the change when it was first applied.
+      if (result?.after && !replayed) {
+        try {
+          await result.after();
+        } catch (err) {
+          ctx.log.error('broadcast failed', { event, err: err instanceof Error ? err.message : String(err) });
+        }
+      }
+    };
+    if (!inLane(socket, settle, heavy))
+      reply({ ok: false, error: 'rate_limited', message: ERROR_SENTENCES.rate_limited });
   };
   registeredCommands.set(listener, { schema, once: options.once !== undefined });
   socket.on(event, listener as never);

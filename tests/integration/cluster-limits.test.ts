@@ -8,7 +8,7 @@ const log = createLogger('error');
 const REDIS = process.env.OOGST_TEST_REDIS ?? 'redis://127.0.0.1:6379';
 
 /**
- * [ABUSE5] A limit per address holds across nodes: three nodes together give one address no more
+ * [ABUSE11] A limit per address holds across nodes: three nodes together give one address no more
  * than the limit of one node in a window, give or take one request per other node (a balancer
  * spreading an attacker's requests over the nodes gains nearly nothing), and a new window gives the address its budget back.
  */

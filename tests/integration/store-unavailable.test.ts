@@ -1,16 +1,9 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { io as ioClient, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../server/app';
-import { readConfig } from '../../server/config';
-import { createLogger } from '../../server/log';
-import { openPgStore } from '../../server/storage/postgres';
 import { DEFAULT_SCALE_LEVELS } from '../../shared/domain/activities';
 import { newId } from '../../shared/domain/ids';
+import { startPgApp } from '../helpers/pgServer';
 import { startProxy } from '../helpers/proxy';
-import { freshDatabase } from '../helpers/testStore';
 
 const cleanup: (() => Promise<unknown>)[] = [];
 afterAll(async () => {
@@ -26,45 +19,21 @@ type Ack = { ok: boolean; error?: string; message?: string; data?: unknown };
  */
 describe('the store unreachable', () => {
   it('[DEPLOY3] refused, not acked, while PostgreSQL is away; the same command goes through once when it is back', async () => {
-    const db = await freshDatabase();
-    cleanup.push(db.drop);
     const proxy = await startProxy(5432);
     cleanup.push(() => proxy.close());
-    const viaProxy = new URL(db.url);
-    viaProxy.port = new URL(proxy.url).port;
-    const store = await openPgStore(viaProxy.toString());
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'oogst-unavail-'));
-    cleanup.push(async () => fs.rmSync(dataDir, { recursive: true, force: true }));
-    const config = { ...readConfig({ RATE_LIMITS: 'off' }), dataDir };
-    const app = createApp({ config, store, log: createLogger('error') });
-    cleanup.push(() => app.close());
-    await new Promise<void>((r) => app.httpServer.listen(0, '127.0.0.1', r));
-    const url = `http://127.0.0.1:${(app.httpServer.address() as { port: number }).port}`;
-    const post = (p: string, body: unknown) =>
-      fetch(`${url}${p}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      });
-
-    const m = (await (await post('/api/meetings', { title: 'Opslag weg' })).json()) as {
-      id: string;
-      code: string;
-      facilitatorToken: string;
-    };
-    const j = (await (await post('/api/join', { code: m.code, name: 'Ann' })).json()) as { token: string };
-    const connect = (token: string) =>
-      new Promise<Socket>((resolve, reject) => {
-        const s = ioClient(url, { forceNew: true, transports: ['websocket'], auth: { code: m.code, token } });
-        s.once('connect', () => resolve(s));
-        s.once('connect_error', reject);
-      });
-    const fac = await connect(m.facilitatorToken);
-    const ann = await connect(j.token);
-    cleanup.push(async () => {
-      fac.disconnect();
-      ann.disconnect();
+    const srv = await startPgApp({
+      via: (url) => {
+        const u = new URL(url);
+        u.port = new URL(proxy.url).port;
+        return u.toString();
+      },
     });
+    cleanup.push(() => srv.close());
+    const { url, post } = srv;
+    const m = await srv.meeting('Opslag weg');
+    const j = await srv.join(m.code, 'Ann');
+    const fac = await srv.connect(m.code, m.facilitatorToken);
+    const ann = await srv.connect(m.code, j.token);
     const pollId = newId();
     const send = (s: Socket, event: string, payload: unknown) =>
       s.timeout(20_000).emitWithAck(event, payload) as Promise<Ack>;
