@@ -34,6 +34,9 @@ const ACK_TIMEOUT_MS = 10_000;
  * Reconnects back off exponentially with jitter (Socket.IO's randomizationFactor), so hundreds of
  * clients do not return at the same instant after a server restart.
  */
+/** How long the outbox waits before sending a command again that the server could not store. */
+export const STORE_RETRY_MS = 2000;
+
 export class Connection {
   readonly socket: AppClientSocket;
   private readonly outbox: Pending[] = [];
@@ -117,6 +120,12 @@ export class Connection {
           // No ack in time: keep it queued; it is resent (same id) once the connection is back.
           if (this.socket.connected) continue;
           break;
+        }
+        if (!ack.ok && ack.error === 'unavailable') {
+          // [DEPLOY3] The server's storage is briefly away: nothing was stored. Keep the command
+          // (and those after it, in order) and send it again, with the same id, a little later.
+          await new Promise((r) => setTimeout(r, STORE_RETRY_MS));
+          continue;
         }
         this.outbox.shift();
         this.hooks.onStatus(this.status, this.outbox.length);

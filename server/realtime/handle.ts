@@ -161,7 +161,10 @@ export function command<E extends ClientEventName, S extends z.ZodType>(
         try {
           await result.after();
         } catch (err) {
-          ctx.log.error('broadcast failed', { event, err: err instanceof Error ? err.message : String(err) });
+          (isStoreUnavailable(err) ? ctx.log.warn : ctx.log.error)('broadcast failed', {
+            event,
+            err: err instanceof Error ? err.message : String(err),
+          });
         }
       }
     };

@@ -9,6 +9,7 @@ import { activityView } from '../meetings/activities';
 import { chatView } from '../meetings/chat';
 import { participantSelf } from '../meetings/meetings';
 import type { Store } from '../storage/store';
+import { isStoreUnavailable } from '../storage/unavailable';
 import { Coalescer } from './coalesce';
 import { rooms } from './rooms';
 import type { Scopes } from './scopes';
@@ -33,7 +34,10 @@ export class Publisher {
     private readonly presenceRegistry: PresenceRegistry,
   ) {
     this.coalescer = new Coalescer(delayMs, (err) =>
-      log.error('broadcast failed', { err: err instanceof Error ? err.message : String(err) }),
+      // The store away (DEPLOY3) is not a fault of this server: the next change broadcasts again.
+      (isStoreUnavailable(err) ? log.warn : log.error)('broadcast failed', {
+        err: err instanceof Error ? err.message : String(err),
+      }),
     );
   }
 

@@ -1,5 +1,6 @@
 import type { Socket } from 'socket.io-client';
 import { afterAll, describe, expect, it } from 'vitest';
+import { Connection, STORE_RETRY_MS } from '../../client/connection';
 import { DEFAULT_SCALE_LEVELS } from '../../shared/domain/activities';
 import { newId } from '../../shared/domain/ids';
 import { startPgApp } from '../helpers/pgServer';
@@ -71,5 +72,59 @@ describe('the store unreachable', () => {
     ).json()) as { activities: { results: { total: number; notes: { text: string }[] } }[] };
     expect(results.activities[0]!.results.total).toBe(1);
     expect(results.activities[0]!.results.notes.map((n) => n.text)).toEqual(['Net op tijd']);
+  }, 60_000);
+
+  it('[DEPLOY3][RECON5] the app keeps an answer the storage could not take, sends it again by itself, and it is stored once', async () => {
+    const proxy = await startProxy(5432);
+    cleanup.push(() => proxy.close());
+    const srv = await startPgApp({
+      via: (url) => {
+        const u = new URL(url);
+        u.port = new URL(proxy.url).port;
+        return u.toString();
+      },
+    });
+    cleanup.push(() => srv.close());
+    const m = await srv.meeting('De app wacht');
+    const fac = await srv.connect(m.code, m.facilitatorToken);
+    const pollId = newId();
+    await fac.timeout(10_000).emitWithAck('activity:create', {
+      id: pollId,
+      agendaItemId: null,
+      anonymous: false,
+      spec: { kind: 'scale', question: 'Hoe tevreden?', levels: [...DEFAULT_SCALE_LEVELS] },
+    });
+    await fac.timeout(10_000).emitWithAck('activity:open', { id: pollId });
+    const j = await srv.join(m.code, 'Bert');
+    const queued: number[] = [];
+    const conn = new Connection(
+      { code: m.code, token: j.token },
+      { onStatus: (_s, n) => queued.push(n), onConnect: async () => {}, onRefused: () => {} },
+      srv.url,
+    );
+    cleanup.push(async () => conn.close());
+    await new Promise<void>((r) => conn.socket.once('connect', () => r()));
+    await new Promise((r) => setTimeout(r, 50));
+
+    proxy.drop();
+    let settled = false;
+    const answer = conn
+      .send('response:submit', { id: newId(), activityId: pollId, value: { level: 3 }, note: 'Toch bewaard' })
+      .finally(() => {
+        settled = true;
+      });
+    await new Promise((r) => setTimeout(r, STORE_RETRY_MS + 500));
+    // Still waiting in the outbox (the UI says one change waits), not refused.
+    expect(settled).toBe(false);
+    expect(conn.queued).toBe(1);
+    proxy.restore();
+    expect(await answer).toMatchObject({ ok: true });
+    expect(conn.queued).toBe(0);
+    const results = (await (
+      await fetch(`${srv.url}/api/meetings/${m.id}/results`, {
+        headers: { authorization: `Bearer ${m.facilitatorToken}` },
+      })
+    ).json()) as { activities: { results: { total: number; notes: { text: string }[] } }[] };
+    expect(results.activities[0]!.results.notes.map((n) => n.text)).toEqual(['Toch bewaard']);
   }, 60_000);
 });
