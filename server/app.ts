@@ -1,5 +1,6 @@
 import http from 'node:http';
 import express from 'express';
+import type { Relay } from './collab/relay';
 import { CollabServer } from './collab/server';
 import type { Config } from './config';
 import type { AppContext } from './context';
@@ -34,6 +35,8 @@ export interface AppDeps {
   store: Store;
   log?: Logger;
   now?: () => number;
+  /** [REPORT9] What carries the verslag to the rooms of other nodes (default: only this process). */
+  relay?: Relay;
 }
 
 export interface App {
@@ -100,6 +103,7 @@ export function createApp(deps: AppDeps): App {
   const limiters = createLimiters(config.rateLimits);
   const collab = new CollabServer({
     store,
+    relay: deps.relay,
     meetings,
     log,
     batchMs: config.reportBatchMs,

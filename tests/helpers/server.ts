@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { io as ioClient, type Socket } from 'socket.io-client';
 import { type App, createApp } from '../../server/app';
+import type { Relay } from '../../server/collab/relay';
 import { type Config, readConfig } from '../../server/config';
 import { type Logger, silentLogger } from '../../server/log';
 import { NO_RATE_LIMITS } from '../../server/security/rateLimit';
@@ -46,7 +47,7 @@ export interface TestServer {
 
 /** The real server (createApp + real SQLite in a temp dir), listening on 127.0.0.1 and a free port. */
 export async function startServer(
-  opts: { dataDir?: string; config?: Partial<Config>; log?: Logger } = {},
+  opts: { dataDir?: string; config?: Partial<Config>; log?: Logger; relay?: Relay } = {},
 ): Promise<TestServer> {
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'oogst-test-'));
   const config: Config = {
@@ -59,7 +60,12 @@ export async function startServer(
     rateLimits: { ...NO_RATE_LIMITS },
     ...opts.config,
   };
-  let app = createApp({ config, store: openSqliteStore(dataDir), log: opts.log ?? silentLogger });
+  let app = createApp({
+    config,
+    store: openSqliteStore(dataDir),
+    log: opts.log ?? silentLogger,
+    relay: opts.relay,
+  });
   const listen = (port: number) =>
     new Promise<number>((resolve, reject) => {
       app.httpServer.once('error', reject);
@@ -111,7 +117,12 @@ export async function startServer(
     },
     async restart() {
       await app.close();
-      app = createApp({ config, store: openSqliteStore(dataDir), log: opts.log ?? silentLogger });
+      app = createApp({
+        config,
+        store: openSqliteStore(dataDir),
+        log: opts.log ?? silentLogger,
+        relay: opts.relay,
+      });
       await listen(port);
     },
     async close() {
