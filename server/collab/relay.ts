@@ -25,6 +25,10 @@ export interface Subscription {
  * [REPORT9] The seam between the verslag rooms of one meeting. A room publishes an update only
  * after it is stored (ack-after-store holds across nodes), so whoever hears it can rely on the
  * store having it too.
+ *
+ * A relay across nodes (Redis) may lose or reorder messages without losing edits: applying an
+ * update twice or late changes nothing, and a room that missed some can read the log again. It
+ * must not deliver a room its own messages (`origin`).
  */
 export interface Relay {
   /** Hears what the other rooms of a meeting publish (never what `origin` itself published). */
