@@ -1,6 +1,7 @@
 import http from 'node:http';
 import express from 'express';
 import { type Cluster, localCluster } from './cluster';
+import type { Relay } from './collab/relay';
 import { CollabServer } from './collab/server';
 import type { Config } from './config';
 import type { AppContext } from './context';
@@ -37,6 +38,11 @@ export interface AppDeps {
   now?: () => number;
   /** What crosses nodes (REDIS_URL); one node by default. Closed with the app. */
   cluster?: Cluster;
+  /**
+   * [REPORT9] What carries the verslag to the rooms of other nodes: the cluster's (Redis) by
+   * default, else only this process; tests may share one between servers.
+   */
+  relay?: Relay;
 }
 
 export interface App {
@@ -113,6 +119,8 @@ export function createApp(deps: AppDeps): App {
   const limiters = createLimiters(config.rateLimits, now, cluster.shareLimit);
   const collab = new CollabServer({
     store,
+    relay: deps.relay ?? cluster.relay ?? undefined,
+    nodeId: cluster.nodeId,
     meetings,
     log,
     batchMs: config.reportBatchMs,

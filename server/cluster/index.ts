@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import type { Relay } from '../collab/relay';
 import type { Logger } from '../log';
 import type { ShareLimit } from '../security/rateLimit';
 import { LocalPresence, type PresenceRegistry } from './presence';
 import { connectRedis, type RedisClient, streamsAdapter } from './redis';
 import { RedisPresence } from './redisPresence';
+import { RedisRelay } from './redisRelay';
 import { SharedRateLimiter } from './sharedLimits';
 
 /**
@@ -19,6 +21,8 @@ export interface Cluster {
   readonly adapter: ReturnType<typeof streamsAdapter> | null;
   /** Redis clients (a command client; a failing-fast one), when several nodes share the meetings. */
   readonly redis: { main: RedisClient; fast: RedisClient; prefix: string } | null;
+  /** [REPORT9] The verslag's relay between nodes (Redis pub/sub); null: this process only. */
+  readonly relay: Relay | null;
   /**
    * Whether this node is the one to do a once-only job named `key` (a break-out's end at its
    * moment): with several nodes the first to claim it wins for `ttlMs`; one node always wins.
@@ -38,6 +42,7 @@ export function localCluster(): Cluster {
     presence,
     adapter: null,
     redis: null,
+    relay: null,
     claim: async () => true,
     shareLimit: undefined,
     sweepMs: null,
@@ -50,12 +55,16 @@ export async function connectCluster(url: string, prefix: string, log: Logger): 
   const main = await connectRedis(url, log, { name: 'main' });
   const fast = await connectRedis(url, log, { name: 'presence', failFast: true });
   const presence = new RedisPresence(fast, prefix, nodeId, log);
+  // Pub/sub needs a connection of its own.
+  const sub = await connectRedis(url, log, { name: 'relay' });
+  const relay = new RedisRelay(main, sub, prefix, log);
   log.info('several nodes: sharing through redis', { nodeId, prefix });
   return {
     nodeId,
     presence,
     adapter: streamsAdapter(main, prefix),
     redis: { main, fast, prefix },
+    relay,
     async claim(key, ttlMs) {
       try {
         const r = await fast.set(`${prefix}claim:${key}`, nodeId, {
@@ -73,7 +82,7 @@ export async function connectCluster(url: string, prefix: string, log: Logger): 
     sweepMs: 5000,
     async close() {
       await presence.close();
-      await Promise.allSettled([main.quit(), fast.quit()]);
+      await Promise.allSettled([main.quit(), fast.quit(), sub.quit()]);
     },
   };
 }

@@ -1,4 +1,3 @@
-import type { WebSocket } from 'ws';
 import type { RateLimiter } from '../security/rateLimit';
 import { SendBudget } from '../security/sendBudget';
 
@@ -15,6 +14,16 @@ export interface FlowLimits {
   address: RateLimiter;
   /** Bytes that may wait to be sent to one connection besides one full state. */
   maxBuffered: number;
+}
+
+/** What the flow controls of a connection: reading from it, and what waits to be sent to it. */
+export interface FlowTarget {
+  /** Bytes handed to the connection that have not left this process yet. */
+  readonly bufferedAmount: number;
+  readonly paused: boolean;
+  /** Stops reading from the connection: its sender waits (its TCP window fills). */
+  pause(): void;
+  resume(): void;
 }
 
 let connections = 0;
@@ -42,11 +51,11 @@ export class ConnFlow {
    *   the same office address must not slow the secretary down)
    */
   constructor(
-    private readonly ws: WebSocket,
+    private readonly target: FlowTarget,
     private readonly address: string | null,
     private readonly limits: FlowLimits,
   ) {
-    this.out = new SendBudget(() => ws.bufferedAmount, limits.maxBuffered);
+    this.out = new SendBudget(() => target.bufferedAmount, limits.maxBuffered);
   }
 
   /** A message of `bytes` arrived; it is handled later, in order (`handled`). */
@@ -83,10 +92,10 @@ export class ConnFlow {
       this.address === null ? 0 : this.limits.address.debtMs(this.address),
     );
     if (debt === 0 && this.queued < MAX_QUEUED) {
-      if (this.ws.isPaused) this.ws.resume();
+      if (this.target.paused) this.target.resume();
       return;
     }
-    if (!this.ws.isPaused) this.ws.pause();
+    if (!this.target.paused) this.target.pause();
     if (debt > 0) {
       this.timer = setTimeout(() => {
         this.timer = null;

@@ -1,43 +1,22 @@
-import type { WebSocket } from 'ws';
-import * as awarenessProtocol from 'y-protocols/awareness';
+import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { COLLAB_CLOSE } from '../../shared/protocol/collab';
 import type { DocBlock } from '../../shared/report/document';
 import { appendBlocks, reportFragment } from '../../shared/report/ydoc';
 import type { Logger } from '../log';
-import { CLOSE_REASONS } from '../security/refusals';
 import type { Store } from '../storage/store';
+import { compactReport } from './compaction';
 import type { ConnFlow } from './flow';
-import {
-  BadMessage,
-  decodeMessage,
-  encodeAwareness,
-  encodeSyncStep1,
-  encodeSyncStep2,
-  encodeUpdate,
-} from './protocol';
+import { Conn, type Peer } from './peer';
+import { Peers } from './peers';
+import { Presence } from './presence';
+import { BadMessage, decodeMessage, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './protocol';
+import type { Relay, RelayMessage, Subscription } from './relay';
 
 /** Transaction origins the room makes itself. */
 const LOADED = Symbol('loaded');
+/** Already stored: the template this room wrote, or an update another room stored and relayed. */
 const STORED = Symbol('stored');
-
-/** One websocket in a room. */
-export class Conn {
-  /** Awareness client ids this connection published (removed when it leaves). */
-  readonly awarenessIds = new Set<number>();
-  /** Messages are handled one after another, after the room has loaded. */
-  queue: Promise<void> = Promise.resolve();
-  alive = true;
-  /** Updates from a read-only connection that were refused (REPORT2), for tests and logs. */
-  refused = 0;
-  /** [ABUSE7] This connection's sync step 1 was answered (a reader's is answered once). */
-  answered = false;
-  constructor(
-    readonly ws: WebSocket,
-    readonly canWrite: boolean,
-    /** [ABUSE7] Its budgets in and out; none in tests that make rooms by hand. */
-    readonly flow: ConnFlow | null = null,
-  ) {}
-}
 
 export interface RoomOptions {
   meetingId: string;
@@ -49,6 +28,10 @@ export interface RoomOptions {
   compactEvery: number;
   /** The template, built when the first editor opens an empty verslag. */
   template: () => Promise<DocBlock[]>;
+  /** The other rooms of this meeting (on other nodes). */
+  relay: Relay;
+  /** This room's name on the relay: `<node>/<room>`. */
+  origin: string;
   /** The last connection left: the server unloads the room after a grace period. */
   onEmpty: (room: Room) => void;
   /** The room closed (unloaded, failed, or its meeting was deleted): the server forgets it. */
@@ -63,45 +46,50 @@ interface Pending {
 
 /**
  * [REPORT1–REPORT4][REPORT9] One meeting's verslag on the server: its Y.Doc (loaded from storage
- * before any message is answered), the editors' awareness, and every connection.
+ * before any message is answered), the editors' awareness, and its peers, whatever carries them.
  *
  * Writes: an editor's update is applied, gathered for `batchMs`, merged, stored (one row, awaited),
- * and only then relayed to everyone in one message per connection. Read-only connections
- * (participants, observers) get the document and its updates, but their updates and awareness are
- * dropped, and they receive no awareness (viewers must not make joins quadratic).
+ * and only then sent to the room's peers (one message each) and published on the relay. An update
+ * another room relays is stored already: it is applied and sent on, never stored again. Read-only
+ * peers (participants, observers) get the document and its updates, but their updates and
+ * awareness are dropped, and they receive no awareness (viewers must not make joins quadratic).
  */
 export class Room {
   readonly doc = new Y.Doc();
-  readonly awareness: awarenessProtocol.Awareness;
-  readonly conns = new Map<WebSocket, Conn>();
   readonly ready: Promise<void>;
   closed = false;
+  private readonly peers: Peers;
+  private readonly presence: Presence;
+  private readonly subscription: Subscription;
   private chain: Promise<void> = Promise.resolve();
   private pending: Pending[] = [];
   private timer: NodeJS.Timeout | null = null;
-  private lastId = 0;
   /**
    * The whole document as every new client gets it (its state vector is empty): encoded once per
    * document version, not once per connection, so hundreds opening the verslag at once cost one.
    */
   private cachedFullStep2: Uint8Array | null = null;
+  /** Rows stored for this meeting as far as this room knows (loaded, appended, compacted). */
   private rows = 0;
   private templated: Promise<void> | null = null;
 
-  private fullStep2(): Uint8Array {
-    if (!this.cachedFullStep2) this.cachedFullStep2 = encodeSyncStep2(this.doc, new Uint8Array([0]));
-    return this.cachedFullStep2;
-  }
-
   constructor(private readonly o: RoomOptions) {
-    this.awareness = new awarenessProtocol.Awareness(this.doc);
-    this.awareness.setLocalState(null);
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       this.cachedFullStep2 = null;
       this.onUpdate(update, origin);
     });
-    this.awareness.on('update', this.onAwareness);
-    this.ready = this.load();
+    // Hear the other rooms first, then read the log: nothing falls between the two.
+    this.subscription = o.relay.subscribe(o.meetingId, o.origin, (m) => this.onRelayed(m));
+    this.ready = this.subscription.ready.then(() => this.load());
+    this.peers = new Peers({
+      meetingId: o.meetingId,
+      log: o.log,
+      ready: this.ready,
+      left: (c) => this.left(c),
+    });
+    this.presence = new Presence(this.doc, this.peers, (update) =>
+      this.publish({ type: 'awareness', origin: o.origin, update }),
+    );
     this.ready.catch((err: unknown) => this.fail(err));
   }
 
@@ -109,78 +97,74 @@ export class Room {
     return this.o.meetingId;
   }
 
-  /** Stored update rows right now (for tests and compaction). */
-  get storedRows(): number {
-    return this.rows;
+  /** The editors' presence. */
+  get awareness(): Awareness {
+    return this.presence.awareness;
+  }
+
+  /** The connected peers (tests look at them). */
+  get conns(): ReadonlySet<Conn> {
+    return this.peers.conns;
+  }
+
+  private fullStep2(): Uint8Array {
+    if (!this.cachedFullStep2) this.cachedFullStep2 = encodeSyncStep2(this.doc, new Uint8Array([0]));
+    return this.cachedFullStep2;
   }
 
   private async load(): Promise<void> {
-    const { updates, lastId } = await this.o.store.reports.load(this.o.meetingId);
+    const { updates } = await this.o.store.reports.load(this.o.meetingId);
     this.doc.transact(() => {
       for (const u of updates) Y.applyUpdate(this.doc, u);
     }, LOADED);
-    this.lastId = lastId;
     this.rows = updates.length;
   }
 
-  // --- connections ---------------------------------------------------------------------------
+  // --- peers -----------------------------------------------------------------------------------
 
-  join(ws: WebSocket, canWrite: boolean, flow: ConnFlow | null = null): Conn {
-    const conn = new Conn(ws, canWrite, flow);
-    this.conns.set(ws, conn);
-    ws.on('message', (data: Buffer | ArrayBuffer | Buffer[], isBinary: boolean) => {
-      if (!isBinary) return this.drop(conn, 4400, 'binary messages only');
-      const bytes = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer);
-      conn.flow?.received(bytes.length);
-      this.enqueue(conn, async () => {
-        try {
-          await this.handle(conn, new Uint8Array(bytes));
-        } finally {
-          conn.flow?.handled();
-        }
-      });
-    });
-    ws.on('close', () => this.leave(conn));
-    ws.on('pong', () => {
-      conn.alive = true;
-    });
-    this.enqueue(conn, async () => {
-      if (canWrite) {
-        await this.ensureTemplate();
-        // Ask the editor for what it has and we lack (edits made offline, or lost in a restart).
-        this.send(conn, encodeSyncStep1(this.doc));
-        if (this.awareness.getStates().size > 0) {
-          this.send(
-            conn,
-            encodeAwareness(
-              awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()]),
-            ),
-          );
-        }
-      }
+  /** A peer joins; an editor is asked for what it has and we lack, and gets the others' presence. */
+  join(peer: Peer, flow: ConnFlow | null = null): Conn {
+    const conn = this.peers.add(peer, flow);
+    this.peers.enqueue(conn, async () => {
+      if (!conn.canWrite) return;
+      await this.ensureTemplate();
+      // Edits made offline, or lost in a restart.
+      this.peers.send(conn, encodeSyncStep1(this.doc));
+      if (!this.presence.empty) this.peers.send(conn, this.presence.all());
     });
     return conn;
   }
 
-  private enqueue(conn: Conn, job: () => Promise<void> | void): void {
-    conn.queue = conn.queue
-      .then(async () => {
-        await this.ready;
-        if (this.closed || !this.conns.has(conn.ws)) return;
-        await job();
-      })
-      .catch((err: unknown) => {
-        if (err instanceof BadMessage) {
-          this.o.log.warn('verslag: bad message', { meetingId: this.o.meetingId, err: err.message });
-          this.drop(conn, 4400, 'bad message');
-        } else {
-          this.o.log.error('verslag: connection failed', {
-            meetingId: this.o.meetingId,
-            err: err instanceof Error ? err.message : String(err),
-          });
-          this.drop(conn, 1011, 'server error');
-        }
-      });
+  /** A message from a peer: handled after its earlier ones, and paid for from its budget (ABUSE7). */
+  receive(conn: Conn, data: Uint8Array): void {
+    conn.flow?.received(data.length);
+    this.peers.enqueue(conn, async () => {
+      try {
+        await this.handle(conn, data);
+      } finally {
+        conn.flow?.handled();
+      }
+    });
+  }
+
+  /** The peer's transport closed. */
+  leave(conn: Conn): void {
+    this.peers.leave(conn);
+  }
+
+  /** Closes one peer (a broken message, for example) and lets it go. */
+  drop(conn: Conn, code: number, reason: string): void {
+    this.peers.drop(conn, code, reason);
+  }
+
+  /** Checks every peer is still there and keeps quiet connections open. */
+  heartbeat(keepalive: Uint8Array): void {
+    this.peers.heartbeat(keepalive);
+  }
+
+  private left(conn: Conn): void {
+    this.presence.left(conn);
+    if (this.peers.conns.size === 0 && !this.closed) this.o.onEmpty(this);
   }
 
   private handle(conn: Conn, data: Uint8Array): Promise<void> | void {
@@ -196,10 +180,10 @@ export class Room {
           const fresh = msg.stateVector.length === 1 && msg.stateVector[0] === 0;
           // [ABUSE7] The shared full state answers every new client and every reader; only an
           // editor's own state vector is worth a diff encoded for it (and that costs its budget).
-          if (fresh || !conn.canWrite) return this.send(conn, this.fullStep2(), true);
+          if (fresh || !conn.canWrite) return this.peers.send(conn, this.fullStep2(), true);
           const diff = encodeSyncStep2(this.doc, msg.stateVector);
           conn.flow?.charge(diff.length);
-          this.send(conn, diff, true);
+          this.peers.send(conn, diff, true);
         });
       case 'syncStep2':
       case 'update':
@@ -218,71 +202,16 @@ export class Room {
         // [REPORT4] Only editors publish presence; a viewer's is never applied or relayed.
         if (!conn.canWrite) return;
         try {
-          awarenessProtocol.applyAwarenessUpdate(this.awareness, msg.update, conn);
+          this.presence.apply(conn, msg.update);
         } catch (err) {
           throw new BadMessage(err instanceof Error ? err.message : 'unreadable awareness');
         }
         return;
       case 'queryAwareness':
-        if (conn.canWrite) {
-          this.send(
-            conn,
-            encodeAwareness(
-              awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()]),
-            ),
-          );
-        }
+        if (conn.canWrite) this.peers.send(conn, this.presence.all());
         return;
       case 'ignored':
         return;
-    }
-  }
-
-  private leave(conn: Conn): void {
-    if (!this.conns.delete(conn.ws)) return;
-    conn.flow?.close();
-    if (conn.awarenessIds.size > 0) {
-      awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessIds], null);
-    }
-    if (this.conns.size === 0 && !this.closed) this.o.onEmpty(this);
-  }
-
-  private drop(conn: Conn, code: number, reason: string): void {
-    try {
-      conn.ws.close(code, reason);
-    } catch {
-      conn.ws.terminate();
-    }
-    this.leave(conn);
-  }
-
-  /** Sends one message; `whole`: the document's state, which may pass the send limit on its own. */
-  send(conn: Conn, message: Uint8Array, whole = false): void {
-    if (conn.ws.readyState !== conn.ws.OPEN) return;
-    conn.ws.send(message, (err) => {
-      if (err) conn.ws.terminate();
-    });
-    conn.flow?.out.add(message.length, whole);
-    // [ABUSE8] A connection that does not read is closed (it reconnects and syncs), never buffered.
-    if (!whole && conn.flow?.out.over()) {
-      this.o.log.info('verslag: connection closed, it does not read', { meetingId: this.o.meetingId });
-      this.drop(conn, 1013, CLOSE_REASONS.tooSlow);
-      // The close frame waits behind everything unsent: let go of it all at once.
-      setTimeout(() => conn.ws.terminate(), 1000).unref();
-    }
-  }
-
-  /** Pings every connection; one that did not answer the previous ping is ended. */
-  heartbeat(keepalive: Uint8Array): void {
-    for (const conn of this.conns.values()) {
-      if (!conn.alive) {
-        conn.ws.terminate();
-        this.leave(conn);
-        continue;
-      }
-      conn.alive = false;
-      conn.ws.ping();
-      this.send(conn, keepalive);
     }
   }
 
@@ -292,15 +221,15 @@ export class Room {
   private ensureTemplate(): Promise<void> {
     this.templated ??= (async () => {
       await this.flush();
-      if (this.lastId > 0 || reportFragment(this.doc).length > 0) return;
+      if (this.rows > 0 || reportFragment(this.doc).length > 0) return;
       const scratch = new Y.Doc();
       appendBlocks(scratch, await this.o.template());
       const update = Y.encodeStateAsUpdate(scratch);
       scratch.destroy();
       const id = await this.o.store.reports.initialise(this.o.meetingId, update);
       if (id !== null) {
-        this.lastId = id;
         this.rows += 1;
+        this.publish({ type: 'update', origin: this.o.origin, id, update });
         Y.applyUpdate(this.doc, update, STORED);
         return;
       }
@@ -309,7 +238,6 @@ export class Room {
       this.doc.transact(() => {
         for (const u of stored.updates) Y.applyUpdate(this.doc, u);
       }, STORED);
-      this.lastId = stored.lastId;
       this.rows = stored.updates.length;
     })();
     this.templated.catch(() => {
@@ -329,8 +257,9 @@ export class Room {
   }
 
   /**
-   * Stores what was gathered (one merged row), then relays it (one merged message), then compacts
-   * when the log has grown. Resolves once everything applied so far is stored.
+   * Stores what was gathered (one merged row), then sends it to the peers (one merged message) and
+   * publishes it on the relay, then compacts when the log has grown. Resolves once everything
+   * applied so far is stored.
    */
   flush(): Promise<void> {
     if (this.timer) {
@@ -344,28 +273,29 @@ export class Room {
       .then(async () => {
         if (this.closed) return;
         const toStore = batch.filter((b) => !b.stored).map((b) => b.update);
+        let stored: RelayMessage | null = null;
         if (toStore.length > 0) {
           const merged = toStore.length === 1 ? toStore[0]! : Y.mergeUpdates(toStore);
-          this.lastId = await this.o.store.reports.append(this.o.meetingId, merged);
+          const id = await this.o.store.reports.append(this.o.meetingId, merged);
           this.rows += 1;
+          stored = { type: 'update', origin: this.o.origin, id, update: merged };
         }
         if (this.closed) return;
         const all = batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((b) => b.update));
         const origins = new Set(batch.map((b) => b.origin));
         const only = origins.size === 1 ? [...origins][0] : null;
-        const message = encodeUpdate(all);
-        for (const conn of this.conns.values()) if (conn !== only) this.send(conn, message);
+        this.peers.broadcast(encodeUpdate(all), (conn) => conn !== only);
+        if (stored) this.publish(stored);
         if (this.rows >= this.o.compactEvery) await this.compact();
       })
       .catch((err: unknown) => this.fail(err));
     return this.chain;
   }
 
-  /** [REPORT9] The stored rows replaced by one update holding the whole document. */
+  /** [REPORT9] The stored rows replaced by one update holding them all (see `compactReport`). */
   async compact(): Promise<void> {
     if (this.closed || this.rows <= 1) return;
-    const state = Y.encodeStateAsUpdate(this.doc);
-    this.lastId = await this.o.store.reports.compact(this.o.meetingId, state, this.lastId);
+    await compactReport(this.o.store.reports, this.o.meetingId);
     this.rows = 1;
   }
 
@@ -378,30 +308,61 @@ export class Room {
       meetingId: this.o.meetingId,
       err: err instanceof Error ? err.message : String(err),
     });
-    this.close(1011, 'storage failed');
+    this.close(COLLAB_CLOSE.serverError, 'storage failed');
   }
 
-  private onAwareness = (
-    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ): void => {
-    if (origin instanceof Conn) {
-      for (const id of added) origin.awarenessIds.add(id);
-      for (const id of removed) origin.awarenessIds.delete(id);
+  // --- the other rooms of this meeting ---------------------------------------------------------
+
+  private publish(message: RelayMessage): void {
+    this.o.relay.publish(this.o.meetingId, message).catch((err: unknown) =>
+      this.o.log.warn('verslag: relay failed', {
+        meetingId: this.o.meetingId,
+        err: err instanceof Error ? err.message : String(err),
+      }),
+    );
+  }
+
+  /** What another room published: applied here (after loading) and sent on to this room's peers. */
+  private onRelayed(message: RelayMessage): void {
+    this.ready.then(
+      () => {
+        if (this.closed) return;
+        try {
+          if (message.type === 'update') Y.applyUpdate(this.doc, message.update, STORED);
+          else if (message.type === 'awareness') this.presence.applyRelayed(message.update);
+          else void this.catchUp();
+        } catch (err) {
+          this.o.log.warn('verslag: unreadable relayed message', {
+            meetingId: this.o.meetingId,
+            err: err instanceof Error ? err.message : String(err),
+          });
+        }
+      },
+      () => {},
+    );
+  }
+
+  /** [REPORT9] After a gap in the relay: every stored update again (what is known changes nothing). */
+  private async catchUp(): Promise<void> {
+    try {
+      const { updates } = await this.o.store.reports.load(this.o.meetingId);
+      if (this.closed) return;
+      for (const u of updates) Y.applyUpdate(this.doc, u, STORED);
+    } catch (err) {
+      this.o.log.warn('verslag: catching up failed', {
+        meetingId: this.o.meetingId,
+        err: err instanceof Error ? err.message : String(err),
+      });
     }
-    const changed = [...added, ...updated, ...removed];
-    if (changed.length === 0) return;
-    const message = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
-    for (const conn of this.conns.values()) {
-      if (conn.canWrite && conn !== origin) this.send(conn, message);
-    }
-  };
+  }
+
+  // --- unloading -------------------------------------------------------------------------------
 
   /** Stores what is pending, compacts, and lets go of everything (after the last one left). */
   async unload(): Promise<void> {
     await this.flush();
     await this.compact().catch((err: unknown) => this.fail(err));
-    this.close(1001, 'unloaded');
+    this.close(COLLAB_CLOSE.unloaded, 'unloaded');
   }
 
   /** Closes every connection with `code` and frees the document. Nothing is stored after this. */
@@ -409,16 +370,9 @@ export class Room {
     if (this.closed) return;
     this.closed = true;
     if (this.timer) clearTimeout(this.timer);
-    for (const conn of [...this.conns.values()]) {
-      try {
-        conn.ws.close(code, reason);
-      } catch {
-        conn.ws.terminate();
-      }
-    }
-    this.conns.clear();
-    this.awareness.off('update', this.onAwareness);
-    this.awareness.destroy();
+    this.subscription.stop();
+    this.peers.closeAll(code, reason);
+    this.presence.destroy();
     this.doc.destroy();
     this.o.onClosed(this);
   }

@@ -1,31 +1,25 @@
+import { randomUUID } from 'node:crypto';
 import type http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import * as Y from 'yjs';
 import { can } from '../../shared/domain/roles';
+import { COLLAB_CLOSE, TOKEN_PROTOCOL_PREFIX, YJS_PATH, YJS_PROTOCOL } from '../../shared/protocol/collab';
 import { blocksToDoc, type DocBlock, isEmptyDoc } from '../../shared/report/document';
 import { templateBlocks } from '../../shared/report/template';
 import { readReport } from '../../shared/report/ydoc';
 import type { Logger } from '../log';
 import type { MeetingService, Session } from '../meetings/meetings';
 import type { Store } from '../storage/store';
-import { ConnFlow, type FlowLimits } from './flow';
+import { ConnFlow, type FlowLimits, type FlowTarget } from './flow';
+import type { PeerRole } from './peer';
 import { KEEPALIVE } from './protocol';
+import { LocalRelay, type Relay } from './relay';
 import { Room } from './room';
+import { joinWs } from './wsPeer';
 
-/** The path of the verslag endpoint: `/yjs/<join code>`. */
-export const YJS_PATH = '/yjs/';
-/** The websocket subprotocol the server speaks; the token travels as a second one (REPORT1). */
-export const YJS_PROTOCOL = 'oogst-yjs';
-export const TOKEN_PROTOCOL_PREFIX = 'oogst-token.';
-
-/** Close codes (4400–4499: the y-websocket client does not retry them). */
-export const CLOSE = {
-  unauthorized: 4401,
-  notFound: 4404,
-  badMessage: 4400,
-  deleted: 4410,
-} as const;
+/** The verslag endpoint's path prefix: `/yjs/<join code>`. */
+const ROOM_PATH = `${YJS_PATH}/`;
 
 export interface CollabOptions {
   store: Store;
@@ -49,6 +43,10 @@ export interface CollabOptions {
   missed?: (req: http.IncomingMessage) => void;
   /** [ABUSE7][ABUSE8] Budgets per connection and per address, and the address a request comes from. */
   flow?: { limits: FlowLimits; addressOf: (req: http.IncomingMessage) => string };
+  /** What carries updates and presence to the rooms of other nodes; by default only this process. */
+  relay?: Relay;
+  /** This node's name on the relay (random by default). */
+  nodeId?: string;
 }
 
 /** Largest verslag message accepted: a whole document sent after long offline typing fits easily. */
@@ -66,8 +64,13 @@ export class CollabServer {
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
   private readonly heartbeat: NodeJS.Timeout;
   private closing = false;
+  private readonly relay: Relay;
+  private readonly nodeId: string;
+  private roomSeq = 0;
 
   constructor(private readonly o: CollabOptions) {
+    this.relay = o.relay ?? new LocalRelay();
+    this.nodeId = o.nodeId ?? randomUUID();
     this.wss = new WebSocketServer({
       noServer: true,
       maxPayload: o.maxPayload ?? MAX_YJS_MESSAGE,
@@ -84,8 +87,8 @@ export class CollabServer {
   attach(httpServer: http.Server): void {
     httpServer.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
       const path = (req.url ?? '').split('?')[0] ?? '';
-      if (path.startsWith(YJS_PATH)) {
-        void this.upgrade(req, socket, head, path.slice(YJS_PATH.length));
+      if (path.startsWith(ROOM_PATH)) {
+        void this.upgrade(req, socket, head, path.slice(ROOM_PATH.length));
       } else if (!path.startsWith('/socket.io/')) {
         socket.destroy();
       }
@@ -118,10 +121,10 @@ export class CollabServer {
       const meeting = await this.o.meetings.byCode(code);
       if (!meeting) {
         this.o.missed?.(req);
-        outcome = { close: CLOSE.notFound, reason: 'not_found' };
+        outcome = { close: COLLAB_CLOSE.notFound, reason: 'not_found' };
       } else {
         const session = await this.o.meetings.resolve(meeting, tokenOf(req));
-        outcome = session ? { session } : { close: CLOSE.unauthorized, reason: 'unauthorized' };
+        outcome = session ? { session } : { close: COLLAB_CLOSE.unauthorized, reason: 'unauthorized' };
       }
     } catch (err) {
       this.o.log.error('verslag: auth failed', { err: err instanceof Error ? err.message : String(err) });
@@ -133,12 +136,15 @@ export class CollabServer {
       ws.on('error', () => ws.terminate());
       // Refused after the upgrade, with a close code the client can tell apart (no retries).
       if ('close' in outcome) return ws.close(outcome.close, outcome.reason);
-      const canWrite = can(outcome.session.role, 'report:edit');
+      const role: PeerRole = can(outcome.session.role, 'report:edit') ? 'editor' : 'reader';
       const f = this.o.flow;
-      const flow = f ? new ConnFlow(ws, canWrite ? null : f.addressOf(req), f.limits) : null;
+      // [ABUSE7] Readers also draw on their address's budget; editors only on their own.
+      const flow = f
+        ? (peer: FlowTarget) => new ConnFlow(peer, role === 'editor' ? null : f.addressOf(req), f.limits)
+        : () => null;
       void this.room(outcome.session.meetingId).then(
-        (room) => room.join(ws, canWrite, flow),
-        () => ws.close(1011, 'server error'),
+        (room) => joinWs(room, ws, role, flow),
+        () => ws.close(COLLAB_CLOSE.serverError, 'server error'),
       );
     });
   }
@@ -160,6 +166,8 @@ export class CollabServer {
       batchMs: this.o.batchMs,
       compactEvery: this.o.compactEvery ?? 500,
       template: () => this.template(meetingId),
+      relay: this.relay,
+      origin: `${this.nodeId}/${++this.roomSeq}`,
       onEmpty: (r) => this.scheduleUnload(r),
       onClosed: (r) => {
         if (this.rooms.get(r.meetingId) === r) this.rooms.delete(r.meetingId);
@@ -221,7 +229,7 @@ export class CollabServer {
     const timer = this.unloadTimers.get(meetingId);
     if (timer) clearTimeout(timer);
     this.unloadTimers.delete(meetingId);
-    this.rooms.get(meetingId)?.close(CLOSE.deleted, 'meeting deleted');
+    this.rooms.get(meetingId)?.close(COLLAB_CLOSE.deleted, 'meeting deleted');
     this.rooms.delete(meetingId);
   }
 
@@ -234,7 +242,7 @@ export class CollabServer {
     const rooms = [...this.rooms.values()];
     this.rooms.clear();
     await Promise.all(rooms.map((r) => r.flush()));
-    for (const r of rooms) r.close(1012, 'server restart');
+    for (const r of rooms) r.close(COLLAB_CLOSE.restart, 'server restart');
     await Promise.all([...this.unloading.values()]);
     for (const ws of this.wss.clients) ws.terminate();
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));

@@ -145,8 +145,8 @@ export interface ResponseRepo {
  * does not matter to Yjs and applying one twice changes nothing, which keeps compaction simple.
  */
 export interface ReportRepo {
-  /** Every stored update, oldest first, and the id of the last one (0 when none). */
-  load(meetingId: string): Promise<{ updates: Uint8Array[]; lastId: number }>;
+  /** Every stored update, oldest first, with its row id (`ids[i]` is the id of `updates[i]`). */
+  load(meetingId: string): Promise<{ updates: Uint8Array[]; ids: number[] }>;
   /** Appends one update; resolves with its row id once it is durable. */
   append(meetingId: string, update: Uint8Array): Promise<number>;
   /**
@@ -154,7 +154,11 @@ export interface ReportRepo {
    * transaction): the template is created once, even if two servers try at the same moment.
    */
   initialise(meetingId: string, update: Uint8Array): Promise<number | null>;
-  /** Replaces the rows up to `uptoId` by `update` (which holds all of them), in one transaction. */
-  compact(meetingId: string, update: Uint8Array, uptoId: number): Promise<number>;
+  /**
+   * [REPORT9] Replaces exactly the rows `ids` (the ones the caller read and merged) by `update`, in
+   * one transaction; resolves with the new row's id. Rows appended meanwhile (by another server)
+   * are never touched, whatever their id.
+   */
+  compact(meetingId: string, update: Uint8Array, ids: readonly number[]): Promise<number>;
   count(meetingId: string): Promise<number>;
 }

@@ -8,7 +8,7 @@ import WebSocket from 'ws';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { TOKEN_PROTOCOL_PREFIX, YJS_PROTOCOL } from '../../server/collab/server';
+import { YJS_PROTOCOL, yjsProtocols } from '../../shared/protocol/collab';
 import { reportFragment } from '../../shared/report/ydoc';
 import { type ServerProcess, seeded, spawnScript, spawnServer } from '../helpers/process';
 import { type BenchRow, procStats, round, sleep, waitUntil } from './lib';
@@ -72,9 +72,7 @@ async function oogstTarget(): Promise<Target> {
     raw: (presence) => rawClient(`${ws}/${m.code}`, [YJS_PROTOCOL], presence),
     client(editor, name) {
       const doc = new Y.Doc();
-      const protocols = editor
-        ? [YJS_PROTOCOL, `${TOKEN_PROTOCOL_PREFIX}${m.secretaryToken}`]
-        : [YJS_PROTOCOL];
+      const protocols = yjsProtocols(editor ? m.secretaryToken : null);
       return { doc, provider: provider(ws, m.code, doc, protocols, editor ? { name } : null) };
     },
     bytesStored() {

@@ -199,7 +199,7 @@ describe.runIf(hasBrowser)('the verslag in Chromium', () => {
     await sec.context().setOffline(true);
     // Cut the live connections (going offline alone does not end open websockets).
     for (const conn of srv.app.ctx.collab.loaded(m.id)!.conns.values())
-      if (conn.canWrite) conn.ws.terminate();
+      if (conn.canWrite) conn.peer.terminate();
     await sec.getByText(/Verslag: geen verbinding/).waitFor();
     await sec.keyboard.type('Offline geschreven zin.');
     await sec.getByText(/Je wijzigingen wachten/).waitFor();

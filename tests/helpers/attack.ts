@@ -3,6 +3,7 @@ import WebSocket from 'ws';
 import type { Store } from '../../server/storage/store';
 import { newId } from '../../shared/domain/ids';
 import type { Ack } from '../../shared/protocol/ack';
+import { YJS_PATH, yjsProtocols } from '../../shared/protocol/collab';
 import { breakoutOf, openBreakout } from './boards';
 import type { TestSocket } from './server';
 
@@ -129,8 +130,8 @@ export function rawYjs(
   code: string,
   opts: { token?: string; headers?: Record<string, string> } = {},
 ): Promise<RawClient> {
-  const protocols = opts.token ? ['oogst-yjs', `oogst-token.${opts.token}`] : ['oogst-yjs'];
-  return raw(`${url.replace(/^http/, 'ws')}/yjs/${code}`, protocols, opts.headers ?? {});
+  const protocols = yjsProtocols(opts.token);
+  return raw(`${url.replace(/^http/, 'ws')}${YJS_PATH}/${code}`, protocols, opts.headers ?? {});
 }
 
 /** A raw Socket.IO client: engine.io v4 over a websocket, connected to the default namespace. */

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { io as ioClient, type Socket } from 'socket.io-client';
 import { type App, createApp } from '../../server/app';
+import type { Relay } from '../../server/collab/relay';
 import { type Config, readConfig } from '../../server/config';
 import { type Logger, silentLogger } from '../../server/log';
 import { NO_RATE_LIMITS } from '../../server/security/rateLimit';
@@ -49,7 +50,7 @@ export interface TestServer {
  * OOGST_TEST_STORE=postgres: `testStore.ts`), listening on 127.0.0.1 and a free port.
  */
 export async function startServer(
-  opts: { dataDir?: string; config?: Partial<Config>; log?: Logger } = {},
+  opts: { dataDir?: string; config?: Partial<Config>; log?: Logger; relay?: Relay } = {},
 ): Promise<TestServer> {
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'oogst-test-'));
   const config: Config = {
@@ -63,7 +64,12 @@ export async function startServer(
     ...opts.config,
   };
   const storage = await testStorage(dataDir, opts.dataDir !== undefined);
-  let app = createApp({ config, store: await storage.open(), log: opts.log ?? silentLogger });
+  let app = createApp({
+    config,
+    store: await storage.open(),
+    log: opts.log ?? silentLogger,
+    relay: opts.relay,
+  });
   const listen = (port: number) =>
     new Promise<number>((resolve, reject) => {
       app.httpServer.once('error', reject);
@@ -115,7 +121,12 @@ export async function startServer(
     },
     async restart() {
       await app.close();
-      app = createApp({ config, store: await storage.open(), log: opts.log ?? silentLogger });
+      app = createApp({
+        config,
+        store: await storage.open(),
+        log: opts.log ?? silentLogger,
+        relay: opts.relay,
+      });
       await listen(port);
     },
     async close() {

@@ -1,7 +1,7 @@
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { TOKEN_PROTOCOL_PREFIX, YJS_PROTOCOL } from '../../server/collab/server';
+import { yjsProtocols } from '../../shared/protocol/collab';
 import { reportFragment } from '../../shared/report/ydoc';
 import { eventually } from './server';
 
@@ -34,7 +34,7 @@ export function yClient(
     connect: false,
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
-    protocols: token ? [YJS_PROTOCOL, `${TOKEN_PROTOCOL_PREFIX}${token}`] : [YJS_PROTOCOL],
+    protocols: yjsProtocols(token),
     maxBackoffTime: 300,
   });
   if (opts.presence) provider.awareness.setLocalStateField('user', opts.presence);

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { TOKEN_PROTOCOL_PREFIX, YJS_PROTOCOL } from '../../server/collab/server';
 import { newId } from '../../shared/domain/ids';
+import { YJS_PROTOCOL, yjsProtocols } from '../../shared/protocol/collab';
 import { readReport, reportFragment } from '../../shared/report/ydoc';
 import { eventually, ok, startServer, type TestServer } from '../helpers/server';
 import { addParagraph, seeded, texts, xml, type YClient, yClient } from '../helpers/yjs';
@@ -237,10 +237,10 @@ describe('the verslag endpoint (/yjs) with real y-websocket clients', () => {
     await sec.synced();
     const raw = (payload: Buffer | string) =>
       new Promise<number>((resolve, reject) => {
-        const ws = new WebSocket(`${srv!.url.replace('http', 'ws')}/yjs/${m.code}`, [
-          YJS_PROTOCOL,
-          `${TOKEN_PROTOCOL_PREFIX}${m.secretaryToken}`,
-        ]);
+        const ws = new WebSocket(
+          `${srv!.url.replace('http', 'ws')}/yjs/${m.code}`,
+          yjsProtocols(m.secretaryToken),
+        );
         ws.on('open', () => ws.send(payload));
         ws.on('close', (code) => resolve(code));
         ws.on('error', reject);

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { TOKEN_PROTOCOL_PREFIX, YJS_PROTOCOL } from '../../server/collab/server';
+import { YJS_PROTOCOL, yjsProtocols } from '../../shared/protocol/collab';
 import { reportFragment } from '../../shared/report/ydoc';
 import { type ServerProcess, spawnServer } from '../helpers/process';
 import { eventually, startServer, type TestServer } from '../helpers/server';
@@ -29,10 +29,7 @@ afterEach(async () => {
 /** One raw websocket message to the verslag endpoint; resolves with the close code (or 'open'). */
 function rawSend(url: string, code: string, token: string | undefined, payload: Uint8Array | string) {
   return new Promise<number | 'open'>((resolve) => {
-    const ws = new WebSocket(
-      `${url.replace('http', 'ws')}/yjs/${code}`,
-      token ? [YJS_PROTOCOL, `${TOKEN_PROTOCOL_PREFIX}${token}`] : [YJS_PROTOCOL],
-    );
+    const ws = new WebSocket(`${url.replace('http', 'ws')}/yjs/${code}`, yjsProtocols(token));
     const timer = setTimeout(() => {
       ws.terminate();
       resolve('open');

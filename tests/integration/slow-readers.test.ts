@@ -241,7 +241,7 @@ describe('slow readers and floods', () => {
       text.insert(text.length, 'abcdefghij'[k % 10]!);
       // Every keystroke also moves the cursor, as in the browser.
       sec.provider.awareness.setLocalStateField('cursor', { at: k });
-      if (editor().ws.isPaused) paused++;
+      if (editor().peer.paused) paused++;
       if (k % 7 === 0) {
         const ahead = t0 + (k / 700) * 1000 - Date.now();
         await new Promise((r) => (ahead > 0 ? setTimeout(r, ahead) : setImmediate(r)));

@@ -1,10 +1,7 @@
 import { useEffect, useState } from 'react';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-
-/** Must match the server (server/collab/server.ts): subprotocol, and the token as a second one. */
-const YJS_PROTOCOL = 'oogst-yjs';
-const TOKEN_PREFIX = 'oogst-token.';
+import { collabGone, YJS_PATH, yjsProtocols } from '../../../shared/protocol/collab';
 
 export type ReportStatus = 'connecting' | 'online' | 'merging' | 'offline' | 'refused' | 'gone';
 
@@ -32,11 +29,11 @@ export function useReportConnection(
   const [conn, setConn] = useState<ReportConnection | null>(null);
   useEffect(() => {
     const doc = new Y.Doc();
-    const url = `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/yjs`;
+    const url = `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}${YJS_PATH}`;
     const provider = new WebsocketProvider(url, code, doc, {
       connect: false,
       disableBc: true,
-      protocols: token ? [YJS_PROTOCOL, `${TOKEN_PREFIX}${token}`] : [YJS_PROTOCOL],
+      protocols: yjsProtocols(token),
       maxBackoffTime: 10_000,
     });
     if (!editable) provider.awareness.setLocalState(null);
@@ -54,7 +51,7 @@ export function useReportConnection(
       if (synced) update({ status: 'online', loaded: true, pending: false });
     });
     provider.on('closed', ({ code: closeCode }) => {
-      update({ status: closeCode === 4404 || closeCode === 4410 ? 'gone' : 'refused' });
+      update({ status: collabGone(closeCode) ? 'gone' : 'refused' });
     });
     const onUpdate = (_u: Uint8Array, origin: unknown) => {
       if (origin !== provider && !provider.wsconnected && !state.pending) update({ pending: true });

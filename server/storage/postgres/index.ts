@@ -12,13 +12,12 @@ import { dumpTables, type StoreDump } from './dump';
 import { pgMeetings } from './meetings';
 import { migrate } from './migrations';
 import { pgParticipants } from './participants';
-import { type PgReportRepo, pgReports } from './reports';
+import { pgReports } from './reports';
 import { pgResponses } from './responses';
 import { pgTemplates } from './templates';
 import { pgTimers } from './timers';
 
 export interface PgStore extends Store {
-  readonly reports: PgReportRepo;
   /**
    * Runs `fn` in one SERIALIZABLE transaction on one pooled client: everything done through `tx`
    * commits together when `fn` resolves, or rolls back when it throws (the error is passed on).
