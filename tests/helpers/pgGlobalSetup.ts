@@ -1,9 +1,14 @@
+import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { PG_ADMIN_URL, TEST_DB_PREFIX } from './testStore';
+
+// Before testStore.ts is read: the workers inherit it, and their databases carry it.
+process.env.OOGST_TEST_RUN ??= randomBytes(3).toString('hex');
+const { PG_ADMIN_URL, TEST_DB_PREFIX } = await import('./testStore');
 
 /**
  * `integration-pg`: fails at once, clearly, when PostgreSQL is not reachable, and drops the test
- * databases that are left at the end (those of server processes started on a data directory).
+ * databases this run left at the end (those of server processes started on a data directory);
+ * other runs' databases are not touched.
  */
 export async function setup(): Promise<() => Promise<void>> {
   const c = new pg.Client({ connectionString: PG_ADMIN_URL });

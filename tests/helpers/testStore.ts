@@ -12,8 +12,11 @@ import type { Store } from '../../server/storage/store';
  */
 export const onPostgres = process.env.OOGST_TEST_STORE === 'postgres';
 export const PG_ADMIN_URL = process.env.OOGST_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-/** Every test database's name starts with this (the global teardown drops what is left). */
-export const TEST_DB_PREFIX = 'oogst_t_';
+/**
+ * Every test database's name starts with this: the run's own id (set by the global setup of
+ * `integration-pg`), so its teardown drops what this run left and never another run's databases.
+ */
+export const TEST_DB_PREFIX = `oogst_run_${process.env.OOGST_TEST_RUN ?? 'x'}_`;
 
 async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
   const c = new pg.Client({ connectionString: PG_ADMIN_URL });
