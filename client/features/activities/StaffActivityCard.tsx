@@ -4,6 +4,7 @@ import type { ActivityView } from '../../../shared/domain/types';
 import { CONTENT_LANG, useT } from '../../i18n';
 import { send } from '../../send';
 import { useAppStore } from '../../store';
+import { FieldError } from '../common/FieldError';
 import { focusWhenReady } from '../common/focus';
 import { EditorSlot } from './EditorSlot';
 import { KINDS } from './registry';
@@ -154,11 +155,7 @@ export function StaffActivityCard({
           )}
         </div>
       ) : null}
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FieldError message={error} />
       {kind.Staff ? <kind.Staff activity={activity} /> : null}
       {activity.status !== 'draft' && results && !kind.Staff ? (
         <details className="live-results" open>
