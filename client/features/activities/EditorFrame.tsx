@@ -5,6 +5,7 @@ import type { ActivitySpec } from '../../../shared/protocol/schemas/activity';
 import { useT } from '../../i18n';
 import { send } from '../../send';
 import { useAppStore } from '../../store';
+import { FieldError } from '../common/FieldError';
 
 /**
  * The frame every activity editor shares: its own fields (children), then anonymity and the agenda
@@ -18,6 +19,10 @@ export function EditorFrame(props: {
   /** With the id of the saved activity; without it after "Annuleren". */
   onDone: (savedId?: string) => void;
   build: () => ActivitySpec | string;
+  /** The anonymity checkbox's label, when this kind says it its own way. */
+  anonymousLabel?: string;
+  /** What a refused change (`conflict`) is said as; by default: it has answers already. */
+  sayConflict?: (message: string) => string;
   children: ReactNode;
 }) {
   const t = useT();
@@ -46,7 +51,8 @@ export function EditorFrame(props: {
       : await send('activity:create', { id: created, agendaItemId: itemId || null, anonymous, spec });
     setBusy(false);
     if (r.ok) props.onDone(ex?.id ?? created);
-    else setError(r.error === 'conflict' ? t('editor.hasAnswers') : `${t('common.notSaved')} (${r.message})`);
+    else if (r.error === 'conflict') setError(props.sayConflict?.(r.message) ?? t('editor.hasAnswers'));
+    else setError(`${t('common.notSaved')} (${r.message})`);
   };
 
   return (
@@ -61,7 +67,7 @@ export function EditorFrame(props: {
           disabled={ex !== undefined && ex.status !== 'draft'}
           onChange={(e) => setAnonymous(e.target.checked)}
         />
-        <label htmlFor={`${id}-anon`}>{t('editor.anonymous')}</label>
+        <label htmlFor={`${id}-anon`}>{props.anonymousLabel ?? t('editor.anonymous')}</label>
       </div>
       <div className="field">
         <label htmlFor={`${id}-item`}>{t('editor.agendaItem')}</label>
@@ -74,11 +80,7 @@ export function EditorFrame(props: {
           ))}
         </select>
       </div>
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FieldError message={error} />
       <div className="row">
         <button type="submit" className="btn btn--primary" disabled={busy}>
           {ex ? t('common.save') : props.createLabel}
