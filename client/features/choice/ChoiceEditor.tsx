@@ -5,6 +5,7 @@ import type { ActivityView } from '../../../shared/domain/types';
 import type { ChoiceMode, ChoiceSpec } from '../../../shared/protocol/schemas/activity';
 import { useT } from '../../i18n';
 import { EditorFrame, TextListEditor } from '../activities/EditorFrame';
+import { QuestionField } from '../activities/QuestionField';
 
 // Listed here, not imported from the schemas: that would pull zod into the client.
 const CHOICE_MODES: ChoiceMode[] = ['single', 'multiple', 'rank', 'points'];
@@ -55,17 +56,7 @@ export default function ChoiceEditor(props: {
       onDone={props.onDone}
       build={build}
     >
-      <div className="field">
-        <label htmlFor={`${id}-q`}>{t('editor.question')}</label>
-        <textarea
-          id={`${id}-q`}
-          rows={2}
-          value={question}
-          maxLength={LIMITS.question}
-          placeholder={t('choice.questionPlaceholder')}
-          onChange={(e) => setQuestion(e.target.value)}
-        />
-      </div>
+      <QuestionField value={question} onChange={setQuestion} placeholder={t('choice.questionPlaceholder')} />
       <TextListEditor
         legend={t('choice.options', { n: options.length })}
         items={options}

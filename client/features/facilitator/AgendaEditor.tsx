@@ -1,16 +1,16 @@
-import { type FormEvent, useId, useRef, useState } from 'react';
-import { newId } from '../../../shared/domain/ids';
-import { LIMITS } from '../../../shared/domain/limits';
+import { useId, useRef, useState } from 'react';
 import type { AgendaItem } from '../../../shared/domain/types';
 import { CONTENT_LANG, useT } from '../../i18n';
 import { send } from '../../send';
 import { useAppStore } from '../../store';
 import { sortedActivities } from '../../store/activitySlice';
 import { EditorSlot } from '../activities/EditorSlot';
-import { KINDS } from '../activities/registry';
 import { StaffActivityCard } from '../activities/StaffActivityCard';
+import { FieldError } from '../common/FieldError';
 import { focusWhenReady } from '../common/focus';
 import { GotoItemButton } from '../flow/FlowBar';
+import { AddAgendaItem, AgendaItemForm } from './AgendaItemForm';
+import { NewActivity } from './NewActivity';
 
 /**
  * [AGENDA1–AGENDA4] The agenda with its activities nested under each item. Reordering is done with
@@ -194,127 +194,11 @@ function AgendaRow(props: {
           ) : null}
         </>
       )}
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FieldError message={error} />
       {props.activities.map((a) => (
         <StaffActivityCard key={a.id} activity={a} headingLevel={4} />
       ))}
       <NewActivity agendaItemId={item.id} itemTitle={item.title} />
     </li>
-  );
-}
-
-function AgendaItemForm({ item, onDone }: { item?: AgendaItem; onDone: () => void }) {
-  const t = useT();
-  const id = useId();
-  const [title, setTitle] = useState(item?.title ?? '');
-  const [body, setBody] = useState(item?.body ?? '');
-  const [error, setError] = useState('');
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (!title.trim()) return setError(t('agenda.titleMissing'));
-    const r = item
-      ? await send('agenda:update', { id: item.id, title: title.trim(), body })
-      : await send('agenda:add', { id: newId(), title: title.trim(), body });
-    if (!r.ok) return setError(`${t('common.notSaved')} (${r.message})`);
-    setTitle('');
-    setBody('');
-    setError('');
-    onDone();
-  };
-  return (
-    <form
-      className="agenda-form"
-      onSubmit={submit}
-      noValidate
-      aria-label={item ? t('agenda.editItem') : t('agenda.addItem')}
-    >
-      <div className="field">
-        <label htmlFor={`${id}-t`}>{t('agenda.itemTitle')}</label>
-        <input
-          id={`${id}-t`}
-          value={title}
-          maxLength={LIMITS.agendaTitle}
-          onChange={(e) => setTitle(e.target.value)}
-          aria-invalid={error && !title.trim() ? true : undefined}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-b`}>{t('agenda.itemBody')}</label>
-        <textarea
-          id={`${id}-b`}
-          value={body}
-          rows={2}
-          maxLength={LIMITS.agendaBody}
-          onChange={(e) => setBody(e.target.value)}
-        />
-      </div>
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
-      <div className="row">
-        <button type="submit" className="btn btn--primary">
-          {item ? t('common.save') : t('agenda.addButton')}
-        </button>
-        {item ? (
-          <button type="button" className="btn btn--quiet" onClick={onDone}>
-            {t('common.cancel')}
-          </button>
-        ) : null}
-      </div>
-    </form>
-  );
-}
-
-function AddAgendaItem() {
-  const t = useT();
-  return (
-    <details className="add-item">
-      <summary>{t('agenda.addItem')}</summary>
-      <AgendaItemForm onDone={() => {}} />
-    </details>
-  );
-}
-
-/**
- * Adding an activity: pick a kind, then its editor. [A11Y1] The editor opens on its first field;
- * once made, focus goes to the new activity's heading; cancelled, back to the button that opened it.
- */
-function NewActivity({ agendaItemId, itemTitle }: { agendaItemId: string | null; itemTitle?: string }) {
-  const t = useT();
-  const id = useId();
-  const [kind, setKind] = useState<keyof typeof KINDS | null>(null);
-  if (kind) {
-    const Editor = KINDS[kind].Editor;
-    const done = (saved?: string) => {
-      setKind(null);
-      focusWhenReady(() =>
-        saved
-          ? document.querySelector<HTMLElement>(`[data-activity-heading="${saved}"]`)
-          : document.getElementById(`${id}-${kind}`),
-      );
-    };
-    return (
-      <EditorSlot>
-        <Editor agendaItemId={agendaItemId} onDone={done} />
-      </EditorSlot>
-    );
-  }
-  return (
-    <div className="row new-activity">
-      {(Object.keys(KINDS) as (keyof typeof KINDS)[]).map((k) => (
-        <button key={k} id={`${id}-${k}`} type="button" className="btn" onClick={() => setKind(k)}>
-          + {KINDS[k].label(t)}
-          {itemTitle ? (
-            <span className="visually-hidden"> {t('agenda.forItem', { title: itemTitle })}</span>
-          ) : null}
-        </button>
-      ))}
-    </div>
   );
 }

@@ -5,6 +5,7 @@ import type { ActivityView } from '../../../shared/domain/types';
 import type { WordsSpec } from '../../../shared/protocol/schemas/activity';
 import { useT } from '../../i18n';
 import { EditorFrame } from '../activities/EditorFrame';
+import { QuestionField } from '../activities/QuestionField';
 
 /** [WORDS1] Create or edit an open-words question: the question and how many words each person gives. */
 export default function WordsEditor(props: {
@@ -30,16 +31,7 @@ export default function WordsEditor(props: {
       onDone={props.onDone}
       build={build}
     >
-      <div className="field">
-        <label htmlFor={`${id}-q`}>{t('editor.question')}</label>
-        <textarea
-          id={`${id}-q`}
-          rows={2}
-          value={question}
-          maxLength={LIMITS.question}
-          onChange={(e) => setQuestion(e.target.value)}
-        />
-      </div>
+      <QuestionField value={question} onChange={setQuestion} />
       <div className="field">
         <label htmlFor={`${id}-n`}>{t('words.maxWords')}</label>
         <select
