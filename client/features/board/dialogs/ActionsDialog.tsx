@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useT } from '../../../i18n';
 import type { DrawnNote } from '../model';
-import { Modal } from './Modal';
+import { Modal, ModalButtons } from './Modal';
 
 export interface NoteActionFlags {
   edit: boolean;
@@ -73,11 +73,7 @@ export function ActionsDialog(props: {
           </button>
         </div>
       ) : null}
-      <div className="row">
-        <button type="button" className="btn btn--quiet" onClick={props.onClose}>
-          {t('breakout.close')}
-        </button>
-      </div>
+      <ModalButtons onClose={props.onClose} />
     </Modal>
   );
 }

@@ -1,4 +1,5 @@
 import { type ReactNode, useEffect, useId, useRef } from 'react';
+import { useT } from '../../../i18n';
 import { useReturnFocus } from '../../common/focus';
 
 /**
@@ -30,5 +31,22 @@ export function Modal(props: { title: string; onClose(): void; children: ReactNo
       </h2>
       {props.children}
     </dialog>
+  );
+}
+
+/** A dialog's last row: its form's own button (`submit`) and "Annuleren"; without one, "Sluiten". */
+export function ModalButtons(props: { submit?: string; busy?: boolean; onClose(): void }) {
+  const t = useT();
+  return (
+    <div className="row">
+      {props.submit ? (
+        <button type="submit" className="btn btn--primary" disabled={props.busy}>
+          {props.submit}
+        </button>
+      ) : null}
+      <button type="button" className="btn btn--quiet" onClick={props.onClose}>
+        {props.submit ? t('common.cancel') : t('breakout.close')}
+      </button>
+    </div>
   );
 }

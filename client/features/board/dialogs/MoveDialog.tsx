@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { AREAS, type Area } from '../../../../shared/domain/board/layout';
 import { useT } from '../../../i18n';
 import type { BoardModel } from '../model';
-import { Modal } from './Modal';
+import { Modal, ModalButtons } from './Modal';
 
 export type MoveTarget = { kind: 'area'; area: Area } | { kind: 'theme'; themeId: string } | { kind: 'out' };
 
@@ -62,14 +62,7 @@ export function MoveDialog(props: {
             </div>
           ))}
         </fieldset>
-        <div className="row">
-          <button type="submit" className="btn btn--primary">
-            {t('board.apply')}
-          </button>
-          <button type="button" className="btn btn--quiet" onClick={props.onClose}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <ModalButtons submit={t('board.apply')} onClose={props.onClose} />
       </form>
     </Modal>
   );

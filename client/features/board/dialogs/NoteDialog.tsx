@@ -4,7 +4,7 @@ import { COLOUR_HEX, NOTE_COLOURS, type NoteColour } from '../../../../shared/do
 import { useT } from '../../../i18n';
 import { FieldError } from '../../common/FieldError';
 import type { DrawnNote } from '../model';
-import { Modal } from './Modal';
+import { Modal, ModalButtons } from './Modal';
 
 /** [BOARD6] Write or change a post-it: text (≤ 500) and a named colour. */
 export function NoteDialog(props: {
@@ -75,14 +75,7 @@ export function NoteDialog(props: {
           </fieldset>
         )}
         <FieldError message={error} />
-        <div className="row">
-          <button type="submit" className="btn btn--primary" disabled={busy}>
-            {t('common.save')}
-          </button>
-          <button type="button" className="btn btn--quiet" onClick={props.onClose}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <ModalButtons submit={t('common.save')} busy={busy} onClose={props.onClose} />
       </form>
     </Modal>
   );

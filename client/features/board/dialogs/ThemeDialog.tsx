@@ -3,7 +3,7 @@ import { BOARD_LIMITS } from '../../../../shared/domain/board/limits';
 import { useT } from '../../../i18n';
 import { FieldError } from '../../common/FieldError';
 import type { BoardModel } from '../model';
-import { Modal } from './Modal';
+import { Modal, ModalButtons } from './Modal';
 
 /** [BOARD11] "Naar thema…": put the selected post-its in a theme, or in a new one. */
 export function ThemeDialog(props: {
@@ -76,14 +76,7 @@ export function ThemeDialog(props: {
           </div>
         ) : null}
         <FieldError message={error} />
-        <div className="row">
-          <button type="submit" className="btn btn--primary">
-            {t('board.apply')}
-          </button>
-          <button type="button" className="btn btn--quiet" onClick={props.onClose}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <ModalButtons submit={t('board.apply')} onClose={props.onClose} />
       </form>
     </Modal>
   );

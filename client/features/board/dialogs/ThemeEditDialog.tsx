@@ -3,7 +3,7 @@ import { BOARD_LIMITS } from '../../../../shared/domain/board/limits';
 import { useT } from '../../../i18n';
 import { FieldError } from '../../common/FieldError';
 import type { BoardModel } from '../model';
-import { Modal } from './Modal';
+import { Modal, ModalButtons } from './Modal';
 
 /** [BOARD11] A theme's actions: rename, merge into another, dissolve. */
 export function ThemeEditDialog(props: {
@@ -92,11 +92,7 @@ export function ThemeEditDialog(props: {
         </>
       ) : null}
       <FieldError message={error} />
-      <div className="row">
-        <button type="button" className="btn btn--quiet" onClick={props.onClose}>
-          {t('breakout.close')}
-        </button>
-      </div>
+      <ModalButtons onClose={props.onClose} />
     </Modal>
   );
 }
