@@ -2,20 +2,15 @@ import { useId, useRef, useState } from 'react';
 import { ASSIGNMENTS, type Assignment } from '../../../shared/domain/board/assign';
 import { BOARD_LIMITS } from '../../../shared/domain/board/limits';
 import { LIMITS } from '../../../shared/domain/limits';
-import type { ActivityView } from '../../../shared/domain/types';
 import type { BreakoutSpec } from '../../../shared/protocol/schemas/board';
 import { useT } from '../../i18n';
 import { useAppStore } from '../../store';
 import { EditorFrame } from '../activities/EditorFrame';
 import './board.css';
+import type { EditorProps } from '../activities/kindProps';
 
 /** [BOARD1] Create or edit a break-out: 1–8 questions, rooms, assignment, time box, permissions. */
-export default function BreakoutEditor(props: {
-  existing?: ActivityView<BreakoutSpec>;
-  agendaItemId: string | null;
-  /** With the id of the saved activity; without it after "Annuleren". */
-  onDone: (savedId?: string) => void;
-}) {
+export default function BreakoutEditor(props: EditorProps<BreakoutSpec>) {
   const t = useT();
   const id = useId();
   const started = useAppStore((s) =>
@@ -77,9 +72,7 @@ export default function BreakoutEditor(props: {
     <EditorFrame
       heading={props.existing ? t('breakout.editorEdit') : t('breakout.editorNew')}
       createLabel={t('breakout.create')}
-      existing={props.existing}
-      agendaItemId={props.agendaItemId}
-      onDone={props.onDone}
+      {...props}
       build={build}
       anonymousLabel={t('breakout.anonymous')}
       sayConflict={(message) => `${t('common.notSaved')} (${message})`}

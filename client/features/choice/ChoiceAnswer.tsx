@@ -1,11 +1,12 @@
 import { useId } from 'react';
 import { budgetOf, maxChoicesOf } from '../../../shared/domain/activities';
 import { LIMITS } from '../../../shared/domain/limits';
-import type { ActivityView, MyResponse } from '../../../shared/domain/types';
+import type { MyResponse } from '../../../shared/domain/types';
 import type { ChoiceSpec, ChoiceValue } from '../../../shared/protocol/schemas/activity';
 import { CONTENT_LANG, useSaid, useT } from '../../i18n';
 import { AnswerButtons } from '../activities/AnswerButtons';
 import { AnswerStatus } from '../activities/AnswerStatus';
+import type { AnswerProps } from '../activities/kindProps';
 import { useAnswer } from '../activities/useAnswer';
 import { RankList } from './RankList';
 
@@ -32,15 +33,7 @@ const fromMine = (spec: ChoiceSpec, mine: MyResponse | undefined): Draft => {
  * [CHOICE2] Answer a choice or ranking question: one option (radio), up to k (checkboxes), an order
  * (move with buttons or Alt+↑/↓ on an item, or drag with a mouse), or points to divide.
  */
-export function ChoiceAnswer({
-  activity,
-  mine,
-  readOnly = false,
-}: {
-  activity: ActivityView<ChoiceSpec>;
-  mine: MyResponse | undefined;
-  readOnly?: boolean;
-}) {
+export function ChoiceAnswer({ activity, mine, readOnly = false }: AnswerProps<ChoiceSpec>) {
   const t = useT();
   const id = useId();
   const spec = activity.spec;

@@ -6,6 +6,7 @@ import { useAppStore } from '../../store';
 import { sortedActivities } from '../../store/activitySlice';
 import { EditorSlot } from '../activities/EditorSlot';
 import { StaffActivityCard } from '../activities/StaffActivityCard';
+import { ConfirmRemove } from '../common/ConfirmRemove';
 import { FieldError } from '../common/FieldError';
 import { focusWhenReady } from '../common/focus';
 import { GotoItemButton } from '../flow/FlowBar';
@@ -71,7 +72,6 @@ function AgendaRow(props: {
   const { item, index, total } = props;
   const current = useAppStore((s) => s.meeting?.currentItemId === item.id);
   const [editing, setEditing] = useState(false);
-  const [confirm, setConfirm] = useState(false);
   const [error, setError] = useState('');
   // [A11Y1] Focus goes to the control that replaces the one just used, never to <body>.
   const focusById = (suffix: string) => focusWhenReady(() => document.getElementById(`${id}-${suffix}`));
@@ -146,45 +146,14 @@ function AgendaRow(props: {
                 {t('common.edit')}
                 <span className="visually-hidden"> {item.title}</span>
               </button>
-              {confirm ? (
-                <>
-                  <button
-                    type="button"
-                    className="btn btn--danger"
-                    onClick={async () => {
-                      const r = await send('agenda:remove', { id: item.id });
-                      if (!r.ok) setError(r.message);
-                      else focusWhenReady(() => document.getElementById('agenda-h'));
-                    }}
-                  >
-                    {t('common.yesRemove')}
-                  </button>
-                  <button
-                    type="button"
-                    id={`${id}-keep`}
-                    className="btn btn--quiet"
-                    onClick={() => {
-                      setConfirm(false);
-                      focusById('remove');
-                    }}
-                  >
-                    {t('common.cancel')}
-                  </button>
-                </>
-              ) : (
-                <button
-                  type="button"
-                  id={`${id}-remove`}
-                  className="btn btn--quiet"
-                  onClick={() => {
-                    setConfirm(true);
-                    focusById('keep');
-                  }}
-                >
-                  {t('common.remove')}
-                  <span className="visually-hidden"> {item.title}</span>
-                </button>
-              )}
+              <ConfirmRemove
+                what={item.title}
+                onRemove={async () => {
+                  const r = await send('agenda:remove', { id: item.id });
+                  if (!r.ok) setError(r.message);
+                  else focusWhenReady(() => document.getElementById('agenda-h'));
+                }}
+              />
             </div>
           </div>
           {item.body ? (

@@ -1,10 +1,11 @@
 import { type FormEvent, useId } from 'react';
 import { LIMITS } from '../../../shared/domain/limits';
-import type { ActivityView, MyResponse } from '../../../shared/domain/types';
+import type { MyResponse } from '../../../shared/domain/types';
 import type { ScaleSpec } from '../../../shared/protocol/schemas/activity';
 import { CONTENT_LANG, useT } from '../../i18n';
 import { AnswerButtons } from '../activities/AnswerButtons';
 import { AnswerStatus } from '../activities/AnswerStatus';
+import type { AnswerProps } from '../activities/kindProps';
 import { useAnswer } from '../activities/useAnswer';
 
 interface Draft {
@@ -21,16 +22,7 @@ const fromMine = (mine: MyResponse | undefined): Draft => ({
  * [POLL4][POLL5] Place yourself on the scale, with an optional explanation. Radio buttons: arrow
  * keys move between levels, no dragging. An answer from another tab shows up here too.
  */
-export function ScaleAnswer({
-  activity,
-  mine,
-  readOnly = false,
-}: {
-  activity: ActivityView<ScaleSpec>;
-  mine: MyResponse | undefined;
-  /** [FLOW2] Looking back at an earlier item: the answer shows, the form is off. */
-  readOnly?: boolean;
-}) {
+export function ScaleAnswer({ activity, mine, readOnly = false }: AnswerProps<ScaleSpec>) {
   const t = useT();
   const id = useId();
   const answer = useAnswer(activity, mine, readOnly, fromMine);

@@ -5,10 +5,10 @@ import {
   SEED_SCALE_LEVELS,
 } from '../../../shared/domain/activities';
 import { LIMITS } from '../../../shared/domain/limits';
-import type { ActivityView } from '../../../shared/domain/types';
 import type { ScaleSpec } from '../../../shared/protocol/schemas/activity';
 import { useT } from '../../i18n';
 import { EditorFrame } from '../activities/EditorFrame';
+import type { EditorProps } from '../activities/kindProps';
 import { QuestionField } from '../activities/QuestionField';
 
 const MIN_LEVELS = 2;
@@ -26,12 +26,7 @@ const presetOf = (levels: readonly string[]): Preset | 'own' =>
   ) ?? 'own';
 
 /** [POLL1][POLL2] Create or edit a scale poll: question, 2–10 labelled levels, anonymity, agenda item. */
-export function ScaleEditor(props: {
-  existing?: ActivityView<ScaleSpec>;
-  agendaItemId: string | null;
-  /** With the id of the saved activity; without it after "Annuleren". */
-  onDone: (savedId?: string) => void;
-}) {
+export function ScaleEditor(props: EditorProps<ScaleSpec>) {
   const t = useT();
   const id = useId();
   const ex = props.existing;
@@ -60,9 +55,7 @@ export function ScaleEditor(props: {
     <EditorFrame
       heading={ex ? t('editor.editPoll') : t('editor.newPoll')}
       createLabel={t('editor.create')}
-      existing={ex}
-      agendaItemId={props.agendaItemId}
-      onDone={props.onDone}
+      {...props}
       build={build}
     >
       <QuestionField value={question} onChange={setQuestion} required />

@@ -1,10 +1,10 @@
 import { useId } from 'react';
 import { LIMITS } from '../../../shared/domain/limits';
-import type { ActivityView, MyResponse } from '../../../shared/domain/types';
 import type { Position, StatementsSpec, StatementsValue } from '../../../shared/protocol/schemas/activity';
 import { CONTENT_LANG, useT } from '../../i18n';
 import { AnswerButtons } from '../activities/AnswerButtons';
 import { AnswerStatus } from '../activities/AnswerStatus';
+import type { AnswerProps } from '../activities/kindProps';
 import { useAnswer } from '../activities/useAnswer';
 
 type Draft = { position: Position | null; note: string }[];
@@ -19,15 +19,7 @@ const fromValue = (spec: StatementsSpec, v: StatementsValue | undefined): Draft 
  * [STMT2] Answer each statement with agree / neutral / disagree (radio buttons: arrow keys, no
  * dragging), with an optional explanation per statement. Skipping a statement is allowed.
  */
-export function StatementsAnswer({
-  activity,
-  mine,
-  readOnly = false,
-}: {
-  activity: ActivityView<StatementsSpec>;
-  mine: MyResponse | undefined;
-  readOnly?: boolean;
-}) {
+export function StatementsAnswer({ activity, mine, readOnly = false }: AnswerProps<StatementsSpec>) {
   const t = useT();
   const id = useId();
   const spec = activity.spec;

@@ -1,10 +1,11 @@
 import { useId } from 'react';
 import { LIMITS } from '../../../shared/domain/limits';
-import type { ActivityView, MyResponse } from '../../../shared/domain/types';
+import type { MyResponse } from '../../../shared/domain/types';
 import type { WordsSpec, WordsValue } from '../../../shared/protocol/schemas/activity';
 import { CONTENT_LANG, useT } from '../../i18n';
 import { AnswerButtons } from '../activities/AnswerButtons';
 import { AnswerStatus } from '../activities/AnswerStatus';
+import type { AnswerProps } from '../activities/kindProps';
 import { useAnswer } from '../activities/useAnswer';
 
 const fromMine = (spec: WordsSpec, mine: MyResponse | undefined) => {
@@ -13,15 +14,7 @@ const fromMine = (spec: WordsSpec, mine: MyResponse | undefined) => {
 };
 
 /** [WORDS1] One to `maxWords` short answers, each in its own labelled field. */
-export function WordsAnswer({
-  activity,
-  mine,
-  readOnly = false,
-}: {
-  activity: ActivityView<WordsSpec>;
-  mine: MyResponse | undefined;
-  readOnly?: boolean;
-}) {
+export function WordsAnswer({ activity, mine, readOnly = false }: AnswerProps<WordsSpec>) {
   const t = useT();
   const id = useId();
   const spec = activity.spec;

@@ -1,18 +1,14 @@
 import { useId, useState } from 'react';
 import { DEFAULT_WORDS_QUESTION } from '../../../shared/domain/activities';
 import { LIMITS } from '../../../shared/domain/limits';
-import type { ActivityView } from '../../../shared/domain/types';
 import type { WordsSpec } from '../../../shared/protocol/schemas/activity';
 import { useT } from '../../i18n';
 import { EditorFrame } from '../activities/EditorFrame';
+import type { EditorProps } from '../activities/kindProps';
 import { QuestionField } from '../activities/QuestionField';
 
 /** [WORDS1] Create or edit an open-words question: the question and how many words each person gives. */
-export default function WordsEditor(props: {
-  existing?: ActivityView<WordsSpec>;
-  agendaItemId: string | null;
-  onDone: (savedId?: string) => void;
-}) {
+export default function WordsEditor(props: EditorProps<WordsSpec>) {
   const t = useT();
   const id = useId();
   const ex = props.existing?.spec;
@@ -26,9 +22,7 @@ export default function WordsEditor(props: {
     <EditorFrame
       heading={props.existing ? t('words.edit') : t('words.new')}
       createLabel={t('words.create')}
-      existing={props.existing}
-      agendaItemId={props.agendaItemId}
-      onDone={props.onDone}
+      {...props}
       build={build}
     >
       <QuestionField value={question} onChange={setQuestion} />
