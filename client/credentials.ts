@@ -41,6 +41,13 @@ export const saveParticipantCredentials = (code: string, c: ParticipantCredentia
   write(pKey(code), c);
 
 /**
+ * The staff token this browser kept for `role`; the page's own link is not read (it may be another
+ * role's: the facilitator's console asks for the secretary's).
+ */
+export const savedStaffToken = (code: string, role: 'facilitator' | 'secretary') =>
+  read<string>(sKey(code, role));
+
+/**
  * The staff token for this view: taken from the link's `#fragment` (then removed from the address
  * bar, so it is not shown on a shared screen) or from an earlier visit.
  */
@@ -51,7 +58,7 @@ export function staffToken(code: string, role: 'facilitator' | 'secretary'): str
     window.history.replaceState(null, '', window.location.pathname);
     return fromHash;
   }
-  return read<string>(sKey(code, role));
+  return savedStaffToken(code, role);
 }
 export const saveStaffToken = (code: string, role: 'facilitator' | 'secretary', token: string | null) =>
   write(sKey(code, role), token);

@@ -95,17 +95,3 @@ export const REPORT_STRINGS = {
 } as const;
 
 export const reportStrings = (lang: ReportLang) => REPORT_STRINGS[lang];
-
-/** `2021-03-31` → "woensdag 31 maart 2021" / "Wednesday 31 March 2021". */
-export function reportDate(iso: string | null, lang: ReportLang): string {
-  if (!iso) return '';
-  const d = new Date(`${iso}T12:00:00Z`);
-  if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(d);
-}

@@ -1,6 +1,7 @@
+import { formatDate } from '../domain/dates';
 import type { AgendaItem } from '../domain/types';
 import { h, p, type ReportBlock } from './blocks';
-import { type ReportLang, reportDate, reportStrings } from './strings';
+import { type ReportLang, reportStrings } from './strings';
 
 const same = (a: string, b: string) => a.trim().toLocaleLowerCase('nl') === b.trim().toLocaleLowerCase('nl');
 
@@ -25,7 +26,7 @@ export function templateBlocks(
         : `${s.titlePrefix} ${title}`,
     ),
   ];
-  if (meeting.date) blocks.push(p(s.meetingOn(reportDate(meeting.date, lang))));
+  if (meeting.date) blocks.push(p(s.meetingOn(formatDate(meeting.date, lang))));
   const titles = agenda.map((i) => i.title);
   if (!titles.some((t) => same(t, s.introduction))) blocks.push(h(2, s.introduction), p(''));
   for (const t of titles) {

@@ -5,7 +5,7 @@ import { newId } from '../../shared/domain/ids';
 import type { Snapshot } from '../../shared/domain/types';
 import { note, openBreakout } from '../helpers/boards';
 import { ok, startServer, type TestServer, type TestSocket } from '../helpers/server';
-import { type BrowserKit, expectNoAxeViolations, hasBrowser, openBrowser, tabTo } from './helpers';
+import { type BrowserKit, expectNoAxeViolations, hasBrowser, joinAs, openBrowser, tabTo } from './helpers';
 
 let srv: TestServer;
 let kit: BrowserKit;
@@ -20,21 +20,12 @@ afterAll(async () => {
   await srv?.close();
 });
 
-async function joinAs(link: string, name: string, width = 1280): Promise<Page> {
-  const p = await kit.page({ width, height: 900 });
-  await p.goto(link);
-  await p.getByLabel('Je naam').fill(name);
-  await p.getByRole('button', { name: 'Meedoen' }).click();
-  await p.getByText(`Je doet mee als ${name}.`).waitFor();
-  return p;
-}
-
 async function setup(spec: Parameters<typeof openBreakout>[1], names: string[]) {
   const meeting = await srv.createMeeting('Verdieping koplopers');
   const facilitator = await srv.connect(meeting.code, meeting.facilitatorToken);
   const link = `${srv.url}/m/${meeting.code}`;
   const pages = [];
-  for (const name of names) pages.push(await joinAs(link, name));
+  for (const name of names) pages.push(await joinAs(kit, link, name));
   const activity = await openBreakout(facilitator, spec);
   const view = (await ok<Snapshot>(facilitator, 'session:sync')).breakouts.find(
     (b) => b.activityId === activity.id,

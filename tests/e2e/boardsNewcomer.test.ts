@@ -1,4 +1,4 @@
-import type { BrowserContextOptions, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { overlaps, themeRect } from '../../shared/domain/board/layout';
 import type { BoardState, BreakoutView } from '../../shared/domain/board/types';
@@ -6,7 +6,15 @@ import { newId } from '../../shared/domain/ids';
 import type { NoteResult } from '../../shared/protocol/boardEvents';
 import { breakoutOf, note, openBreakout } from '../helpers/boards';
 import { ok, startServer, type TestServer, type TestSocket } from '../helpers/server';
-import { type BrowserKit, expectNoAxeViolations, hasBrowser, openBrowser, tabTo } from './helpers';
+import {
+  type BrowserKit,
+  expectNoAxeViolations,
+  hasBrowser,
+  joinAs,
+  openBrowser,
+  tabTo,
+  type WindowOptions,
+} from './helpers';
 
 /**
  * What newcomers stumbled on (issue 12): voting that could not be found on the board, boards that
@@ -25,22 +33,14 @@ afterAll(async () => {
   await srv?.close();
 });
 
-const DESKTOP = { viewport: { width: 1366, height: 768 } };
-const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true };
+const DESKTOP: WindowOptions = { width: 1366, height: 768 };
+const PHONE: WindowOptions = {
+  width: 390,
+  height: 844,
+  device: { deviceScaleFactor: 3, isMobile: true, hasTouch: true },
+};
 
 /** A new person in their own browser context, joined by the participant link. */
-async function joinAs(link: string, name: string, opts: BrowserContextOptions = DESKTOP): Promise<Page> {
-  const c = await kit.browser.newContext({ locale: 'nl-NL', ...opts });
-  c.setDefaultTimeout(10_000);
-  const p = await c.newPage();
-  p.on('pageerror', (e) => kit.pageErrors.push(e.message));
-  await p.goto(link);
-  await p.getByLabel('Je naam').fill(name);
-  await p.getByRole('button', { name: 'Meedoen' }).click();
-  await p.getByText(`Je doet mee als ${name}.`).waitFor();
-  return p;
-}
-
 async function meeting(spec: Parameters<typeof openBreakout>[1]) {
   const m = await srv.createMeeting('Verdieping koplopers');
   const facilitator = await srv.connect(m.code, m.facilitatorToken);
@@ -88,7 +88,7 @@ const deviceHeight = async (l: Locator, dpr: number) => (await l.boundingBox())!
 describe.runIf(hasBrowser)('a board for newcomers, in Chromium', () => {
   it('[BOARD12][BOARD17] while voting is open every post-it has a vote button with my votes on it, a counter of votes left and a way back — by pointer, keyboard and in the list', async () => {
     const { facilitator, boardId, first, link } = await votingRoom();
-    const ann = await joinAs(link, 'Ann');
+    const ann = await joinAs(kit, link, 'Ann', DESKTOP);
     await ann.getByText(/Je hebt nog 3 van 3 stemmen/).waitFor();
 
     // Every post-it has its own vote button, on the board itself.
@@ -132,8 +132,8 @@ describe.runIf(hasBrowser)('a board for newcomers, in Chromium', () => {
 
   it('[BOARD12] on a phone the same vote buttons; once the break-outs end, room boards say nothing of voting', async () => {
     const { facilitator, activity, link } = await votingRoom();
-    const ann = await joinAs(link, 'Ann');
-    const bert = await joinAs(link, 'Bert', PHONE);
+    const ann = await joinAs(kit, link, 'Ann', DESKTOP);
+    const bert = await joinAs(kit, link, 'Bert', PHONE);
     await ann.getByText(/Je hebt nog 3 van 3 stemmen/).waitFor();
     await expect.poll(() => voteButtons(ann).count()).toBe(2);
     await bert.getByText(/Je hebt nog 3 van 3 stemmen/).waitFor();
@@ -156,7 +156,7 @@ describe.runIf(hasBrowser)('a board for newcomers, in Chromium', () => {
     const lastText = 'Punt 30: koplopers en de buurt';
 
     // A phone opens the list, in the page's own text size.
-    const phone = await joinAs(link, 'Fleur', PHONE);
+    const phone = await joinAs(kit, link, 'Fleur', PHONE);
     await phone.getByText(lastText, { exact: true }).waitFor();
     expect(await phone.getByRole('button', { name: 'Lijst' }).getAttribute('aria-pressed')).toBe('true');
     const listPx = await phone
@@ -192,11 +192,12 @@ describe.runIf(hasBrowser)('a board for newcomers, in Chromium', () => {
     const { link } = await thirtyNotes();
     // Browser zoom 200 %: half the CSS pixels, each twice as big. Text on the board doubles.
     const noteOf = (p: Page) => p.getByRole('button', { name: /^Punt 1: / });
-    const normal = await joinAs(link, 'Gijs');
+    const normal = await joinAs(kit, link, 'Gijs', DESKTOP);
     await noteOf(normal).waitFor();
-    const zoomed = await joinAs(link, 'Hanna', {
-      viewport: { width: 683, height: 384 },
-      deviceScaleFactor: 2,
+    const zoomed = await joinAs(kit, link, 'Hanna', {
+      width: 683,
+      height: 384,
+      device: { deviceScaleFactor: 2 },
     });
     await noteOf(zoomed).waitFor();
     const base = await deviceHeight(noteOf(normal), 1);
@@ -264,7 +265,7 @@ describe.runIf(hasBrowser)('a board for newcomers, in Chromium', () => {
 
     // Participants see the same once the facilitator shows the synthesis board's votes.
     await ok(facilitator, 'board:voting', { boardId: syn.id, revealed: true });
-    const dirk = await joinAs(`${srv.url}/m/${m.code}`, 'Dirk');
+    const dirk = await joinAs(kit, `${srv.url}/m/${m.code}`, 'Dirk', DESKTOP);
     await dirk
       .getByRole('button', { name: /^Instituties moeten mee veranderen\..*3 stemmen in Kamer 2/ })
       .waitFor();
@@ -280,7 +281,7 @@ describe.runIf(hasBrowser)('a board for newcomers, in Chromium', () => {
     const boardId = view.boards[0]!.id;
     await ok(facilitator, 'note:create', note(boardId, 'Samen optrekken', { x: 40, y: 40 }));
     await ok(facilitator, 'note:create', note(boardId, 'Elkaars taal spreken', { x: 236, y: 40 }));
-    const ann = await joinAs(link, 'Ann');
+    const ann = await joinAs(kit, link, 'Ann', DESKTOP);
     await ann.getByRole('button', { name: /^Samen optrekken/ }).waitFor();
 
     const newTheme = async (heading: string) => {

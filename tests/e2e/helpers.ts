@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { chromiumAvailable, launchBrowser } from '../helpers/browser';
 
@@ -8,11 +8,20 @@ export { chromiumAvailable };
 /** True when the browser tests should run (false only locally without Chromium; see globalSetup). */
 export const hasBrowser = chromiumAvailable();
 
+/** A window: its size in CSS px (1280 × 900 unless said), its language, and the device it is on. */
+export interface WindowOptions {
+  width?: number;
+  height?: number;
+  lang?: string;
+  /** A screen's pixel ratio (also: browser zoom), a phone's touch. */
+  device?: Pick<BrowserContextOptions, 'deviceScaleFactor' | 'isMobile' | 'hasTouch'>;
+}
+
 export interface BrowserKit {
   browser: Browser;
   /** A fresh, isolated browser context (its own storage: a different person). */
-  context(opts?: { width?: number; height?: number; lang?: string }): Promise<BrowserContext>;
-  page(opts?: { width?: number; height?: number }): Promise<Page>;
+  context(opts?: WindowOptions): Promise<BrowserContext>;
+  page(opts?: WindowOptions): Promise<Page>;
   /** Errors thrown in any page (uncaught exceptions), for asserting none happened. */
   pageErrors: string[];
   close(): Promise<void>;
@@ -29,6 +38,7 @@ export async function openBrowser(): Promise<BrowserKit> {
       const c = await browser.newContext({
         viewport: { width: opts.width ?? 1280, height: opts.height ?? 900 },
         locale: opts.lang ?? 'nl-NL',
+        ...opts.device,
       });
       c.setDefaultTimeout(10_000);
       c.on('page', (p) => p.on('pageerror', (e) => pageErrors.push(e.message)));
@@ -47,6 +57,16 @@ export async function openBrowser(): Promise<BrowserKit> {
     },
   };
   return kit;
+}
+
+/** A participant in their own browser context, who joined by the participant `link` as `name`. */
+export async function joinAs(kit: BrowserKit, link: string, name: string, window: WindowOptions = {}) {
+  const p = await kit.page(window);
+  await p.goto(link);
+  await p.getByLabel('Je naam').fill(name);
+  await p.getByRole('button', { name: 'Meedoen' }).click();
+  await p.getByText(`Je doet mee als ${name}.`).waitFor();
+  return p;
 }
 
 /** axe-core on the current page: no WCAG 2.x A/AA violations (WCAG 2.2 included). */

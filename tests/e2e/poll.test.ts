@@ -1,7 +1,8 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from '../helpers/server';
-import { type BrowserKit, expectNoAxeViolations, hasBrowser, openBrowser, tabTo } from './helpers';
+import { type BrowserKit, expectNoAxeViolations, hasBrowser, joinAs, openBrowser, tabTo } from './helpers';
+
+const PHONE = { width: 420, height: 900 };
 
 let srv: TestServer;
 let kit: BrowserKit;
@@ -15,15 +16,6 @@ afterAll(async () => {
   await kit?.close();
   await srv?.close();
 });
-
-async function joinAs(link: string, name: string): Promise<Page> {
-  const p = await kit.page({ width: 420, height: 900 });
-  await p.goto(link);
-  await p.getByLabel('Je naam').fill(name);
-  await p.getByRole('button', { name: 'Meedoen' }).click();
-  await p.getByText(`Je doet mee als ${name}.`).waitFor();
-  return p;
-}
 
 describe.runIf(hasBrowser)('the scale poll in Chromium', () => {
   it('[MEET1][MEET2][POLL1][POLL4][POLL7] create, join, answer, reveal: both participants see chart and grouped explanations', async () => {
@@ -55,8 +47,8 @@ describe.runIf(hasBrowser)('the scale poll in Chromium', () => {
     await expectNoAxeViolations(joinPage, 'join view');
     await joinPage.close();
 
-    const ann = await joinAs(link, 'Ann');
-    const bert = await joinAs(link, 'Bert');
+    const ann = await joinAs(kit, link, 'Ann', PHONE);
+    const bert = await joinAs(kit, link, 'Bert', PHONE);
     await fac.getByText('2 online, 2 aangemeld').waitFor();
 
     await ann.getByLabel('Een beetje tevreden').check();

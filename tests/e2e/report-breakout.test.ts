@@ -4,7 +4,7 @@ import type { BoardState } from '../../shared/domain/board/types';
 import { newId } from '../../shared/domain/ids';
 import { breakoutOf, note, openBreakout } from '../helpers/boards';
 import { ok, startServer, type TestServer } from '../helpers/server';
-import { type BrowserKit, expectNoAxeViolations, hasBrowser, openBrowser, tabTo } from './helpers';
+import { type BrowserKit, expectNoAxeViolations, hasBrowser, joinAs, openBrowser, tabTo } from './helpers';
 
 let srv: TestServer;
 let kit: BrowserKit;
@@ -113,11 +113,7 @@ describe.runIf(hasBrowser)('a break-out harvested into the verslag, in Chromium'
     await expectNoAxeViolations(sec, 'secretary after a harvest without a cursor');
 
     // A participant reads the same verslag on a phone: the same nesting.
-    const reader = await kit.page({ width: 390, height: 844 });
-    await reader.goto(meeting.links.participant);
-    await reader.getByLabel('Je naam').fill('Eva');
-    await reader.getByRole('button', { name: 'Meedoen' }).click();
-    await reader.getByText('Je doet mee als Eva.').waitFor();
+    const reader = await joinAs(kit, meeting.links.participant, 'Eva', { width: 390, height: 844 });
     await reader.getByText('Verslag meelezen').click();
     // (The reader shifts every heading down to fit under the page's own: the steps stay the same.)
     await reader.getByRole('heading', { name: 'Overige punten' }).waitFor();

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../shared/domain/ids';
 import { openScalePoll } from '../helpers/fixtures';
 import { type CreatedMeeting, ok, startServer, type TestServer } from '../helpers/server';
-import { type BrowserKit, expectNoAxeViolations, hasBrowser, openBrowser, tabTo } from './helpers';
+import { type BrowserKit, expectNoAxeViolations, hasBrowser, joinAs, openBrowser, tabTo } from './helpers';
 
 let srv: TestServer;
 let kit: BrowserKit;
@@ -59,11 +59,7 @@ async function openSecretary(name: string): Promise<Page> {
 }
 
 async function openParticipantReader(): Promise<Page> {
-  const p = await kit.page({ width: 420, height: 900 });
-  await p.goto(m.links.participant);
-  await p.getByLabel('Je naam').fill('Lezer');
-  await p.getByRole('button', { name: 'Meedoen' }).click();
-  await p.getByText('Je doet mee als Lezer.').waitFor();
+  const p = await joinAs(kit, m.links.participant, 'Lezer', { width: 420, height: 900 });
   await p.getByText('Verslag meelezen').click();
   await p.locator('.report-view').waitFor();
   return p;

@@ -6,7 +6,7 @@ import type { ChatMessageView } from '../../shared/domain/chat';
 import { newId } from '../../shared/domain/ids';
 import { breakoutOf, note, openBreakout } from '../helpers/boards';
 import { ok, startServer, type TestServer, type TestSocket, waitFor } from '../helpers/server';
-import { type BrowserKit, expectNoAxeViolations, hasBrowser, openBrowser, tabTo } from './helpers';
+import { type BrowserKit, expectNoAxeViolations, hasBrowser, joinAs, openBrowser, tabTo } from './helpers';
 
 let srv: TestServer;
 let kit: BrowserKit;
@@ -20,15 +20,6 @@ afterAll(async () => {
   await kit?.close();
   await srv?.close();
 });
-
-async function joinAs(link: string, name: string, width = 1280, height = 900): Promise<Page> {
-  const p = await kit.page({ width, height });
-  await p.goto(link);
-  await p.getByLabel('Je naam').fill(name);
-  await p.getByRole('button', { name: 'Meedoen' }).click();
-  await p.getByText(`Je doet mee als ${name}.`).waitFor();
-  return p;
-}
 
 /** Everything a socket receives of one event from now on. */
 function record<T>(s: TestSocket, event: string): T[] {
@@ -48,8 +39,8 @@ describe.runIf(hasBrowser)('break-out rooms with their chat and timer, in Chromi
     const meeting = await srv.createMeeting('Verdieping koplopers');
     const facilitator = await srv.connect(meeting.code, meeting.facilitatorToken);
     const link = `${srv.url}/m/${meeting.code}`;
-    const ann = await joinAs(link, 'Ann');
-    const bert = await joinAs(link, 'Bert', 390, 844);
+    const ann = await joinAs(kit, link, 'Ann');
+    const bert = await joinAs(kit, link, 'Bert', { width: 390, height: 844 });
     const carla = await srv.join(meeting.code, 'Carla');
     const carlaSocket = await srv.connect(meeting.code, carla.token);
     const activity = await openBreakout(facilitator, {

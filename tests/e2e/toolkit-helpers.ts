@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import type { TestServer } from '../helpers/server';
-import type { BrowserKit } from './helpers';
+import { type BrowserKit, joinAs } from './helpers';
 
 /** A meeting made over the API, and the facilitator's page on it. */
 export async function facilitatorPage(
@@ -15,20 +15,9 @@ export async function facilitatorPage(
   return { meeting, fac };
 }
 
-/** A participant (own browser context) who joined with `name`. */
-export async function participantPage(
-  kit: BrowserKit,
-  link: string,
-  name: string,
-  width = 420,
-): Promise<Page> {
-  const p = await kit.page({ width, height: 900 });
-  await p.goto(link);
-  await p.getByLabel('Je naam').fill(name);
-  await p.getByRole('button', { name: 'Meedoen' }).click();
-  await p.getByText(`Je doet mee als ${name}.`).waitFor();
-  return p;
-}
+/** A participant (own browser context, a phone-wide window) who joined with `name`. */
+export const participantPage = (kit: BrowserKit, link: string, name: string, width = 420) =>
+  joinAs(kit, link, name, { width });
 
 /** The activity card on a participant's page, by its kind's label ("Stellingen", "Woordwolk"). */
 export const card = (p: Page, kind: string) => p.getByRole('article', { name: kind });

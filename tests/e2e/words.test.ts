@@ -10,7 +10,7 @@ import type { Snapshot } from '../../shared/domain/types';
 import { breakoutOf, note, openBreakout } from '../helpers/boards';
 import { type CreatedMeeting, ok, startServer, type TestServer, type TestSocket } from '../helpers/server';
 import { addParagraph, yClient } from '../helpers/yjs';
-import { type BrowserKit, expectNoAxeViolations, hasBrowser, openBrowser } from './helpers';
+import { type BrowserKit, expectNoAxeViolations, hasBrowser, joinAs, openBrowser } from './helpers';
 
 let srv: TestServer;
 let kit: BrowserKit;
@@ -32,15 +32,6 @@ async function meeting(title: string) {
   const itemId = newId();
   await ok(fac, 'agenda:add', { id: itemId, title: 'Waar staan we?' });
   return { m, fac, itemId };
-}
-
-async function joinAs(m: CreatedMeeting, name: string, width = 390, height = 844): Promise<Page> {
-  const p = await kit.page({ width, height });
-  await p.goto(m.links.participant);
-  await p.getByLabel('Je naam').fill(name);
-  await p.getByRole('button', { name: 'Meedoen' }).click();
-  await p.getByText(`Je doet mee als ${name}.`).waitFor();
-  return p;
 }
 
 /**
@@ -144,7 +135,7 @@ describe.runIf(hasBrowser)('words, languages and the CSP in Chromium', () => {
     await page.goto(m.links.facilitator);
     await page.getByRole('heading', { name: 'Activiteiten zonder agendapunt' }).waitFor();
     // Break-outs with a board for all rooms together.
-    const ann = await joinAs(m, 'Ann');
+    const ann = await joinAs(kit, m.links.participant, 'Ann', { width: 390, height: 844 });
     await ann.getByRole('radio', { name: 'Redelijk tevreden' }).check();
     await ann.getByRole('button', { name: 'Antwoord opslaan' }).click();
     await ann.getByText('Je antwoord is opgeslagen.').waitFor();
@@ -202,7 +193,7 @@ describe.runIf(hasBrowser)('words, languages and the CSP in Chromium', () => {
       spec: { kind: 'scale', question: 'Hoe tevreden ben je?', levels: [...DEFAULT_SCALE_LEVELS] },
     });
     await ok(fac, 'activity:open', { id: pollId });
-    const ann = await joinAs(m, 'Ann');
+    const ann = await joinAs(kit, m.links.participant, 'Ann', { width: 390, height: 844 });
     await ann.getByRole('radio', { name: 'Redelijk tevreden' }).check();
     await ann.getByLabel('Toelichting (niet verplicht)').fill('We praten veel.');
     await ann.getByRole('button', { name: 'Antwoord opslaan' }).click();

@@ -19,6 +19,8 @@ export function AnswerStatus(props: {
   activity: ActivityView;
   answered: boolean;
   readOnly?: boolean;
+  /** What to say when the answer shown is the one stored; "Je hebt geantwoord." by default. */
+  answeredText?: string;
 }) {
   const t = useT();
   const { state, activity } = props;
@@ -39,7 +41,7 @@ export function AnswerStatus(props: {
               : activity.status === 'closed'
                 ? t('poll.isClosed')
                 : props.answered && activity.status === 'open'
-                  ? t('toolkit.youAnswered')
+                  ? (props.answeredText ?? t('toolkit.youAnswered'))
                   : '';
   return (
     <p

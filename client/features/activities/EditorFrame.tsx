@@ -1,25 +1,28 @@
 import { type FormEvent, type ReactNode, useId, useState } from 'react';
 import { newId } from '../../../shared/domain/ids';
-import type { ActivityView } from '../../../shared/domain/types';
 import type { ActivitySpec } from '../../../shared/protocol/schemas/activity';
 import { useT } from '../../i18n';
 import { send } from '../../send';
 import { useAppStore } from '../../store';
+import { FieldError } from '../common/FieldError';
+import type { EditorProps } from './kindProps';
 
 /**
  * The frame every activity editor shares: its own fields (children), then anonymity and the agenda
  * item, then save. `build` returns the spec, or a message saying what is missing.
  */
-export function EditorFrame(props: {
-  heading: string;
-  createLabel: string;
-  existing?: ActivityView;
-  agendaItemId: string | null;
-  /** With the id of the saved activity; without it after "Annuleren". */
-  onDone: (savedId?: string) => void;
-  build: () => ActivitySpec | string;
-  children: ReactNode;
-}) {
+export function EditorFrame(
+  props: EditorProps & {
+    heading: string;
+    createLabel: string;
+    build: () => ActivitySpec | string;
+    /** The anonymity checkbox's label, when this kind says it its own way. */
+    anonymousLabel?: string;
+    /** What a refused change (`conflict`) is said as; by default: it has answers already. */
+    sayConflict?: (message: string) => string;
+    children: ReactNode;
+  },
+) {
   const t = useT();
   const id = useId();
   const agenda = useAppStore((s) => s.agenda);
@@ -46,7 +49,8 @@ export function EditorFrame(props: {
       : await send('activity:create', { id: created, agendaItemId: itemId || null, anonymous, spec });
     setBusy(false);
     if (r.ok) props.onDone(ex?.id ?? created);
-    else setError(r.error === 'conflict' ? t('editor.hasAnswers') : `${t('common.notSaved')} (${r.message})`);
+    else if (r.error === 'conflict') setError(props.sayConflict?.(r.message) ?? t('editor.hasAnswers'));
+    else setError(`${t('common.notSaved')} (${r.message})`);
   };
 
   return (
@@ -61,7 +65,7 @@ export function EditorFrame(props: {
           disabled={ex !== undefined && ex.status !== 'draft'}
           onChange={(e) => setAnonymous(e.target.checked)}
         />
-        <label htmlFor={`${id}-anon`}>{t('editor.anonymous')}</label>
+        <label htmlFor={`${id}-anon`}>{props.anonymousLabel ?? t('editor.anonymous')}</label>
       </div>
       <div className="field">
         <label htmlFor={`${id}-item`}>{t('editor.agendaItem')}</label>
@@ -74,11 +78,7 @@ export function EditorFrame(props: {
           ))}
         </select>
       </div>
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FieldError message={error} />
       <div className="row">
         <button type="submit" className="btn btn--primary" disabled={busy}>
           {ex ? t('common.save') : props.createLabel}
@@ -88,107 +88,5 @@ export function EditorFrame(props: {
         </button>
       </div>
     </form>
-  );
-}
-
-/**
- * An editable list of short texts (statements, options): add, remove, and move with buttons; focus
- * follows the item that moved or was added.
- */
-export function TextListEditor(props: {
-  legend: string;
-  hint?: string;
-  items: string[];
-  onChange: (items: string[]) => void;
-  itemLabel: (n: number) => string;
-  addLabel: string;
-  min: number;
-  max: number;
-  maxLength: number;
-}) {
-  const t = useT();
-  const id = useId();
-  const { items, onChange } = props;
-  const focus = (i: number) => requestAnimationFrame(() => document.getElementById(`${id}-${i}`)?.focus());
-  const move = (i: number, to: number) => {
-    const next = [...items];
-    const [x] = next.splice(i, 1);
-    next.splice(to, 0, x!);
-    onChange(next);
-    requestAnimationFrame(() =>
-      document
-        .querySelector<HTMLButtonElement>(
-          `[data-list="${id}"][data-at="${to}"][data-dir="${to < i ? 'up' : 'down'}"]:not(:disabled)`,
-        )
-        ?.focus(),
-    );
-  };
-  return (
-    <fieldset className="list-editor">
-      <legend>{props.legend}</legend>
-      {props.hint ? <p className="hint">{props.hint}</p> : null}
-      <ol>
-        {items.map((value, i) => (
-          <li key={i} className="row">
-            <label htmlFor={`${id}-${i}`} className="visually-hidden">
-              {props.itemLabel(i + 1)}
-            </label>
-            <input
-              id={`${id}-${i}`}
-              value={value}
-              maxLength={props.maxLength}
-              onChange={(e) => onChange(items.map((x, j) => (j === i ? e.target.value : x)))}
-            />
-            <button
-              type="button"
-              className="btn btn--icon"
-              data-list={id}
-              data-at={i}
-              data-dir="up"
-              disabled={i === 0}
-              onClick={() => move(i, i - 1)}
-              aria-label={t('toolkit.moveUp', { what: props.itemLabel(i + 1) })}
-            >
-              ↑
-            </button>
-            <button
-              type="button"
-              className="btn btn--icon"
-              data-list={id}
-              data-at={i}
-              data-dir="down"
-              disabled={i === items.length - 1}
-              onClick={() => move(i, i + 1)}
-              aria-label={t('toolkit.moveDown', { what: props.itemLabel(i + 1) })}
-            >
-              ↓
-            </button>
-            <button
-              type="button"
-              className="btn btn--quiet"
-              disabled={items.length <= props.min}
-              onClick={() => {
-                onChange(items.filter((_, j) => j !== i));
-                focus(Math.max(0, i - 1));
-              }}
-              aria-label={t('toolkit.removeItem', { what: props.itemLabel(i + 1) })}
-            >
-              {t('common.remove')}
-            </button>
-          </li>
-        ))}
-      </ol>
-      <button
-        type="button"
-        className="btn"
-        disabled={items.length >= props.max}
-        onClick={() => {
-          onChange([...items, '']);
-          focus(items.length);
-        }}
-      >
-        {props.addLabel}
-      </button>
-    </fieldset>
   );
 }

@@ -4,6 +4,8 @@ import type { ActivityView } from '../../../shared/domain/types';
 import { CONTENT_LANG, useT } from '../../i18n';
 import { send } from '../../send';
 import { useAppStore } from '../../store';
+import { ConfirmRemove } from '../common/ConfirmRemove';
+import { FieldError } from '../common/FieldError';
 import { focusWhenReady } from '../common/focus';
 import { EditorSlot } from './EditorSlot';
 import { KINDS } from './registry';
@@ -26,7 +28,6 @@ export function StaffActivityCard({
   const results = useAppStore((s) => s.results[activity.id]);
   const progress = useAppStore((s) => s.progress[activity.id]);
   const [editing, setEditing] = useState(false);
-  const [confirmRemove, setConfirmRemove] = useState(false);
   const [error, setError] = useState('');
   const kind = KINDS[activity.spec.kind];
   const manage = can(role ?? undefined, 'activity:manage');
@@ -121,44 +122,10 @@ export function StaffActivityCard({
           <button type="button" id={`${id}-edit`} className="btn btn--quiet" onClick={() => setEditing(true)}>
             {t('common.edit')}
           </button>
-          {confirmRemove ? (
-            <span className="confirm" role="group" aria-label={t('activity.confirmRemove')}>
-              <span>{t('activity.confirmRemove')}</span>
-              <button type="button" className="btn btn--danger" onClick={() => act('activity:remove')}>
-                {t('common.yesRemove')}
-              </button>
-              <button
-                type="button"
-                id={`${id}-keep`}
-                className="btn btn--quiet"
-                onClick={() => {
-                  setConfirmRemove(false);
-                  focusById('remove');
-                }}
-              >
-                {t('common.cancel')}
-              </button>
-            </span>
-          ) : (
-            <button
-              type="button"
-              id={`${id}-remove`}
-              className="btn btn--quiet"
-              onClick={() => {
-                setConfirmRemove(true);
-                focusById('keep');
-              }}
-            >
-              {t('common.remove')}
-            </button>
-          )}
+          <ConfirmRemove question={t('activity.confirmRemove')} onRemove={() => act('activity:remove')} />
         </div>
       ) : null}
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FieldError message={error} />
       {kind.Staff ? <kind.Staff activity={activity} /> : null}
       {activity.status !== 'draft' && results && !kind.Staff ? (
         <details className="live-results" open>

@@ -1,7 +1,7 @@
 import type { ComponentType } from 'react';
 import type { Results } from '../../../shared/domain/activities';
-import type { ActivityView, MyResponse } from '../../../shared/domain/types';
-import type { ActivityKindName } from '../../../shared/protocol/schemas/activity';
+import type { ActivityView } from '../../../shared/domain/types';
+import type { ActivityKindName, ActivitySpec } from '../../../shared/protocol/schemas/activity';
 import type { useT } from '../../i18n';
 import { BREAKOUT_UI } from '../board/kind';
 import { ChoiceAnswer } from '../choice/ChoiceAnswer';
@@ -13,6 +13,7 @@ import { StatementsAnswer } from '../statements/StatementsAnswer';
 import { StatementsResultsView } from '../statements/StatementsResultsView';
 import { WordsAnswer } from '../words/WordsAnswer';
 import { WordsResultsView } from '../words/WordsResultsView';
+import type { AnswerProps, EditorProps, ResultsProps } from './kindProps';
 import { lazyEditor } from './lazyEditor';
 
 type T = ReturnType<typeof useT>;
@@ -23,14 +24,9 @@ export interface KindUi {
   /** One line that names this activity in lists (its question). */
   title(activity: ActivityView): string;
   /** `readOnly`: looking back at an earlier agenda item: show the answer, never change it. */
-  Answer: ComponentType<{ activity: ActivityView; mine: MyResponse | undefined; readOnly?: boolean }>;
-  Results: ComponentType<{ activity: ActivityView; results: Results; headingLevel?: 3 | 4 | 5 }>;
-  Editor: ComponentType<{
-    existing?: ActivityView;
-    agendaItemId: string | null;
-    /** With the saved activity's id; without after "Annuleren" (focus goes back accordingly). */
-    onDone: (savedId?: string) => void;
-  }>;
+  Answer: ComponentType<AnswerProps>;
+  Results: ComponentType<ResultsProps<ActivitySpec, Results>>;
+  Editor: ComponentType<EditorProps>;
   /** Kinds without answers to reveal (break-outs): no reveal buttons, no "n of m answered". */
   noReveal?: boolean;
   /** Words for opening and closing, when "Openen" / "Sluiten" do not fit (break-outs: start, end). */

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { BOARD_LIMITS } from '../../../shared/domain/board/limits';
 import { useT } from '../../i18n';
 import { send } from '../../send';
+import { FieldError } from '../common/FieldError';
 import type { BoardModel } from './model';
 
 /** [BOARD10][BOARD12] The facilitator's controls of one board: lock, anonymity, dot voting. */
@@ -69,11 +70,7 @@ export function BoardControls({ model }: { model: BoardModel }) {
           </button>
         )}
       </span>
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FieldError message={error} />
     </div>
   );
 }

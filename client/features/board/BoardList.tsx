@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useT } from '../../i18n';
-import type { NoteCommand } from './BoardCanvas';
 import type { BoardModel, DrawnNote } from './model';
+import type { NoteCommand } from './useNoteGestures';
 import { shortText, VoteButton } from './VoteButton';
 
 /**

@@ -1,25 +1,18 @@
-import { type FormEvent, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { ASSIGNMENTS, type Assignment } from '../../../shared/domain/board/assign';
 import { BOARD_LIMITS } from '../../../shared/domain/board/limits';
-import { newId } from '../../../shared/domain/ids';
 import { LIMITS } from '../../../shared/domain/limits';
-import type { ActivityView } from '../../../shared/domain/types';
 import type { BreakoutSpec } from '../../../shared/protocol/schemas/board';
 import { useT } from '../../i18n';
-import { send } from '../../send';
 import { useAppStore } from '../../store';
+import { EditorFrame } from '../activities/EditorFrame';
 import './board.css';
+import type { EditorProps } from '../activities/kindProps';
 
 /** [BOARD1] Create or edit a break-out: 1–8 questions, rooms, assignment, time box, permissions. */
-export default function BreakoutEditor(props: {
-  existing?: ActivityView<BreakoutSpec>;
-  agendaItemId: string | null;
-  /** With the id of the saved activity; without it after "Annuleren". */
-  onDone: (savedId?: string) => void;
-}) {
+export default function BreakoutEditor(props: EditorProps<BreakoutSpec>) {
   const t = useT();
   const id = useId();
-  const agenda = useAppStore((s) => s.agenda);
   const started = useAppStore((s) =>
     props.existing ? (s.breakouts[props.existing.id]?.rooms.length ?? 0) > 0 : false,
   );
@@ -33,18 +26,13 @@ export default function BreakoutEditor(props: {
   const [seeOther, setSeeOther] = useState(ex?.seeOtherRooms ?? false);
   const [cluster, setCluster] = useState(ex?.participantsCluster ?? false);
   const [byOrg, setByOrg] = useState(ex?.colourBy === 'orgType');
-  const [anonymous, setAnonymous] = useState(props.existing?.anonymous ?? false);
-  const [itemId, setItemId] = useState<string>(props.existing?.agendaItemId ?? props.agendaItemId ?? '');
-  const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
   const refs = useRef<(HTMLTextAreaElement | null)[]>([]);
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const build = (): BreakoutSpec | string => {
     const clean = questions.map((q) => q.trim());
-    if (clean.some((q) => !q)) return setError(t('breakout.questionMissing'));
+    if (clean.some((q) => !q)) return t('breakout.questionMissing');
     const minutes = Number.parseInt(timebox, 10);
-    const spec: BreakoutSpec = {
+    return {
       kind: 'breakout',
       questions: clean,
       rooms: by === 'count' ? { by, count } : { by, size },
@@ -55,21 +43,6 @@ export default function BreakoutEditor(props: {
       participantsCluster: cluster,
       colourBy: byOrg ? 'orgType' : 'choice',
     };
-    setBusy(true);
-    setError('');
-    const ex = props.existing;
-    const created = newId();
-    const r = ex
-      ? await send('activity:update', {
-          id: ex.id,
-          spec,
-          agendaItemId: itemId || null,
-          ...(ex.status === 'draft' ? { anonymous } : {}),
-        })
-      : await send('activity:create', { id: created, agendaItemId: itemId || null, anonymous, spec });
-    setBusy(false);
-    if (r.ok) props.onDone(ex?.id ?? created);
-    else setError(`${t('common.notSaved')} (${r.message})`);
   };
 
   const number = (
@@ -96,8 +69,14 @@ export default function BreakoutEditor(props: {
   );
 
   return (
-    <form className="editor card card--inset" onSubmit={submit} noValidate aria-labelledby={`${id}-h`}>
-      <h4 id={`${id}-h`}>{props.existing ? t('breakout.editorEdit') : t('breakout.editorNew')}</h4>
+    <EditorFrame
+      heading={props.existing ? t('breakout.editorEdit') : t('breakout.editorNew')}
+      createLabel={t('breakout.create')}
+      {...props}
+      build={build}
+      anonymousLabel={t('breakout.anonymous')}
+      sayConflict={(message) => `${t('common.notSaved')} (${message})`}
+    >
       {started ? <p className="hint">{t('breakout.startedFixed')}</p> : null}
       <fieldset className="levels-editor">
         <legend>{t('breakout.questions', { n: questions.length })}</legend>
@@ -206,53 +185,21 @@ export default function BreakoutEditor(props: {
       </div>
       {(
         [
-          [seeOther, setSeeOther, 'breakout.seeOtherRooms', 'so', false],
-          [cluster, setCluster, 'breakout.participantsCluster', 'pc', false],
-          [byOrg, setByOrg, 'breakout.colourByOrg', 'co', false],
-          [
-            anonymous,
-            setAnonymous,
-            'breakout.anonymous',
-            'an',
-            props.existing !== undefined && props.existing.status !== 'draft',
-          ],
+          [seeOther, setSeeOther, 'breakout.seeOtherRooms', 'so'],
+          [cluster, setCluster, 'breakout.participantsCluster', 'pc'],
+          [byOrg, setByOrg, 'breakout.colourByOrg', 'co'],
         ] as const
-      ).map(([value, set, key, suffix, disabled]) => (
+      ).map(([value, set, key, suffix]) => (
         <div className="field field--check" key={suffix}>
           <input
             id={`${id}-${suffix}`}
             type="checkbox"
             checked={value}
-            disabled={disabled}
             onChange={(e) => set(e.target.checked)}
           />
           <label htmlFor={`${id}-${suffix}`}>{t(key)}</label>
         </div>
       ))}
-      <div className="field">
-        <label htmlFor={`${id}-item`}>{t('editor.agendaItem')}</label>
-        <select id={`${id}-item`} value={itemId} onChange={(e) => setItemId(e.target.value)}>
-          <option value="">{t('editor.noItem')}</option>
-          {agenda.map((a, i) => (
-            <option key={a.id} value={a.id}>
-              {i + 1}. {a.title}
-            </option>
-          ))}
-        </select>
-      </div>
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
-      <div className="row">
-        <button type="submit" className="btn btn--primary" disabled={busy}>
-          {props.existing ? t('common.save') : t('breakout.create')}
-        </button>
-        <button type="button" className="btn btn--quiet" onClick={() => props.onDone()}>
-          {t('common.cancel')}
-        </button>
-      </div>
-    </form>
+    </EditorFrame>
   );
 }

@@ -8,6 +8,7 @@ import { TimerDisplay } from '../timer/TimerDisplay';
 import { RoomChat } from './RoomChat';
 import { FullscreenWorkspace, Workspace } from './Workspace';
 import './board.css';
+import { FieldError } from '../common/FieldError';
 
 /**
  * [BOARD2–BOARD5][BOARD13][SCOPE2] The break-out as a participant (or observer) sees it: their
@@ -106,11 +107,7 @@ export default function BreakoutParticipant({ activity }: { activity: ActivityVi
                 </button>
               ))}
           </div>
-          {error ? (
-            <p className="field-error" role="alert">
-              {error}
-            </p>
-          ) : null}
+          <FieldError message={error} />
         </fieldset>
       ) : null}
       {spec.seeOtherRooms && bo.rooms.length > 1 ? (

@@ -11,6 +11,7 @@ import { AllRoomsTimer, RoomTimerButtons, RoomTimerState, useSharedRoomTimer } f
 import { RoomChat } from './RoomChat';
 import { FullscreenWorkspace } from './Workspace';
 import './board.css';
+import { FieldError } from '../common/FieldError';
 
 /**
  * [BOARD4][BOARD13][SCOPE2] The break-outs for facilitator and secretary: every room with its
@@ -220,11 +221,7 @@ export default function BreakoutStaff({ activity }: { activity: ActivityView }) 
       <p className="saved-status" role="status">
         {note}
       </p>
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FieldError message={error} />
       {visit && visitBoards.length > 0 ? (
         <FullscreenWorkspace
           title={visitTitle}

@@ -2,7 +2,7 @@ import { type ReactNode, useId, useRef, useState } from 'react';
 import type { BoardView } from '../../../shared/domain/board/types';
 import { useT } from '../../i18n';
 import { BoardPanel } from './Board';
-import { Modal } from './Dialogs';
+import { Modal } from './dialogs/Modal';
 
 /**
  * The boards of one room (or of the synthesis): one tab per question, only the chosen board is

@@ -1,3 +1,4 @@
+import { DRAG_SEND_MS, latestThrottle } from '../../../shared/domain/board/drag';
 import type { NoteColour } from '../../../shared/domain/board/palette';
 import type { NoteView } from '../../../shared/domain/board/types';
 import { newId } from '../../../shared/domain/ids';
@@ -146,10 +147,6 @@ export async function vote(boardId: string, noteId: string) {
 /** The ack of a retract cannot tell a gone vote's board: `votes:mine` (to all my tabs) updates the count. */
 export const unvote = (voteId: string) => send('vote:retract', { id: voteId });
 
-let lastDrag = 0;
-let trailing: ReturnType<typeof setTimeout> | null = null;
-let latestDrag: Parameters<typeof emitDrag> | null = null;
-
 function emitDrag(boardId: string, id: string, x: number, y: number, end: boolean) {
   const socket = store().connection?.socket;
   if (!socket?.connected) return;
@@ -162,34 +159,16 @@ function emitDrag(boardId: string, id: string, x: number, y: number, end: boolea
   });
 }
 
+const drags = latestThrottle<Parameters<typeof emitDrag>>(
+  DRAG_SEND_MS,
+  () => performance.now(),
+  (d) => emitDrag(...d),
+);
+
 /**
- * [BOARD9] A drag in progress: volatile, at most every 50 ms, never queued when offline. Throttled
- * on the trailing edge too, so viewers always end up seeing where the pointer last was.
+ * [BOARD9] A drag in progress: volatile, at most every `DRAG_SEND_MS`, never queued when offline.
+ * Throttled on the trailing edge too, so viewers always end up seeing where the pointer last was.
  */
 export function dragPresence(boardId: string, id: string, x: number, y: number, end = false): void {
-  const t = performance.now();
-  if (end) {
-    if (trailing) clearTimeout(trailing);
-    trailing = null;
-    latestDrag = null;
-    lastDrag = t;
-    emitDrag(boardId, id, x, y, true);
-    return;
-  }
-  if (t - lastDrag >= 50) {
-    lastDrag = t;
-    emitDrag(boardId, id, x, y, false);
-    return;
-  }
-  latestDrag = [boardId, id, x, y, false];
-  trailing ??= setTimeout(
-    () => {
-      trailing = null;
-      if (!latestDrag) return;
-      lastDrag = performance.now();
-      emitDrag(...latestDrag);
-      latestDrag = null;
-    },
-    50 - (t - lastDrag),
-  );
+  drags.push([boardId, id, x, y, end], end);
 }

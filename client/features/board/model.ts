@@ -1,7 +1,7 @@
 import { useEffect, useMemo } from 'react';
 import { type BoardAccess, boardAccess } from '../../../shared/domain/board/access';
 import { byAge, themesInReadingOrder } from '../../../shared/domain/board/apply';
-import { type Point, type Rect, themeRect, themeSlot } from '../../../shared/domain/board/layout';
+import { noteRect, type Point, type Rect, themeRect, themeSlot } from '../../../shared/domain/board/layout';
 import type { BoardView, BreakoutView, NoteView, ThemeView } from '../../../shared/domain/board/types';
 import type { ActivityView } from '../../../shared/domain/types';
 import type { BreakoutSpec } from '../../../shared/protocol/schemas/board';
@@ -141,4 +141,14 @@ export function useBoardModel(
     myVotesOn,
     isMine: (id) => mine[id] === true || pending[id]?.create !== undefined,
   };
+}
+
+/** What takes room on a board: its themes, and the post-its not in one (but those in `except`). */
+export function occupiedRects(m: BoardModel, except: ReadonlySet<string> = new Set()): Rect[] {
+  return [
+    ...m.themes.map((b) => b.rect),
+    ...m.notes
+      .filter((n) => !m.themeOf.has(n.id) && !except.has(n.id))
+      .map((n) => noteRect(m.position.get(n.id)!)),
+  ];
 }

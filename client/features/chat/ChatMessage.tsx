@@ -5,6 +5,7 @@ import { isolate } from '../../../shared/report/bidi';
 import { CONTENT_LANG, useLang, useT } from '../../i18n';
 import { send } from '../../send';
 import { useAppStore } from '../../store';
+import { FieldError } from '../common/FieldError';
 import { LinkedText } from './LinkedText';
 
 export const authorLabel = (m: ChatMessageView, t: ReturnType<typeof useT>) =>
@@ -121,11 +122,7 @@ export function ChatMessage({ m, closed = false }: { m: ChatMessageView; closed?
           </>
         ) : null}
       </div>
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FieldError message={error} />
     </li>
   );
 }

@@ -7,6 +7,7 @@ import { useT } from '../../i18n';
 import { send } from '../../send';
 import { useAppStore } from '../../store';
 import { pinnedOf, tipsOf } from '../../store/chatSlice';
+import { FieldError } from '../common/FieldError';
 import { authorLabel, ChatMessage } from './ChatMessage';
 import { LinkedText } from './LinkedText';
 
@@ -185,11 +186,7 @@ function ChatLog({ channel, label, closed }: { channel: string; label: string; c
           {loading ? t('common.loading') : t('chat.older')}
         </button>
       ) : null}
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FieldError message={error} />
       {messages.length === 0 ? <p className="muted">{t('chat.empty')}</p> : null}
       <div
         className="chat__log"
@@ -269,11 +266,7 @@ function Composer({ channel, label }: { channel: string; label: string }) {
           {t('chat.send')}
         </button>
       </div>
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FieldError message={error} />
     </form>
   );
 }

@@ -1,20 +1,18 @@
 import { useId, useState } from 'react';
 import { DEFAULT_POINTS_BUDGET } from '../../../shared/domain/activities';
 import { LIMITS } from '../../../shared/domain/limits';
-import type { ActivityView } from '../../../shared/domain/types';
 import type { ChoiceMode, ChoiceSpec } from '../../../shared/protocol/schemas/activity';
 import { useT } from '../../i18n';
-import { EditorFrame, TextListEditor } from '../activities/EditorFrame';
+import { EditorFrame } from '../activities/EditorFrame';
+import type { EditorProps } from '../activities/kindProps';
+import { QuestionField } from '../activities/QuestionField';
+import { TextListEditor } from '../activities/TextListEditor';
 
 // Listed here, not imported from the schemas: that would pull zod into the client.
 const CHOICE_MODES: ChoiceMode[] = ['single', 'multiple', 'rank', 'points'];
 
 /** [CHOICE1] Create or edit a choice or ranking question: options, and how people answer. */
-export default function ChoiceEditor(props: {
-  existing?: ActivityView<ChoiceSpec>;
-  agendaItemId: string | null;
-  onDone: (savedId?: string) => void;
-}) {
+export default function ChoiceEditor(props: EditorProps<ChoiceSpec>) {
   const t = useT();
   const id = useId();
   const ex = props.existing?.spec;
@@ -50,22 +48,10 @@ export default function ChoiceEditor(props: {
     <EditorFrame
       heading={props.existing ? t('choice.edit') : t('choice.new')}
       createLabel={t('choice.create')}
-      existing={props.existing}
-      agendaItemId={props.agendaItemId}
-      onDone={props.onDone}
+      {...props}
       build={build}
     >
-      <div className="field">
-        <label htmlFor={`${id}-q`}>{t('editor.question')}</label>
-        <textarea
-          id={`${id}-q`}
-          rows={2}
-          value={question}
-          maxLength={LIMITS.question}
-          placeholder={t('choice.questionPlaceholder')}
-          onChange={(e) => setQuestion(e.target.value)}
-        />
-      </div>
+      <QuestionField value={question} onChange={setQuestion} placeholder={t('choice.questionPlaceholder')} />
       <TextListEditor
         legend={t('choice.options', { n: options.length })}
         items={options}

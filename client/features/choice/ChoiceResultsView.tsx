@@ -1,7 +1,8 @@
 import type { ChoiceResults } from '../../../shared/domain/activities';
-import type { ActivityView } from '../../../shared/domain/types';
 import type { ChoiceSpec } from '../../../shared/protocol/schemas/activity';
 import { useLang, useT } from '../../i18n';
+import type { ResultsProps } from '../activities/kindProps';
+import { NoteAuthor } from '../activities/NoteAuthor';
 
 /**
  * [CHOICE4] The ranking as ordered bars: "1. Gelijkwaardigheid 14 · 2. Vertrouwen 12". Each line
@@ -11,11 +12,7 @@ export function ChoiceResultsView({
   activity,
   results,
   headingLevel = 3,
-}: {
-  activity: ActivityView<ChoiceSpec>;
-  results: ChoiceResults;
-  headingLevel?: 3 | 4 | 5;
-}) {
+}: ResultsProps<ChoiceSpec, ChoiceResults>) {
   const t = useT();
   const { lang } = useLang();
   const spec = activity.spec;
@@ -53,12 +50,7 @@ export function ChoiceResultsView({
             {results.notes.map((n, j) => (
               <li key={`${j}-${n.text.slice(0, 20)}`}>
                 <bdi>{n.text}</bdi>
-                {n.author ? (
-                  <span className="note-author">
-                    {' '}
-                    — <bdi>{n.author}</bdi>
-                  </span>
-                ) : null}
+                <NoteAuthor author={n.author} />
               </li>
             ))}
           </ul>

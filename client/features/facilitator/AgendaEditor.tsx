@@ -1,16 +1,17 @@
-import { type FormEvent, useId, useRef, useState } from 'react';
-import { newId } from '../../../shared/domain/ids';
-import { LIMITS } from '../../../shared/domain/limits';
+import { useId, useRef, useState } from 'react';
 import type { AgendaItem } from '../../../shared/domain/types';
 import { CONTENT_LANG, useT } from '../../i18n';
 import { send } from '../../send';
 import { useAppStore } from '../../store';
 import { sortedActivities } from '../../store/activitySlice';
 import { EditorSlot } from '../activities/EditorSlot';
-import { KINDS } from '../activities/registry';
 import { StaffActivityCard } from '../activities/StaffActivityCard';
+import { ConfirmRemove } from '../common/ConfirmRemove';
+import { FieldError } from '../common/FieldError';
 import { focusWhenReady } from '../common/focus';
 import { GotoItemButton } from '../flow/FlowBar';
+import { AddAgendaItem, AgendaItemForm } from './AgendaItemForm';
+import { NewActivity } from './NewActivity';
 
 /**
  * [AGENDA1–AGENDA4] The agenda with its activities nested under each item. Reordering is done with
@@ -71,7 +72,6 @@ function AgendaRow(props: {
   const { item, index, total } = props;
   const current = useAppStore((s) => s.meeting?.currentItemId === item.id);
   const [editing, setEditing] = useState(false);
-  const [confirm, setConfirm] = useState(false);
   const [error, setError] = useState('');
   // [A11Y1] Focus goes to the control that replaces the one just used, never to <body>.
   const focusById = (suffix: string) => focusWhenReady(() => document.getElementById(`${id}-${suffix}`));
@@ -146,45 +146,14 @@ function AgendaRow(props: {
                 {t('common.edit')}
                 <span className="visually-hidden"> {item.title}</span>
               </button>
-              {confirm ? (
-                <>
-                  <button
-                    type="button"
-                    className="btn btn--danger"
-                    onClick={async () => {
-                      const r = await send('agenda:remove', { id: item.id });
-                      if (!r.ok) setError(r.message);
-                      else focusWhenReady(() => document.getElementById('agenda-h'));
-                    }}
-                  >
-                    {t('common.yesRemove')}
-                  </button>
-                  <button
-                    type="button"
-                    id={`${id}-keep`}
-                    className="btn btn--quiet"
-                    onClick={() => {
-                      setConfirm(false);
-                      focusById('remove');
-                    }}
-                  >
-                    {t('common.cancel')}
-                  </button>
-                </>
-              ) : (
-                <button
-                  type="button"
-                  id={`${id}-remove`}
-                  className="btn btn--quiet"
-                  onClick={() => {
-                    setConfirm(true);
-                    focusById('keep');
-                  }}
-                >
-                  {t('common.remove')}
-                  <span className="visually-hidden"> {item.title}</span>
-                </button>
-              )}
+              <ConfirmRemove
+                what={item.title}
+                onRemove={async () => {
+                  const r = await send('agenda:remove', { id: item.id });
+                  if (!r.ok) setError(r.message);
+                  else focusWhenReady(() => document.getElementById('agenda-h'));
+                }}
+              />
             </div>
           </div>
           {item.body ? (
@@ -194,127 +163,11 @@ function AgendaRow(props: {
           ) : null}
         </>
       )}
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FieldError message={error} />
       {props.activities.map((a) => (
         <StaffActivityCard key={a.id} activity={a} headingLevel={4} />
       ))}
       <NewActivity agendaItemId={item.id} itemTitle={item.title} />
     </li>
-  );
-}
-
-function AgendaItemForm({ item, onDone }: { item?: AgendaItem; onDone: () => void }) {
-  const t = useT();
-  const id = useId();
-  const [title, setTitle] = useState(item?.title ?? '');
-  const [body, setBody] = useState(item?.body ?? '');
-  const [error, setError] = useState('');
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (!title.trim()) return setError(t('agenda.titleMissing'));
-    const r = item
-      ? await send('agenda:update', { id: item.id, title: title.trim(), body })
-      : await send('agenda:add', { id: newId(), title: title.trim(), body });
-    if (!r.ok) return setError(`${t('common.notSaved')} (${r.message})`);
-    setTitle('');
-    setBody('');
-    setError('');
-    onDone();
-  };
-  return (
-    <form
-      className="agenda-form"
-      onSubmit={submit}
-      noValidate
-      aria-label={item ? t('agenda.editItem') : t('agenda.addItem')}
-    >
-      <div className="field">
-        <label htmlFor={`${id}-t`}>{t('agenda.itemTitle')}</label>
-        <input
-          id={`${id}-t`}
-          value={title}
-          maxLength={LIMITS.agendaTitle}
-          onChange={(e) => setTitle(e.target.value)}
-          aria-invalid={error && !title.trim() ? true : undefined}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-b`}>{t('agenda.itemBody')}</label>
-        <textarea
-          id={`${id}-b`}
-          value={body}
-          rows={2}
-          maxLength={LIMITS.agendaBody}
-          onChange={(e) => setBody(e.target.value)}
-        />
-      </div>
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
-      <div className="row">
-        <button type="submit" className="btn btn--primary">
-          {item ? t('common.save') : t('agenda.addButton')}
-        </button>
-        {item ? (
-          <button type="button" className="btn btn--quiet" onClick={onDone}>
-            {t('common.cancel')}
-          </button>
-        ) : null}
-      </div>
-    </form>
-  );
-}
-
-function AddAgendaItem() {
-  const t = useT();
-  return (
-    <details className="add-item">
-      <summary>{t('agenda.addItem')}</summary>
-      <AgendaItemForm onDone={() => {}} />
-    </details>
-  );
-}
-
-/**
- * Adding an activity: pick a kind, then its editor. [A11Y1] The editor opens on its first field;
- * once made, focus goes to the new activity's heading; cancelled, back to the button that opened it.
- */
-function NewActivity({ agendaItemId, itemTitle }: { agendaItemId: string | null; itemTitle?: string }) {
-  const t = useT();
-  const id = useId();
-  const [kind, setKind] = useState<keyof typeof KINDS | null>(null);
-  if (kind) {
-    const Editor = KINDS[kind].Editor;
-    const done = (saved?: string) => {
-      setKind(null);
-      focusWhenReady(() =>
-        saved
-          ? document.querySelector<HTMLElement>(`[data-activity-heading="${saved}"]`)
-          : document.getElementById(`${id}-${kind}`),
-      );
-    };
-    return (
-      <EditorSlot>
-        <Editor agendaItemId={agendaItemId} onDone={done} />
-      </EditorSlot>
-    );
-  }
-  return (
-    <div className="row new-activity">
-      {(Object.keys(KINDS) as (keyof typeof KINDS)[]).map((k) => (
-        <button key={k} id={`${id}-${k}`} type="button" className="btn" onClick={() => setKind(k)}>
-          + {KINDS[k].label(t)}
-          {itemTitle ? (
-            <span className="visually-hidden"> {t('agenda.forItem', { title: itemTitle })}</span>
-          ) : null}
-        </button>
-      ))}
-    </div>
   );
 }

@@ -1,5 +1,6 @@
 import { useT } from '../../i18n';
 import { useAppStore } from '../../store';
+import { FieldError } from '../common/FieldError';
 import { Interpolated, SLOT } from '../common/Interpolated';
 import { positionOf } from './position';
 import { useMoveOn } from './useMoveOn';
@@ -48,11 +49,7 @@ export function FlowBar() {
         )}
       </div>
       <p className="hint">{t('flow.followHint')}</p>
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FieldError message={error} />
       {dialog}
     </section>
   );

@@ -1,4 +1,5 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
+import { formatDate } from '../../../shared/domain/dates';
 import { formatCode } from '../../../shared/domain/ids';
 import { LIMITS } from '../../../shared/domain/limits';
 import { ORG_TYPES } from '../../../shared/domain/roles';
@@ -6,8 +7,8 @@ import { api } from '../../api';
 import { saveParticipantCredentials } from '../../credentials';
 import { useLang, useT } from '../../i18n';
 import { navigate } from '../../router';
+import { FieldError } from '../common/FieldError';
 import { focusMainNext } from '../common/focus';
-import { formatDate } from '../common/format';
 import { Layout } from '../common/Layout';
 import { Notice } from '../common/Notice';
 import { orgLabel } from './orgLabel';
@@ -113,11 +114,7 @@ export function JoinForm({ code, onJoined }: { code: string; onJoined: () => voi
                 ))}
               </select>
             </div>
-            {error ? (
-              <p className="field-error" role="alert">
-                {error}
-              </p>
-            ) : null}
+            <FieldError message={error} />
             <button type="submit" className="btn btn--primary" disabled={busy || info === null}>
               {busy ? t('common.busy') : t('join.button')}
             </button>

@@ -1,4 +1,5 @@
 import { type FormEvent, lazy, Suspense, useEffect, useId, useState } from 'react';
+import { formatDate } from '../../../shared/domain/dates';
 import { formatCode } from '../../../shared/domain/ids';
 import { LIMITS } from '../../../shared/domain/limits';
 import { participantCredentials, saveParticipantCredentials } from '../../credentials';
@@ -6,8 +7,8 @@ import { CONTENT_LANG, useLang, useT } from '../../i18n';
 import { send } from '../../send';
 import { useAppStore } from '../../store';
 import { useMeetingChatNames } from '../chat/meetingChatNames';
+import { FieldError } from '../common/FieldError';
 import { focusWhenReady } from '../common/focus';
-import { formatDate } from '../common/format';
 import { Interpolated, SLOT } from '../common/Interpolated';
 import { Layout } from '../common/Layout';
 import { Notice } from '../common/Notice';
@@ -159,11 +160,7 @@ function WhoAmI({ code }: { code: string }) {
       <button type="button" className="btn btn--quiet" onClick={stopEditing}>
         {t('common.cancel')}
       </button>
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FieldError message={error} />
     </form>
   );
 }

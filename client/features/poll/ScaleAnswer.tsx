@@ -1,77 +1,39 @@
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
-import { newId } from '../../../shared/domain/ids';
+import { type FormEvent, useId } from 'react';
 import { LIMITS } from '../../../shared/domain/limits';
-import type { ActivityView, MyResponse } from '../../../shared/domain/types';
+import type { MyResponse } from '../../../shared/domain/types';
 import type { ScaleSpec } from '../../../shared/protocol/schemas/activity';
 import { CONTENT_LANG, useT } from '../../i18n';
-import { send } from '../../send';
-import { useFocusOnOutcome } from '../common/focus';
+import { AnswerButtons } from '../activities/AnswerButtons';
+import { AnswerStatus } from '../activities/AnswerStatus';
+import type { AnswerProps } from '../activities/kindProps';
+import { useAnswer } from '../activities/useAnswer';
+
+interface Draft {
+  level: number | null;
+  note: string;
+}
+
+const fromMine = (mine: MyResponse | undefined): Draft => ({
+  level: (mine?.value as { level: number } | undefined)?.level ?? null,
+  note: mine?.note ?? '',
+});
 
 /**
  * [POLL4][POLL5] Place yourself on the scale, with an optional explanation. Radio buttons: arrow
  * keys move between levels, no dragging. An answer from another tab shows up here too.
  */
-export function ScaleAnswer({
-  activity,
-  mine,
-  readOnly = false,
-}: {
-  activity: ActivityView<ScaleSpec>;
-  mine: MyResponse | undefined;
-  /** [FLOW2] Looking back at an earlier item: the answer shows, the form is off. */
-  readOnly?: boolean;
-}) {
+export function ScaleAnswer({ activity, mine, readOnly = false }: AnswerProps<ScaleSpec>) {
   const t = useT();
   const id = useId();
-  const stored = mine?.value as { level: number } | undefined;
-  const [level, setLevel] = useState<number | null>(stored?.level ?? null);
-  const [note, setNote] = useState(mine?.note ?? '');
-  const [dirty, setDirty] = useState(false);
-  const [status, setStatus] = useState<'idle' | 'saving' | 'saved' | 'retracted' | 'error'>('idle');
-  const [error, setError] = useState('');
-  // [A11Y1] After "Antwoord opslaan" or "Antwoord intrekken" focus goes to the message saying so.
-  const message = useRef<HTMLParagraphElement>(null);
-  useFocusOnOutcome(message, status);
-
-  // Take over an answer given in another tab, unless this form has unsaved edits.
-  useEffect(() => {
-    if (dirty) return;
-    setLevel((mine?.value as { level: number } | undefined)?.level ?? null);
-    setNote(mine?.note ?? '');
-  }, [mine, dirty]);
-
-  const open = activity.status === 'open' && !readOnly;
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (level === null) {
-      setError(t('poll.chooseLevel'));
-      setStatus('error');
-      return;
-    }
-    setStatus('saving');
-    setError('');
-    const r = await send('response:submit', { id: newId(), activityId: activity.id, value: { level }, note });
-    if (r.ok) {
-      setDirty(false);
-      setStatus('saved');
-    } else {
-      setStatus('error');
-      setError(r.error === 'closed' ? t('poll.closedNow') : `${t('common.notSaved')} (${r.message})`);
-    }
-  };
-  const retract = async () => {
-    const r = await send('response:retract', { activityId: activity.id });
-    if (r.ok) {
-      setLevel(null);
-      setNote('');
-      setDirty(false);
-      setStatus('retracted');
-    }
-  };
+  const answer = useAnswer(activity, mine, readOnly, fromMine);
+  const { level, note } = answer.draft;
+  const edit = (patch: Partial<Draft>) => answer.edit((d) => ({ ...d, ...patch }));
+  const submit = (e: FormEvent) =>
+    answer.submit(e, level === null ? t('poll.chooseLevel') : { value: { level }, note });
 
   return (
     <form className="scale-answer" onSubmit={submit} noValidate>
-      <fieldset disabled={!open}>
+      <fieldset disabled={!answer.open}>
         <legend className="activity__question" dir="auto" lang={CONTENT_LANG}>
           {activity.spec.question}
         </legend>
@@ -87,11 +49,7 @@ export function ScaleAnswer({
                 name={`${id}-level`}
                 value={i}
                 checked={level === i}
-                onChange={() => {
-                  setLevel(i);
-                  setDirty(true);
-                  setStatus('idle');
-                }}
+                onChange={() => edit({ level: i })}
               />
               <label htmlFor={`${id}-l${i}`}>
                 <span className="scale-option__num" aria-hidden="true">
@@ -109,11 +67,7 @@ export function ScaleAnswer({
             value={note}
             rows={3}
             maxLength={LIMITS.note}
-            onChange={(e) => {
-              setNote(e.target.value);
-              setDirty(true);
-              setStatus('idle');
-            }}
+            onChange={(e) => edit({ note: e.target.value })}
             aria-describedby={`${id}-count`}
           />
           <p className="hint" id={`${id}-count`}>
@@ -125,43 +79,21 @@ export function ScaleAnswer({
         ) : (
           <p className="hint">{t('poll.anonymousHint')}</p>
         )}
-        <div className="row">
-          <button type="submit" className="btn btn--primary" disabled={status === 'saving'}>
-            {mine ? t('poll.update') : t('poll.save')}
-          </button>
-          {mine ? (
-            <button type="button" className="btn btn--quiet" onClick={retract}>
-              {t('poll.retract')}
-            </button>
-          ) : null}
-        </div>
+        <AnswerButtons saving={answer.state.kind === 'saving'} given={!!mine} onRetract={answer.retract} />
       </fieldset>
-      <p
-        ref={message}
-        tabIndex={-1}
-        className={status === 'error' ? 'field-error' : 'saved-status'}
-        role={status === 'error' ? 'alert' : 'status'}
-      >
-        {status === 'saved'
-          ? t('poll.saved')
-          : status === 'retracted'
-            ? t('poll.retracted')
-            : status === 'saving'
-              ? t('common.saving')
-              : status === 'error'
-                ? error
-                : !open
-                  ? readOnly
-                    ? t('flow.readOnlyAnswer')
-                    : activity.status === 'closed'
-                      ? t('poll.isClosed')
-                      : ''
-                  : mine && !dirty
-                    ? t('poll.youAnswered', {
-                        level: activity.spec.levels[(mine.value as { level: number }).level] ?? '',
-                      })
-                    : ''}
-      </p>
+      <AnswerStatus
+        state={answer.state}
+        activity={activity}
+        answered={answer.answered}
+        readOnly={readOnly}
+        answeredText={
+          mine
+            ? t('poll.youAnswered', {
+                level: activity.spec.levels[(mine.value as { level: number }).level] ?? '',
+              })
+            : ''
+        }
+      />
     </form>
   );
 }

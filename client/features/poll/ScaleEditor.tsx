@@ -1,16 +1,15 @@
-import { type FormEvent, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import {
   DEFAULT_SCALE_LEVELS,
   DEFAULT_SCALE_QUESTION,
   SEED_SCALE_LEVELS,
 } from '../../../shared/domain/activities';
-import { newId } from '../../../shared/domain/ids';
 import { LIMITS } from '../../../shared/domain/limits';
-import type { ActivityView } from '../../../shared/domain/types';
 import type { ScaleSpec } from '../../../shared/protocol/schemas/activity';
 import { useT } from '../../i18n';
-import { send } from '../../send';
-import { useAppStore } from '../../store';
+import { EditorFrame } from '../activities/EditorFrame';
+import type { EditorProps } from '../activities/kindProps';
+import { QuestionField } from '../activities/QuestionField';
 
 const MIN_LEVELS = 2;
 const MAX_LEVELS = 10;
@@ -27,22 +26,12 @@ const presetOf = (levels: readonly string[]): Preset | 'own' =>
   ) ?? 'own';
 
 /** [POLL1][POLL2] Create or edit a scale poll: question, 2–10 labelled levels, anonymity, agenda item. */
-export function ScaleEditor(props: {
-  existing?: ActivityView<ScaleSpec>;
-  agendaItemId: string | null;
-  /** With the id of the saved activity; without it after "Annuleren". */
-  onDone: (savedId?: string) => void;
-}) {
+export function ScaleEditor(props: EditorProps<ScaleSpec>) {
   const t = useT();
   const id = useId();
-  const agenda = useAppStore((s) => s.agenda);
   const ex = props.existing;
   const [question, setQuestion] = useState(ex?.spec.question ?? DEFAULT_SCALE_QUESTION);
   const [levels, setLevels] = useState<string[]>(ex ? [...ex.spec.levels] : [...DEFAULT_SCALE_LEVELS]);
-  const [anonymous, setAnonymous] = useState(ex?.anonymous ?? false);
-  const [itemId, setItemId] = useState<string>(ex?.agendaItemId ?? props.agendaItemId ?? '');
-  const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
   const levelRefs = useRef<(HTMLInputElement | null)[]>([]);
 
   const setLevel = (i: number, v: string) => setLevels((ls) => ls.map((l, j) => (j === i ? v : l)));
@@ -55,42 +44,21 @@ export function ScaleEditor(props: {
     requestAnimationFrame(() => levelRefs.current[Math.max(0, i - 1)]?.focus());
   };
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const build = () => {
     const clean = levels.map((l) => l.trim());
-    if (!question.trim()) return setError(t('editor.questionMissing'));
-    if (clean.some((l) => !l)) return setError(t('editor.levelMissing'));
-    setBusy(true);
-    setError('');
-    const spec = { kind: 'scale' as const, question: question.trim(), levels: clean };
-    const created = newId();
-    const r = ex
-      ? await send('activity:update', {
-          id: ex.id,
-          spec,
-          agendaItemId: itemId || null,
-          ...(ex.status === 'draft' ? { anonymous } : {}),
-        })
-      : await send('activity:create', { id: created, agendaItemId: itemId || null, anonymous, spec });
-    setBusy(false);
-    if (r.ok) props.onDone(ex?.id ?? created);
-    else setError(r.error === 'conflict' ? t('editor.hasAnswers') : `${t('common.notSaved')} (${r.message})`);
+    if (!question.trim()) return t('editor.questionMissing');
+    if (clean.some((l) => !l)) return t('editor.levelMissing');
+    return { kind: 'scale' as const, question: question.trim(), levels: clean };
   };
 
   return (
-    <form className="editor card card--inset" onSubmit={submit} noValidate aria-labelledby={`${id}-h`}>
-      <h4 id={`${id}-h`}>{ex ? t('editor.editPoll') : t('editor.newPoll')}</h4>
-      <div className="field">
-        <label htmlFor={`${id}-q`}>{t('editor.question')}</label>
-        <textarea
-          id={`${id}-q`}
-          value={question}
-          rows={2}
-          maxLength={LIMITS.question}
-          onChange={(e) => setQuestion(e.target.value)}
-          required
-        />
-      </div>
+    <EditorFrame
+      heading={ex ? t('editor.editPoll') : t('editor.newPoll')}
+      createLabel={t('editor.create')}
+      {...props}
+      build={build}
+    >
+      <QuestionField value={question} onChange={setQuestion} required />
       <fieldset className="levels-editor">
         <legend>{t('editor.levels', { n: levels.length })}</legend>
         <p className="hint">{t('editor.levelsHint')}</p>
@@ -140,40 +108,6 @@ export function ScaleEditor(props: {
           {t('editor.addLevel')}
         </button>
       </fieldset>
-      <div className="field field--check">
-        <input
-          id={`${id}-anon`}
-          type="checkbox"
-          checked={anonymous}
-          disabled={ex !== undefined && ex.status !== 'draft'}
-          onChange={(e) => setAnonymous(e.target.checked)}
-        />
-        <label htmlFor={`${id}-anon`}>{t('editor.anonymous')}</label>
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-item`}>{t('editor.agendaItem')}</label>
-        <select id={`${id}-item`} value={itemId} onChange={(e) => setItemId(e.target.value)}>
-          <option value="">{t('editor.noItem')}</option>
-          {agenda.map((a, i) => (
-            <option key={a.id} value={a.id}>
-              {i + 1}. {a.title}
-            </option>
-          ))}
-        </select>
-      </div>
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
-      <div className="row">
-        <button type="submit" className="btn btn--primary" disabled={busy}>
-          {ex ? t('common.save') : t('editor.create')}
-        </button>
-        <button type="button" className="btn btn--quiet" onClick={() => props.onDone()}>
-          {t('common.cancel')}
-        </button>
-      </div>
-    </form>
+    </EditorFrame>
   );
 }

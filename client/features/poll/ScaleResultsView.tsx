@@ -1,8 +1,9 @@
 import { useId } from 'react';
 import type { ScaleResults } from '../../../shared/domain/activities';
-import type { ActivityView } from '../../../shared/domain/types';
 import type { ScaleSpec } from '../../../shared/protocol/schemas/activity';
 import { CONTENT_LANG, useT } from '../../i18n';
+import type { ResultsProps } from '../activities/kindProps';
+import { NoteAuthor } from '../activities/NoteAuthor';
 
 /**
  * [POLL6] The chart is a real table: one row per level with its count, and a bar drawn from the
@@ -12,11 +13,7 @@ export function ScaleResultsView({
   activity,
   results,
   headingLevel = 3,
-}: {
-  activity: ActivityView<ScaleSpec>;
-  results: ScaleResults;
-  headingLevel?: 3 | 4 | 5;
-}) {
+}: ResultsProps<ScaleSpec, ScaleResults>) {
   const t = useT();
   const id = useId();
   const max = Math.max(1, ...results.counts);
@@ -73,12 +70,7 @@ export function ScaleResultsView({
                 {notesByLevel[i]!.map((n, j) => (
                   <li key={`${j}-${n.text.slice(0, 20)}`}>
                     <bdi>{n.text}</bdi>
-                    {n.author ? (
-                      <span className="note-author">
-                        {' '}
-                        — <bdi>{n.author}</bdi>
-                      </span>
-                    ) : null}
+                    <NoteAuthor author={n.author} />
                   </li>
                 ))}
               </ul>

@@ -11,6 +11,7 @@ import {
 } from 'react';
 import { safeHref } from '../../../shared/report/document';
 import { useT } from '../../i18n';
+import { FieldError } from '../common/FieldError';
 
 type T = ReturnType<typeof useT>;
 
@@ -256,11 +257,7 @@ function LinkForm({ initial, onDone }: { initial: string; onDone: (href: string 
       <p id={`${id}-hint`} className="hint">
         {t('report.linkHint')}
       </p>
-      {error ? (
-        <p id={`${id}-err`} className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={`${id}-err`} message={error} />
     </form>
   );
 }

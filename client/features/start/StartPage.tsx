@@ -1,4 +1,5 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
+import { formatDate } from '../../../shared/domain/dates';
 import { formatCode, normaliseCode } from '../../../shared/domain/ids';
 import { LIMITS } from '../../../shared/domain/limits';
 import { api, type CreatedMeeting } from '../../api';
@@ -6,7 +7,7 @@ import { recentMeetings, rememberMeeting, saveStaffToken } from '../../credentia
 import { useLang, useT } from '../../i18n';
 import { navigate } from '../../router';
 import { CopyField } from '../common/CopyField';
-import { formatDate } from '../common/format';
+import { FieldError } from '../common/FieldError';
 import { Layout } from '../common/Layout';
 import { downloadText, linksFilename, linksText } from '../common/linksFile';
 import { Notice } from '../common/Notice';
@@ -176,11 +177,7 @@ function CreateMeeting() {
           adminToken={adminToken}
           adminRequired={adminRequired}
         />
-        {error ? (
-          <p className="field-error" role="alert">
-            {error}
-          </p>
-        ) : null}
+        <FieldError message={error} />
         <button type="submit" className="btn btn--primary" disabled={busy}>
           {busy ? t('common.busy') : t('start.createButton')}
         </button>

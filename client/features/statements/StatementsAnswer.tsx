@@ -1,11 +1,11 @@
-import { type FormEvent, useEffect, useId, useState } from 'react';
-import { newId } from '../../../shared/domain/ids';
+import { useId } from 'react';
 import { LIMITS } from '../../../shared/domain/limits';
-import type { ActivityView, MyResponse } from '../../../shared/domain/types';
 import type { Position, StatementsSpec, StatementsValue } from '../../../shared/protocol/schemas/activity';
 import { CONTENT_LANG, useT } from '../../i18n';
-import { send } from '../../send';
-import { AnswerStatus, type SaveState } from '../activities/AnswerStatus';
+import { AnswerButtons } from '../activities/AnswerButtons';
+import { AnswerStatus } from '../activities/AnswerStatus';
+import type { AnswerProps } from '../activities/kindProps';
+import { useAnswer } from '../activities/useAnswer';
 
 type Draft = { position: Position | null; note: string }[];
 
@@ -19,67 +19,34 @@ const fromValue = (spec: StatementsSpec, v: StatementsValue | undefined): Draft 
  * [STMT2] Answer each statement with agree / neutral / disagree (radio buttons: arrow keys, no
  * dragging), with an optional explanation per statement. Skipping a statement is allowed.
  */
-export function StatementsAnswer({
-  activity,
-  mine,
-  readOnly = false,
-}: {
-  activity: ActivityView<StatementsSpec>;
-  mine: MyResponse | undefined;
-  readOnly?: boolean;
-}) {
+export function StatementsAnswer({ activity, mine, readOnly = false }: AnswerProps<StatementsSpec>) {
   const t = useT();
   const id = useId();
   const spec = activity.spec;
-  const stored = mine?.value as StatementsValue | undefined;
-  const [draft, setDraft] = useState<Draft>(() => fromValue(spec, stored));
-  const [dirty, setDirty] = useState(false);
-  const [state, setState] = useState<SaveState>({ kind: 'idle' });
-
-  useEffect(() => {
-    if (!dirty) setDraft(fromValue(spec, mine?.value as StatementsValue | undefined));
-  }, [mine, dirty, spec]);
+  const answer = useAnswer(activity, mine, readOnly, (m) =>
+    fromValue(spec, m?.value as StatementsValue | undefined),
+  );
+  const { draft, open } = answer;
 
   const positions: Position[] = spec.neutral ? ['agree', 'neutral', 'disagree'] : ['agree', 'disagree'];
-  const open = activity.status === 'open' && !readOnly;
-  const change = (i: number, patch: Partial<Draft[number]>) => {
-    setDraft((d) => d.map((x, j) => (j === i ? { ...x, ...patch } : x)));
-    setDirty(true);
-    setState({ kind: 'idle' });
-  };
+  const change = (i: number, patch: Partial<Draft[number]>) =>
+    answer.edit((d) => d.map((x, j) => (j === i ? { ...x, ...patch } : x)));
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (draft.every((d) => d.position === null))
-      return setState({ kind: 'error', message: t('stmt.chooseOne') });
-    setState({ kind: 'saving' });
-    const value: StatementsValue = {
-      answers: draft.map((d) =>
-        d.position === null
-          ? null
-          : { position: d.position, ...(d.note.trim() ? { note: d.note.trim() } : {}) },
-      ),
-    };
-    const r = await send('response:submit', { id: newId(), activityId: activity.id, value });
-    if (r.ok) {
-      setDirty(false);
-      setState({ kind: 'saved' });
-    } else
-      setState({
-        kind: 'error',
-        message: r.error === 'closed' ? t('poll.closedNow') : `${t('common.notSaved')} (${r.message})`,
-      });
-  };
-  const retract = async () => {
-    if ((await send('response:retract', { activityId: activity.id })).ok) {
-      setDraft(fromValue(spec, undefined));
-      setDirty(false);
-      setState({ kind: 'retracted' });
-    }
-  };
+  const value = (): { value: StatementsValue } | string =>
+    draft.every((d) => d.position === null)
+      ? t('stmt.chooseOne')
+      : {
+          value: {
+            answers: draft.map((d) =>
+              d.position === null
+                ? null
+                : { position: d.position, ...(d.note.trim() ? { note: d.note.trim() } : {}) },
+            ),
+          },
+        };
 
   return (
-    <form className="statements-answer" onSubmit={submit} noValidate>
+    <form className="statements-answer" onSubmit={(e) => answer.submit(e, value())} noValidate>
       <p className="activity__question" dir="auto" lang={CONTENT_LANG}>
         {spec.question}
       </p>
@@ -130,19 +97,15 @@ export function StatementsAnswer({
         </ol>
         <p className="hint">{activity.anonymous ? t('poll.anonymousHint') : t('poll.notAnonymousHint')}</p>
         {open ? (
-          <div className="row">
-            <button type="submit" className="btn btn--primary" disabled={state.kind === 'saving'}>
-              {mine ? t('stmt.update') : t('stmt.save')}
-            </button>
-            {mine ? (
-              <button type="button" className="btn btn--quiet" onClick={retract}>
-                {t('poll.retract')}
-              </button>
-            ) : null}
-          </div>
+          <AnswerButtons
+            saving={answer.state.kind === 'saving'}
+            given={!!mine}
+            onRetract={answer.retract}
+            labels={{ save: t('stmt.save'), update: t('stmt.update') }}
+          />
         ) : null}
       </fieldset>
-      <AnswerStatus state={state} activity={activity} answered={!!mine && !dirty} readOnly={readOnly} />
+      <AnswerStatus state={answer.state} activity={activity} answered={answer.answered} readOnly={readOnly} />
     </form>
   );
 }

@@ -1,17 +1,14 @@
 import { useId, useState } from 'react';
 import { DEFAULT_STATEMENT_LABELS, DEFAULT_STATEMENTS_QUESTION } from '../../../shared/domain/activities';
 import { LIMITS } from '../../../shared/domain/limits';
-import type { ActivityView } from '../../../shared/domain/types';
 import type { StatementsSpec } from '../../../shared/protocol/schemas/activity';
 import { useT } from '../../i18n';
-import { EditorFrame, TextListEditor } from '../activities/EditorFrame';
+import { EditorFrame } from '../activities/EditorFrame';
+import type { EditorProps } from '../activities/kindProps';
+import { TextListEditor } from '../activities/TextListEditor';
 
 /** [STMT1] Create or edit statements: the question, 1–20 statements, the three labels, neutral or not. */
-export default function StatementsEditor(props: {
-  existing?: ActivityView<StatementsSpec>;
-  agendaItemId: string | null;
-  onDone: (savedId?: string) => void;
-}) {
+export default function StatementsEditor(props: EditorProps<StatementsSpec>) {
   const t = useT();
   const id = useId();
   const ex = props.existing?.spec;
@@ -37,9 +34,7 @@ export default function StatementsEditor(props: {
     <EditorFrame
       heading={props.existing ? t('stmt.edit') : t('stmt.new')}
       createLabel={t('stmt.create')}
-      existing={props.existing}
-      agendaItemId={props.agendaItemId}
-      onDone={props.onDone}
+      {...props}
       build={build}
     >
       <div className="field">

@@ -1,7 +1,8 @@
 import type { StatementsResults } from '../../../shared/domain/activities';
-import type { ActivityView } from '../../../shared/domain/types';
 import type { Position, StatementsSpec } from '../../../shared/protocol/schemas/activity';
 import { useT } from '../../i18n';
+import type { ResultsProps } from '../activities/kindProps';
+import { NoteAuthor } from '../activities/NoteAuthor';
 
 /**
  * [STMT4] A diverging bar per statement: disagree to the left of the middle line, agree to the
@@ -13,11 +14,7 @@ export function StatementsResultsView({
   activity,
   results,
   headingLevel = 3,
-}: {
-  activity: ActivityView<StatementsSpec>;
-  results: StatementsResults;
-  headingLevel?: 3 | 4 | 5;
-}) {
+}: ResultsProps<StatementsSpec, StatementsResults>) {
   const t = useT();
   const { labels, neutral } = activity.spec;
   const H = `h${headingLevel}` as 'h3';
@@ -94,12 +91,7 @@ export function StatementsResultsView({
                 {notes.map((n, j) => (
                   <li key={`${j}-${n.text.slice(0, 20)}`}>
                     <span className="note-position">{labels[n.position]}:</span> <bdi>{n.text}</bdi>
-                    {n.author ? (
-                      <span className="note-author">
-                        {' '}
-                        — <bdi>{n.author}</bdi>
-                      </span>
-                    ) : null}
+                    <NoteAuthor author={n.author} />
                   </li>
                 ))}
               </ul>

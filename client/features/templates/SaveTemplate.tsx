@@ -5,6 +5,7 @@ import { api } from '../../api';
 import { useT } from '../../i18n';
 import { useAppStore } from '../../store';
 import { CopyField } from '../common/CopyField';
+import { FieldError } from '../common/FieldError';
 import { rememberTemplate } from './templateStore';
 
 /**
@@ -50,11 +51,7 @@ export function SaveTemplate({ token }: { token: string }) {
           {t('tpl.save')}
         </button>
       </form>
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FieldError message={error} />
       {link ? (
         <div role="status">
           <p className="saved-status">{t('tpl.saved')}</p>

@@ -6,6 +6,7 @@ import { formatRemaining, isFinished, remainingAt, type TimerView } from '../../
 import { useT } from '../../i18n';
 import { send } from '../../send';
 import { useAppStore } from '../../store';
+import { FieldError } from '../common/FieldError';
 import { useServerNow } from './useServerNow';
 
 type Ack = { ok: boolean; message?: string };
@@ -234,11 +235,7 @@ export function AllRoomsTimer(props: {
         <p className="saved-status" role="status">
           {note}
         </p>
-        {error ? (
-          <p className="field-error" role="alert">
-            {error}
-          </p>
-        ) : null}
+        <FieldError message={error} />
       </fieldset>
     </form>
   );

@@ -6,6 +6,7 @@ import { isFinished } from '../../../shared/domain/timer';
 import { useT } from '../../i18n';
 import { send } from '../../send';
 import { useAppStore } from '../../store';
+import { FieldError } from '../common/FieldError';
 import { TimerDisplay } from './TimerDisplay';
 import { useServerNow } from './useServerNow';
 
@@ -130,11 +131,7 @@ export function TimerControls({ scope = 'meeting' as Scope }: { scope?: Scope })
           </button>
         </div>
       ) : null}
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FieldError message={error} />
     </section>
   );
 }

@@ -1,11 +1,12 @@
-import { type FormEvent, useEffect, useId, useState } from 'react';
-import { newId } from '../../../shared/domain/ids';
+import { useId } from 'react';
 import { LIMITS } from '../../../shared/domain/limits';
-import type { ActivityView, MyResponse } from '../../../shared/domain/types';
+import type { MyResponse } from '../../../shared/domain/types';
 import type { WordsSpec, WordsValue } from '../../../shared/protocol/schemas/activity';
 import { CONTENT_LANG, useT } from '../../i18n';
-import { send } from '../../send';
-import { AnswerStatus, type SaveState } from '../activities/AnswerStatus';
+import { AnswerButtons } from '../activities/AnswerButtons';
+import { AnswerStatus } from '../activities/AnswerStatus';
+import type { AnswerProps } from '../activities/kindProps';
+import { useAnswer } from '../activities/useAnswer';
 
 const fromMine = (spec: WordsSpec, mine: MyResponse | undefined) => {
   const words = (mine?.value as WordsValue | undefined)?.words ?? [];
@@ -13,55 +14,20 @@ const fromMine = (spec: WordsSpec, mine: MyResponse | undefined) => {
 };
 
 /** [WORDS1] One to `maxWords` short answers, each in its own labelled field. */
-export function WordsAnswer({
-  activity,
-  mine,
-  readOnly = false,
-}: {
-  activity: ActivityView<WordsSpec>;
-  mine: MyResponse | undefined;
-  readOnly?: boolean;
-}) {
+export function WordsAnswer({ activity, mine, readOnly = false }: AnswerProps<WordsSpec>) {
   const t = useT();
   const id = useId();
   const spec = activity.spec;
-  const [words, setWords] = useState(() => fromMine(spec, mine));
-  const [dirty, setDirty] = useState(false);
-  const [state, setState] = useState<SaveState>({ kind: 'idle' });
-  useEffect(() => {
-    if (!dirty) setWords(fromMine(spec, mine));
-  }, [mine, dirty, spec]);
-  const open = activity.status === 'open' && !readOnly;
+  const answer = useAnswer(activity, mine, readOnly, (m) => fromMine(spec, m));
+  const { draft: words, open } = answer;
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const value = () => {
     const clean = words.map((w) => w.trim()).filter(Boolean);
-    if (clean.length === 0) return setState({ kind: 'error', message: t('words.giveOne') });
-    setState({ kind: 'saving' });
-    const r = await send('response:submit', {
-      id: newId(),
-      activityId: activity.id,
-      value: { words: clean },
-    });
-    if (r.ok) {
-      setDirty(false);
-      setState({ kind: 'saved' });
-    } else
-      setState({
-        kind: 'error',
-        message: r.error === 'closed' ? t('poll.closedNow') : `${t('common.notSaved')} (${r.message})`,
-      });
-  };
-  const retract = async () => {
-    if ((await send('response:retract', { activityId: activity.id })).ok) {
-      setWords(fromMine(spec, undefined));
-      setDirty(false);
-      setState({ kind: 'retracted' });
-    }
+    return clean.length === 0 ? t('words.giveOne') : { value: { words: clean } };
   };
 
   return (
-    <form className="words-answer" onSubmit={submit} noValidate>
+    <form className="words-answer" onSubmit={(e) => answer.submit(e, value())} noValidate>
       <fieldset disabled={!open}>
         <legend className="activity__question" dir="auto" lang={CONTENT_LANG}>
           {spec.question}
@@ -78,30 +44,17 @@ export function WordsAnswer({
                 value={w}
                 maxLength={LIMITS.word}
                 autoComplete="off"
-                onChange={(e) => {
-                  setWords((ws) => ws.map((x, j) => (j === i ? e.target.value : x)));
-                  setDirty(true);
-                  setState({ kind: 'idle' });
-                }}
+                onChange={(e) => answer.edit((ws) => ws.map((x, j) => (j === i ? e.target.value : x)))}
               />
             </div>
           ))}
         </div>
         <p className="hint">{t('words.anonymousCloud')}</p>
         {open ? (
-          <div className="row">
-            <button type="submit" className="btn btn--primary" disabled={state.kind === 'saving'}>
-              {mine ? t('poll.update') : t('poll.save')}
-            </button>
-            {mine ? (
-              <button type="button" className="btn btn--quiet" onClick={retract}>
-                {t('poll.retract')}
-              </button>
-            ) : null}
-          </div>
+          <AnswerButtons saving={answer.state.kind === 'saving'} given={!!mine} onRetract={answer.retract} />
         ) : null}
       </fieldset>
-      <AnswerStatus state={state} activity={activity} answered={!!mine && !dirty} readOnly={readOnly} />
+      <AnswerStatus state={answer.state} activity={activity} answered={answer.answered} readOnly={readOnly} />
     </form>
   );
 }

@@ -1,17 +1,14 @@
 import { useId, useState } from 'react';
 import { DEFAULT_WORDS_QUESTION } from '../../../shared/domain/activities';
 import { LIMITS } from '../../../shared/domain/limits';
-import type { ActivityView } from '../../../shared/domain/types';
 import type { WordsSpec } from '../../../shared/protocol/schemas/activity';
 import { useT } from '../../i18n';
 import { EditorFrame } from '../activities/EditorFrame';
+import type { EditorProps } from '../activities/kindProps';
+import { QuestionField } from '../activities/QuestionField';
 
 /** [WORDS1] Create or edit an open-words question: the question and how many words each person gives. */
-export default function WordsEditor(props: {
-  existing?: ActivityView<WordsSpec>;
-  agendaItemId: string | null;
-  onDone: (savedId?: string) => void;
-}) {
+export default function WordsEditor(props: EditorProps<WordsSpec>) {
   const t = useT();
   const id = useId();
   const ex = props.existing?.spec;
@@ -25,21 +22,10 @@ export default function WordsEditor(props: {
     <EditorFrame
       heading={props.existing ? t('words.edit') : t('words.new')}
       createLabel={t('words.create')}
-      existing={props.existing}
-      agendaItemId={props.agendaItemId}
-      onDone={props.onDone}
+      {...props}
       build={build}
     >
-      <div className="field">
-        <label htmlFor={`${id}-q`}>{t('editor.question')}</label>
-        <textarea
-          id={`${id}-q`}
-          rows={2}
-          value={question}
-          maxLength={LIMITS.question}
-          onChange={(e) => setQuestion(e.target.value)}
-        />
-      </div>
+      <QuestionField value={question} onChange={setQuestion} />
       <div className="field">
         <label htmlFor={`${id}-n`}>{t('words.maxWords')}</label>
         <select

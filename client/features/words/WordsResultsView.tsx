@@ -7,6 +7,7 @@ import type { WordsSpec } from '../../../shared/protocol/schemas/activity';
 import { useT } from '../../i18n';
 import { send } from '../../send';
 import { useAppStore } from '../../store';
+import type { ResultsProps } from '../activities/kindProps';
 
 /** Five sizes, from the least to the most given word (relative to this cloud's largest count). */
 export const sizeOf = (count: number, max: number) =>
@@ -16,14 +17,7 @@ export const sizeOf = (count: number, max: number) =>
  * [WORDS3] The word cloud as a list sized by frequency, most given first; every word carries its
  * count in text. [WORDS4] The facilitator can switch to editing: merge spellings, hide, split.
  */
-export function WordsResultsView({
-  activity,
-  results,
-}: {
-  activity: ActivityView<WordsSpec>;
-  results: WordsResults;
-  headingLevel?: 3 | 4 | 5;
-}) {
+export function WordsResultsView({ activity, results }: ResultsProps<WordsSpec, WordsResults>) {
   const t = useT();
   const role = useAppStore((s) => s.role);
   const [editing, setEditing] = useState(false);

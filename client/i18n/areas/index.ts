@@ -1,4 +1,5 @@
 import * as board from './board';
+import * as breakout from './breakout';
 import * as chat from './chat';
 import * as choice from './choice';
 import * as errors from './errors';
@@ -18,6 +19,7 @@ import * as words from './words';
  */
 export const areasNl = {
   ...report.nl,
+  ...breakout.nl,
   ...board.nl,
   ...flow.nl,
   ...timer.nl,
@@ -32,6 +34,7 @@ export const areasNl = {
 };
 export const areasEn: typeof areasNl = {
   ...report.en,
+  ...breakout.en,
   ...board.en,
   ...flow.en,
   ...timer.en,

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { DRAG_RELAY_MS, latestThrottle } from '../../../shared/domain/board/drag';
 import { isStaff } from '../../../shared/domain/roles';
 import { DomainError } from '../../../shared/protocol/ack';
 import {
@@ -23,9 +24,6 @@ import { boardView as boardViewOf, themeView as themeOf, noteView as viewOf } fr
 import { boardRooms } from '../boardPublish';
 import { command, done, invalid } from '../handle';
 import type { AppSocket } from '../types';
-
-/** Least time between two relayed drag positions of one connection (ms). */
-const DRAG_INTERVAL_MS = 30;
 
 /**
  * [BOARD6–BOARD14] Post-its, themes, votes and board settings. Every command is validated,
@@ -107,9 +105,6 @@ export function registerBoard(ctx: AppContext, socket: AppSocket): void {
   // [BOARD9] A drag in progress is presence: relayed volatile to the board's other viewers,
   // throttled (the latest position is relayed at the end of the interval, so viewers never stay
   // on a stale one), never stored, never acked.
-  let lastDrag = 0;
-  let trailing: NodeJS.Timeout | null = null;
-  let latest: z.output<typeof NoteDrag> | null = null;
   let name: string | null | undefined;
   const relay = async (d: z.output<typeof NoteDrag>) => {
     const room = boardRooms.board(d.boardId);
@@ -128,6 +123,7 @@ export function registerBoard(ctx: AppContext, socket: AppSocket): void {
       // A drag on a board that went away: nothing to show.
     }
   };
+  const drags = latestThrottle(DRAG_RELAY_MS, Date.now, (d: z.output<typeof NoteDrag>) => void relay(d));
   // Presence, not a command: no ack is needed, but a sender that asks for one hears what was wrong.
   socket.on('note:drag', (raw: unknown, ack?: unknown) => {
     const parsed = NoteDrag.safeParse(raw);
@@ -137,29 +133,9 @@ export function registerBoard(ctx: AppContext, socket: AppSocket): void {
       return;
     }
     reply({ ok: true, data: null });
-    const t = Date.now();
-    if (parsed.data.end || t - lastDrag >= DRAG_INTERVAL_MS) {
-      if (trailing) clearTimeout(trailing);
-      trailing = null;
-      latest = null;
-      lastDrag = t;
-      void relay(parsed.data);
-      return;
-    }
-    latest = parsed.data;
-    trailing ??= setTimeout(
-      () => {
-        trailing = null;
-        lastDrag = Date.now();
-        if (latest) void relay(latest);
-        latest = null;
-      },
-      DRAG_INTERVAL_MS - (t - lastDrag),
-    );
+    drags.push(parsed.data, parsed.data.end === true);
   });
-  socket.on('disconnect', () => {
-    if (trailing) clearTimeout(trailing);
-  });
+  socket.on('disconnect', () => drags.cancel());
 
   command(ctx, socket, 'theme:create', ThemeCreate, 'board:write', async (input, s) => {
     const { ctx: bc, theme, notes, created } = await ctx.boards.createTheme(s, input);

@@ -1,7 +1,8 @@
-import type { Lang } from '../../i18n';
-
-/** `2021-03-31` → "woensdag 31 maart 2021" (nl) / "Wednesday 31 March 2021" (en). */
-export function formatDate(iso: string | null, lang: Lang): string {
+/**
+ * `2021-03-31` → "woensdag 31 maart 2021" (nl) / "Wednesday 31 March 2021" (en): a meeting's date
+ * as the app and the verslag write it. Read at noon UTC, so no time zone moves it to another day.
+ */
+export function formatDate(iso: string | null, lang: 'nl' | 'en'): string {
   if (!iso) return '';
   const d = new Date(`${iso}T12:00:00Z`);
   if (Number.isNaN(d.getTime())) return iso;
