@@ -1,4 +1,4 @@
-import type { ClientEventName } from '../../shared/protocol/events';
+import type { CommandName } from '../../shared/protocol/commands';
 import type { Logger } from '../log';
 import { SendBudget } from '../security/sendBudget';
 import type { AppSocket } from './types';
@@ -7,7 +7,7 @@ import type { AppSocket } from './types';
  * [ABUSE8] Commands whose answer can be large (a whole board, the snapshot, a channel's chat): one at
  * a time per connection, each after the previous answer has left the server.
  */
-export const HEAVY_COMMANDS: ReadonlySet<ClientEventName> = new Set<ClientEventName>([
+export const HEAVY_COMMANDS: ReadonlySet<CommandName> = new Set<CommandName>([
   'session:sync',
   'board:sync',
   'chat:all',
