@@ -3,7 +3,7 @@ import type { Results, WordsResults } from '../../shared/domain/activities';
 import { newId } from '../../shared/domain/ids';
 import type { WordsSpec } from '../../shared/protocol/schemas/activity';
 import { joinMany, meetingWithFacilitator } from '../helpers/fixtures';
-import { call, ok, startServer, type TestServer, waitFor } from '../helpers/server';
+import { call, ok, raw, startServer, type TestServer, waitFor } from '../helpers/server';
 import { createActivity, flush, record, resultsFor, snapshotOf, submit } from '../helpers/toolkit';
 
 let srv: TestServer | undefined;
@@ -152,7 +152,7 @@ describe('open words (word cloud)', () => {
       error: 'invalid_payload',
     });
     expect(
-      await call(facilitator, 'words:merge', { activityId: act.id, keys: [], label: 'x' }),
+      await raw(facilitator, 'words:merge', { activityId: act.id, keys: [], label: 'x' }),
     ).toMatchObject({
       ok: false,
       error: 'invalid_payload',
