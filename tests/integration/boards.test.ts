@@ -321,7 +321,7 @@ describe('break-outs and boards', () => {
       'note:dragging',
       (d) => d.x === 420,
     );
-    (ann!.socket as unknown as { emit: (e: string, p: unknown) => void }).emit('note:drag', {
+    ann!.socket.emit('note:drag', {
       boardId,
       id: n.id,
       x: 420,
@@ -331,7 +331,7 @@ describe('break-outs and boards', () => {
     // A burst faster than the relay throttle: the last position still arrives.
     const last = waitFor<{ x: number }>(bert!.socket, 'note:dragging', (d) => d.x === 505);
     for (let x = 501; x <= 505; x++) {
-      (ann!.socket as unknown as { emit: (e: string, p: unknown) => void }).emit('note:drag', {
+      ann!.socket.emit('note:drag', {
         boardId,
         id: n.id,
         x,
