@@ -46,6 +46,8 @@ export interface CommandSpec {
   readonly replay?: 'id' | 'cmd';
   /** Presence: relayed, never stored; no ack needed (a sender that asks for one gets `null`). */
   readonly presence?: true;
+  /** [ABUSE8] Its answer can be large: answered one at a time per connection (realtime/backpressure.ts). */
+  readonly heavy?: true;
 }
 
 /**
@@ -56,7 +58,7 @@ export interface CommandSpec {
  */
 export const COMMANDS = {
   /** [MEET4] The full state for this connection's role; called on every (re)connect. */
-  'session:sync': { schema: S.Empty, who: null, ack: acks<Snapshot>() },
+  'session:sync': { schema: S.Empty, who: null, ack: acks<Snapshot>(), heavy: true },
   'meeting:update': { schema: S.MeetingUpdate, who: 'meeting:update', ack: acks<MeetingView>() },
   /** [FLOW1] Move the meeting to an agenda item; everyone follows. */
   'meeting:goto': { schema: S.MeetingGoto, who: 'meeting:navigate', ack: acks<MeetingView>() },
@@ -152,8 +154,8 @@ export const COMMANDS = {
   'chat:tip': { schema: S.ChatFlag, who: 'chat:tip', ack: acks<ChatMessageView>() },
   'chat:pin': { schema: S.ChatFlag, who: 'chat:curate', ack: acks<ChatMessageView>() },
   'chat:hide': { schema: S.ChatFlag, who: 'chat:curate', ack: acks<ChatMessageView>() },
-  'chat:history': { schema: S.ChatHistory, who: 'chat:read', ack: acks<ChatChannelPage>() },
-  'chat:all': { schema: S.ChatAll, who: 'chat:curate', ack: acks<ChatMessageView[]>() },
+  'chat:history': { schema: S.ChatHistory, who: 'chat:read', ack: acks<ChatChannelPage>(), heavy: true },
+  'chat:all': { schema: S.ChatAll, who: 'chat:curate', ack: acks<ChatMessageView[]>(), heavy: true },
 
   /** Break-outs and boards, see docs/PROTOCOL.md "Break-outs and boards". */
   'breakout:move': { schema: S.BreakoutMove, who: 'board:manage', ack: acks<BreakoutView>() },
@@ -170,7 +172,7 @@ export const COMMANDS = {
   /** [BOARD18] End the break-outs now or after a countdown the server keeps. */
   'breakout:end': { schema: S.BreakoutEnd, who: 'activity:manage', ack: acks<BreakoutView>() },
   /** The board's full state for this viewer; also subscribes this connection to its updates. */
-  'board:sync': { schema: S.BoardRef, who: null, ack: acks<BoardState>() },
+  'board:sync': { schema: S.BoardRef, who: null, ack: acks<BoardState>(), heavy: true },
   'board:unwatch': { schema: S.BoardRef, who: null, ack: acks<{ boardId: string }>() },
   'board:settings': { schema: S.BoardSettings, who: 'board:manage', ack: acks<BoardView>() },
   'board:voting': { schema: S.BoardVoting, who: 'board:manage', ack: acks<BoardView>() },
