@@ -1,4 +1,4 @@
-import { COMMAND_NAMES, COMMANDS, type CommandName, type CommandSpec } from '../../shared/protocol/commands';
+import { type CommandName, commandsWhere } from '../../shared/protocol/commands';
 import type { Logger } from '../log';
 import { SendBudget } from '../security/sendBudget';
 import type { AppSocket } from './types';
@@ -8,9 +8,7 @@ import type { AppSocket } from './types';
  * snapshot, a channel's chat): one at a time per connection, each after the previous answer has
  * left the server.
  */
-export const HEAVY_COMMANDS: ReadonlySet<CommandName> = new Set(
-  COMMAND_NAMES.filter((e) => (COMMANDS[e] as CommandSpec).heavy === true),
-);
+export const HEAVY_COMMANDS: ReadonlySet<CommandName> = new Set(commandsWhere((c) => c.heavy === true));
 
 /**
  * Heavy commands that may wait for their turn on one connection. A client syncs a few boards at

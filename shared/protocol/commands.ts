@@ -214,6 +214,9 @@ export type AckedCommand = {
 }[CommandName];
 
 export const COMMAND_NAMES = Object.keys(COMMANDS) as CommandName[];
+/** The commands whose row passes `test` (those that take a `cmd`, the heavy ones, …). */
+export const commandsWhere = (test: (spec: CommandSpec) => boolean): CommandName[] =>
+  COMMAND_NAMES.filter((e) => test(COMMANDS[e]));
 
 /** What a client sends for `E` (before parsing). */
 export type PayloadOf<E extends CommandName> = z.input<Commands[E]['schema']>;

@@ -1,5 +1,5 @@
 import { newId } from '../domain/ids';
-import { COMMAND_NAMES, COMMANDS, type CommandName, type CommandSpec } from './commands';
+import { type CommandName, commandsWhere } from './commands';
 
 /**
  * [RECON6] Commands whose `id` names the thing they change, so a replay cannot be told from a new
@@ -8,9 +8,7 @@ import { COMMAND_NAMES, COMMANDS, type CommandName, type CommandSpec } from './c
  * Commands whose `id` is the command's own (answers, timers, votes, messages) need none. Both are
  * named in the command table (`replay`).
  */
-export const CMD_EVENTS: readonly CommandName[] = COMMAND_NAMES.filter(
-  (e) => (COMMANDS[e] as CommandSpec).replay === 'cmd',
-);
+export const CMD_EVENTS: readonly CommandName[] = commandsWhere((c) => c.replay === 'cmd');
 
 const CMD_SET: ReadonlySet<string> = new Set(CMD_EVENTS);
 

@@ -7,6 +7,7 @@ import {
   COMMANDS,
   type CommandName,
   type CommandSpec,
+  commandsWhere,
   type PayloadOf,
 } from '../../shared/protocol/commands';
 import { breakoutOf, openBreakout } from '../helpers/boards';
@@ -190,7 +191,7 @@ describe('authorisation matrix (Socket.IO)', () => {
 
   it('[AUTHZ1] only reading a board or the meeting, and presence, are open to every role', () => {
     // Who may read a board is decided per board (BOARD5); presence follows the board's own rules.
-    expect(COMMAND_NAMES.filter((e) => (COMMANDS[e] as CommandSpec).who === null).sort()).toEqual([
+    expect(commandsWhere((c) => c.who === null).sort()).toEqual([
       'board:sync',
       'board:unwatch',
       'note:drag',
@@ -200,7 +201,8 @@ describe('authorisation matrix (Socket.IO)', () => {
 
   /** The roles the table lets send `event` (its `who`, through the role matrix). */
   const allowed = (event: CommandName): Role[] => {
-    const who = (COMMANDS[event] as CommandSpec).who;
+    const spec: CommandSpec = COMMANDS[event];
+    const who = spec.who;
     return ROLES.filter((r) => who === null || can(r, who));
   };
   for (const event of COMMAND_NAMES) {
