@@ -1,19 +1,13 @@
 import { io, type Socket } from 'socket.io-client';
 import type { Ack } from '../shared/protocol/ack';
-import type { ClientEventName, ClientToServerEvents, ServerToClientEvents } from '../shared/protocol/events';
+import type { AckData, ClientToServerEvents, CommandName, PayloadOf } from '../shared/protocol/commands';
+import type { ServerToClientEvents } from '../shared/protocol/events';
 
 export type AppClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 export type ConnStatus = 'connecting' | 'online' | 'offline' | 'refused';
 
-type Payload<E extends ClientEventName> = Parameters<ClientToServerEvents[E]>[0];
-type Data<E extends ClientEventName> = Parameters<ClientToServerEvents[E]>[1] extends (
-  r: Ack<infer R>,
-) => void
-  ? R
-  : never;
-
 interface Pending {
-  event: ClientEventName;
+  event: CommandName;
   payload: unknown;
   resolve(r: Ack<unknown>): void;
 }
@@ -93,7 +87,7 @@ export class Connection {
   }
 
   /** Sends a command now, or as soon as the connection is back. Resolves with the server's ack. */
-  send<E extends ClientEventName>(event: E, payload: Payload<E>): Promise<Ack<Data<E>>> {
+  send<E extends CommandName>(event: E, payload: PayloadOf<E>): Promise<Ack<AckData<E>>> {
     return new Promise((resolve) => {
       this.outbox.push({ event, payload, resolve: resolve as (r: Ack<unknown>) => void });
       this.hooks.onStatus(this.status, this.outbox.length);
@@ -102,9 +96,9 @@ export class Connection {
   }
 
   /** A command that is answered directly and never queued (reads such as `session:sync`). */
-  async request<E extends ClientEventName>(event: E, payload: Payload<E>): Promise<Ack<Data<E>>> {
+  async request<E extends CommandName>(event: E, payload: PayloadOf<E>): Promise<Ack<AckData<E>>> {
     const s = this.socket as unknown as Socket;
-    return (await s.timeout(ACK_TIMEOUT_MS).emitWithAck(event, payload)) as Ack<Data<E>>;
+    return (await s.timeout(ACK_TIMEOUT_MS).emitWithAck(event, payload)) as Ack<AckData<E>>;
   }
 
   private async flush(): Promise<void> {

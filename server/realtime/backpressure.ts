@@ -1,18 +1,14 @@
-import type { ClientEventName } from '../../shared/protocol/events';
+import { type CommandName, commandsWhere } from '../../shared/protocol/commands';
 import type { Logger } from '../log';
 import { SendBudget } from '../security/sendBudget';
 import type { AppSocket } from './types';
 
 /**
- * [ABUSE8] Commands whose answer can be large (a whole board, the snapshot, a channel's chat): one at
- * a time per connection, each after the previous answer has left the server.
+ * [ABUSE8] Commands whose answer can be large (`heavy` in the command table: a whole board, the
+ * snapshot, a channel's chat): one at a time per connection, each after the previous answer has
+ * left the server.
  */
-export const HEAVY_COMMANDS: ReadonlySet<ClientEventName> = new Set<ClientEventName>([
-  'session:sync',
-  'board:sync',
-  'chat:all',
-  'chat:history',
-]);
+export const HEAVY_COMMANDS: ReadonlySet<CommandName> = new Set(commandsWhere((c) => c.heavy === true));
 
 /**
  * Heavy commands that may wait for their turn on one connection. A client syncs a few boards at

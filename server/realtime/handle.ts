@@ -1,7 +1,13 @@
 import type { z } from 'zod';
-import { type Action, can } from '../../shared/domain/roles';
+import { can } from '../../shared/domain/roles';
 import { type Ack, DomainError, ERROR_SENTENCES, invalidSentence, issuesOf } from '../../shared/protocol/ack';
-import type { ClientEventName, ClientToServerEvents } from '../../shared/protocol/events';
+import {
+  type AckData,
+  type AckedCommand,
+  COMMANDS,
+  type CommandSpec,
+  type InputOf,
+} from '../../shared/protocol/commands';
 import type { AppContext } from '../context';
 import type { Session } from '../meetings/meetings';
 import { commandKey } from '../meetings/replay';
@@ -11,28 +17,12 @@ import { isStoreUnavailable } from '../storage/unavailable';
 import { HEAVY_COMMANDS, outflowOf } from './backpressure';
 import type { AppSocket } from './types';
 
-/** The data type a command's ack carries. */
-export type AckData<E extends ClientEventName> = Parameters<ClientToServerEvents[E]>[1] extends (
-  r: Ack<infer R>,
-) => void
-  ? R
-  : never;
-
 /** What a handler returns: the stored result for the ack, and the broadcasts to make after it. */
 export interface Done<R> {
   data: R;
   after?: () => void | Promise<void>;
 }
 export const done = <R>(data: R, after?: () => void | Promise<void>): Done<R> => ({ data, after });
-
-export interface CommandOptions<S extends z.ZodType> {
-  /**
-   * [RECON6] The client-made id under which this command is applied once (`input.id`, or `input.cmd`
-   * where `id` names the thing changed). The handler passes the key to the store write, which
-   * records it in the same transaction; a replay answers what is stored now and broadcasts nothing.
-   */
-  once?: (input: z.output<S>) => string | undefined;
-}
 
 /** Per registered listener: its schema and whether it has a replay key (read by the protocol tests). */
 export const registeredCommands = new WeakMap<
@@ -76,19 +66,29 @@ export const invalid = (error: z.ZodError) => {
   return { ok: false, error: 'invalid_payload', message: invalidSentence(issues), issues } as const;
 };
 
+/** The work of one command: store the change, return the ack's data and the broadcasts to make. */
+export type Handler<E extends AckedCommand> = (
+  input: InputOf<E>,
+  session: Session,
+  once: CommandKey | undefined,
+) => Promise<Done<AckData<E>>>;
+
 /**
- * Registers a command: parse with its schema, authorise by the role in the server's session,
- * run (which stores), ack, then broadcast. Handlers never see unparsed input; errors are acks.
+ * Registers a command of the table (`shared/protocol/commands.ts`): parse with its schema, authorise
+ * by its `who` against the role in the server's session, run (which stores), ack, then broadcast.
+ * Handlers never see unparsed input, and get only their own command's parsed payload; errors are
+ * acks. [RECON6] A command with `replay` in the table is applied once under that field's client-made
+ * id: the handler passes `once` to the store write, which records it in the same transaction; a
+ * replay answers what is stored now and broadcasts nothing.
  */
-export function command<E extends ClientEventName, S extends z.ZodType>(
+export function command<E extends AckedCommand>(
   ctx: AppContext,
   socket: AppSocket,
   event: E,
-  schema: S,
-  action: Action | null,
-  run: (input: z.output<S>, session: Session, once: CommandKey | undefined) => Promise<Done<AckData<E>>>,
-  options: CommandOptions<S> = {},
+  run: Handler<E>,
 ): void {
+  const spec: CommandSpec = COMMANDS[event];
+  const { schema, who: action, replay } = spec;
   const listener = async (raw: unknown, maybeAck?: unknown) => {
     // A command sent without payload but with an ack arrives with the ack first.
     const ackFn = typeof maybeAck === 'function' ? maybeAck : typeof raw === 'function' ? raw : undefined;
@@ -119,10 +119,11 @@ export function command<E extends ClientEventName, S extends z.ZodType>(
     const answer = async (): Promise<Done<AckData<E>> | null> => {
       let result: Done<AckData<E>>;
       try {
-        const id = options.once?.(parsed.data);
+        const field = replay ? (parsed.data as Record<string, unknown>)[replay] : undefined;
+        const id = typeof field === 'string' ? field : undefined;
         const key = id === undefined ? undefined : commandKey(session, id);
         replayed = key !== undefined && (await ctx.store.applied.has(key));
-        result = await run(parsed.data, session, key);
+        result = await run(parsed.data as InputOf<E>, session, key);
       } catch (err) {
         if (err instanceof DomainError) {
           reply({
@@ -171,6 +172,6 @@ export function command<E extends ClientEventName, S extends z.ZodType>(
     if (!inLane(socket, settle, heavy))
       reply({ ok: false, error: 'rate_limited', message: ERROR_SENTENCES.rate_limited });
   };
-  registeredCommands.set(listener, { schema, once: options.once !== undefined });
+  registeredCommands.set(listener, { schema, once: replay !== undefined });
   socket.on(event, listener as never);
 }

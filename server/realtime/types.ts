@@ -1,5 +1,6 @@
 import type { Server, Socket } from 'socket.io';
-import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/protocol/events';
+import type { ClientToServerEvents } from '../../shared/protocol/commands';
+import type { ServerToClientEvents } from '../../shared/protocol/events';
 import type { Session } from '../meetings/meetings';
 
 /** What the auth middleware puts on every socket: the server's own idea of who this is. */

@@ -1,3 +1,4 @@
 export * from './ack';
+export * from './commands';
 export * from './events';
 export * as schemas from './schemas';

@@ -1,29 +1,14 @@
 import { newId } from '../domain/ids';
-import type { ClientEventName } from './events';
+import { type CommandName, commandsWhere } from './commands';
 
 /**
  * [RECON6] Commands whose `id` names the thing they change, so a replay cannot be told from a new
  * command by it: they take a `cmd`, the client-made id of that one command. The client's `send`
  * adds it, once per command, so every resend of it (outbox, lost ack) carries the same `cmd`.
- * Commands whose `id` is the command's own (answers, timers, votes, messages) need none.
+ * Commands whose `id` is the command's own (answers, timers, votes, messages) need none. Both are
+ * named in the command table (`replay`).
  */
-export const CMD_EVENTS = [
-  'agenda:update',
-  'agenda:move',
-  'agenda:remove',
-  'activity:update',
-  'activity:remove',
-  'activity:open',
-  'activity:close',
-  'activity:reveal',
-  'activity:hide',
-  'response:retract',
-  'note:edit',
-  'note:move',
-  'theme:update',
-  'theme:merge',
-  'theme:dissolve',
-] as const satisfies readonly ClientEventName[];
+export const CMD_EVENTS: readonly CommandName[] = commandsWhere((c) => c.replay === 'cmd');
 
 const CMD_SET: ReadonlySet<string> = new Set(CMD_EVENTS);
 

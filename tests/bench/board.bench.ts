@@ -149,9 +149,9 @@ export async function boardFrames(sizes = SIZES): Promise<Result[]> {
       });
       const joined = await srv.join(meeting.code, 'Bench');
       await ok(fac, 'activity:open', { id: activityId });
-      const snap = await ok<{ breakouts: { boards: { id: string }[] }[] }>(fac, 'session:sync');
+      const snap = await ok(fac, 'session:sync');
       const boardId = snap.breakouts[0]!.boards[0]!.id;
-      const colours = ['geel', 'oranje', 'roze', 'paars', 'blauw', 'groen', 'grijs'];
+      const colours = ['geel', 'oranje', 'roze', 'paars', 'blauw', 'groen', 'grijs'] as const;
       const cols = Math.ceil(Math.sqrt(size * 1.6));
       const ids: string[] = [];
       const t0 = Date.now();
@@ -165,7 +165,7 @@ export async function boardFrames(sizes = SIZES): Promise<Result[]> {
               id,
               boardId,
               text: `Post-it ${i + 1}: koplopers laten zien dat het kan, en trekken anderen mee.`,
-              colour: colours[i % colours.length],
+              colour: colours[i % colours.length]!,
               x: 300 + (i % cols) * 196,
               y: 40 + Math.floor(i / cols) * 136,
             });

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { newId } from '../../shared/domain/ids';
-import type { ActivityView, Results } from '../../shared/domain/types';
 import { blocksToDoc } from '../../shared/report/document';
 import { harvest } from '../../shared/report/registry';
 import { appendBlocks } from '../../shared/report/ydoc';
@@ -36,7 +35,7 @@ export async function exportBench(runs = 10): Promise<BenchRow[]> {
       });
     }
     await ok(facilitator, 'activity:reveal', { id: poll.id });
-    const snap = await ok<{ activities: ActivityView[]; results: Results[] }>(facilitator, 'session:sync');
+    const snap = await ok(facilitator, 'session:sync');
     const sec = yClient(srv.url, meeting.code, meeting.secretaryToken, {
       presence: { name: 'S', color: '#000' },
     });

@@ -1,8 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BoardState, BreakoutView } from '../../shared/domain/board/types';
+import type { BreakoutView } from '../../shared/domain/board/types';
 import { newId } from '../../shared/domain/ids';
-import type { Snapshot } from '../../shared/domain/types';
 import { note, openBreakout } from '../helpers/boards';
 import { ok, startServer, type TestServer, type TestSocket } from '../helpers/server';
 import { type BrowserKit, expectNoAxeViolations, hasBrowser, joinAs, openBrowser, tabTo } from './helpers';
@@ -27,14 +26,13 @@ async function setup(spec: Parameters<typeof openBreakout>[1], names: string[]) 
   const pages = [];
   for (const name of names) pages.push(await joinAs(kit, link, name));
   const activity = await openBreakout(facilitator, spec);
-  const view = (await ok<Snapshot>(facilitator, 'session:sync')).breakouts.find(
+  const view = (await ok(facilitator, 'session:sync')).breakouts.find(
     (b) => b.activityId === activity.id,
   ) as BreakoutView;
   return { meeting, facilitator, link, pages, activity, view };
 }
 
-const serverNotes = async (s: TestSocket, boardId: string) =>
-  (await ok<BoardState>(s, 'board:sync', { boardId })).notes;
+const serverNotes = async (s: TestSocket, boardId: string) => (await ok(s, 'board:sync', { boardId })).notes;
 
 /** The drawn position of a post-it (its CSS translate). */
 const drawnAt = (page: Page, text: string) =>
@@ -184,7 +182,7 @@ describe.runIf(hasBrowser)('post-it boards in Chromium', () => {
     await carla.keyboard.type('Koplopende bewoners en de buurt');
     await carla.keyboard.press('Enter');
     await carla.getByRole('button', { name: /^Koplopende bewoners en de buurt\. 2 post-its/ }).waitFor();
-    const clustered = await ok<BoardState>(facilitator, 'board:sync', { boardId });
+    const clustered = await ok(facilitator, 'board:sync', { boardId });
     expect(clustered.themes.map((t) => t.heading)).toEqual(['Koplopende bewoners en de buurt']);
     expect(clustered.notes.every((n) => n.themeId === clustered.themes[0]!.id)).toBe(true);
 
@@ -196,7 +194,7 @@ describe.runIf(hasBrowser)('post-it boards in Chromium', () => {
     await carla.getByText(/Je hebt nog 1 van 3 stemmen/).waitFor();
     await carla.keyboard.press('Shift+V');
     await carla.getByText(/Je hebt nog 2 van 3 stemmen/).waitFor();
-    const counts = (await ok<BoardState>(facilitator, 'board:sync', { boardId })).counts!;
+    const counts = (await ok(facilitator, 'board:sync', { boardId })).counts!;
     expect(Object.values(counts)).toEqual([1]);
     expect(kit.pageErrors).toEqual([]);
   });
@@ -212,7 +210,7 @@ describe.runIf(hasBrowser)('post-it boards in Chromium', () => {
     );
     const dirk = pages[0]!;
     const boardId = view.boards.find((b) => b.questionIndex === 0)!.id;
-    const colours = ['geel', 'oranje', 'roze', 'paars', 'blauw', 'groen', 'grijs'];
+    const colours = ['geel', 'oranje', 'roze', 'paars', 'blauw', 'groen', 'grijs'] as const;
     const ids: string[] = [];
     for (let i = 0; i < 100; i++) {
       const n = note(boardId, `Punt ${i + 1}: ${'koplopers en instituties '.repeat(1 + (i % 4))}`, {

@@ -1,9 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { overlaps, themeRect } from '../../shared/domain/board/layout';
-import type { BoardState, BreakoutView } from '../../shared/domain/board/types';
 import { newId } from '../../shared/domain/ids';
-import type { NoteResult } from '../../shared/protocol/boardEvents';
 import { breakoutOf, note, openBreakout } from '../helpers/boards';
 import { ok, startServer, type TestServer, type TestSocket } from '../helpers/server';
 import {
@@ -56,7 +54,7 @@ async function votingRoom() {
     questions: ['Wat kunnen koplopers betekenen?'],
   });
   const boardId = view.boards[0]!.id;
-  const first = await ok<NoteResult>(
+  const first = await ok(
     facilitator,
     'note:create',
     note(boardId, 'Koplopers laten zien dat het kan', { x: 40, y: 40 }),
@@ -81,7 +79,7 @@ async function thirtyNotes() {
 }
 
 const voteButtons = (p: Page) => p.getByRole('button', { name: /^Stem op „/ });
-const stored = async (s: TestSocket, boardId: string) => ok<BoardState>(s, 'board:sync', { boardId });
+const stored = async (s: TestSocket, boardId: string) => ok(s, 'board:sync', { boardId });
 /** On-screen height of a locator in device pixels (what the eye sees). */
 const deviceHeight = async (l: Locator, dpr: number) => (await l.boundingBox())!.height * dpr;
 
@@ -240,15 +238,11 @@ describe.runIf(hasBrowser)('a board for newcomers, in Chromium', () => {
       });
       people.push(await srv.connect(m.code, j.token));
     }
-    const n = await ok<NoteResult>(
-      people[0]!,
-      'note:create',
-      note(board.id, 'Instituties moeten mee veranderen'),
-    );
+    const n = await ok(people[0]!, 'note:create', note(board.id, 'Instituties moeten mee veranderen'));
     await ok(facilitator, 'board:voting', { boardId: board.id, open: true, limit: 3 });
     for (const s of people) await ok(s, 'vote:cast', { id: newId(), noteId: n.id });
     await ok(facilitator, 'activity:close', { id: activity.id });
-    const after = await ok<BreakoutView>(facilitator, 'breakout:synthesis', { activityId: activity.id });
+    const after = await ok(facilitator, 'breakout:synthesis', { activityId: activity.id });
     const syn = after.boards.find((b) => b.roomId === null)!;
 
     const fac = await (await kit.context({ width: 1366, height: 768 })).newPage();

@@ -2,7 +2,6 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SCALE_LEVELS } from '../../shared/domain/activities';
 import { newId } from '../../shared/domain/ids';
-import type { AgendaItem } from '../../shared/domain/types';
 import { breakoutOf } from '../helpers/boards';
 import { ok, startServer, type TestServer, type TestSocket } from '../helpers/server';
 import { createActivity, submit } from '../helpers/toolkit';
@@ -62,12 +61,12 @@ let made: ReturnType<typeof hostileMeeting> | null = null;
 async function hostileMeeting() {
   const meeting = await srv.createMeeting(TITLE);
   const fac = await srv.connect(meeting.code, meeting.facilitatorToken);
-  const [item1] = await ok<AgendaItem[]>(fac, 'agenda:add', {
+  const [item1] = await ok(fac, 'agenda:add', {
     id: newId(),
     title: TITLE,
     body: `${H.longWord} ${H.url}`,
   });
-  const agenda = await ok<AgendaItem[]>(fac, 'agenda:add', { id: newId(), title: H.longWord });
+  const agenda = await ok(fac, 'agenda:add', { id: newId(), title: H.longWord });
   const item2 = agenda[1]!;
   await ok(fac, 'meeting:goto', { itemId: item1!.id });
   const poll = await createActivity(
@@ -105,7 +104,7 @@ async function hostileMeeting() {
   await ok(fac, 'activity:close', { id: poll.id });
   await ok(fac, 'activity:close', { id: choice.id });
   // A break-out at item 2: post-its and a synthesis theme full of long words.
-  const bo = await ok<{ id: string }>(fac, 'activity:create', {
+  const bo = await ok(fac, 'activity:create', {
     id: newId(),
     agendaItemId: item2.id,
     anonymous: false,
@@ -139,7 +138,7 @@ async function hostileMeeting() {
   await ok(fac, 'breakout:synthesis', { activityId: bo.id });
   const { view } = await breakoutOf(fac, bo.id);
   const synthesis = view.boards.find((b) => b.roomId === null)!;
-  const state = await ok<{ notes: { id: string }[] }>(fac, 'board:sync', { boardId: synthesis.id });
+  const state = await ok(fac, 'board:sync', { boardId: synthesis.id });
   await ok(fac, 'theme:create', {
     id: newId(),
     boardId: synthesis.id,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../shared/domain/ids';
-import type { ActivityView, AgendaItem, Snapshot } from '../../shared/domain/types';
+import type { ActivityView, AgendaItem } from '../../shared/domain/types';
 import { ok, startServer, type TestServer } from '../helpers/server';
 import { createActivity } from '../helpers/toolkit';
 import { type BrowserKit, expectNoAxeViolations, hasBrowser, openBrowser, tabTo } from './helpers';
@@ -25,7 +25,7 @@ describe.runIf(hasBrowser)('moving the meeting on in Chromium', () => {
     const socket = await srv.connect(meeting.code, meeting.facilitatorToken);
     let agenda: AgendaItem[] = [];
     for (const title of ['Inleiding', 'Gezamenlijke plaatsbepaling', 'Updates', 'Afsluiting']) {
-      agenda = await ok<AgendaItem[]>(socket, 'agenda:add', { id: newId(), title });
+      agenda = await ok(socket, 'agenda:add', { id: newId(), title });
     }
     const poll = await createActivity(
       socket,
@@ -39,7 +39,7 @@ describe.runIf(hasBrowser)('moving the meeting on in Chromium', () => {
     );
     await ok(socket, 'meeting:goto', { itemId: agenda[1]!.id });
     const status = async (id: string) =>
-      (await ok<Snapshot>(socket, 'session:sync')).activities.find((a: ActivityView) => a.id === id)?.status;
+      (await ok(socket, 'session:sync')).activities.find((a: ActivityView) => a.id === id)?.status;
     expect(await status(poll.id)).toBe('open');
 
     const fac = await kit.page({ width: 1366, height: 900 });

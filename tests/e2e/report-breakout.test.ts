@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_INSIGHTS, DEMO_QUESTIONS } from '../../server/demo/data';
-import type { BoardState } from '../../shared/domain/board/types';
 import { newId } from '../../shared/domain/ids';
 import { breakoutOf, note, openBreakout } from '../helpers/boards';
 import { ok, startServer, type TestServer } from '../helpers/server';
@@ -57,7 +56,7 @@ describe.runIf(hasBrowser)('a break-out harvested into the verslag, in Chromium'
     const { view } = await breakoutOf(fac, a.id);
     for (const insight of DEMO_INSIGHTS) {
       const board = view.boards.find((b) => b.roomId === null && b.questionIndex === insight.question)!;
-      const state = await ok<BoardState>(fac, 'board:sync', { boardId: board.id });
+      const state = await ok(fac, 'board:sync', { boardId: board.id });
       await ok(fac, 'theme:create', {
         id: newId(),
         boardId: board.id,
@@ -69,9 +68,7 @@ describe.runIf(hasBrowser)('a break-out harvested into the verslag, in Chromium'
     }
     // Two votes on one insight of question 1, revealed.
     const syn = view.boards.find((b) => b.roomId === null && b.questionIndex === 0)!;
-    const voted = (await ok<BoardState>(fac, 'board:sync', { boardId: syn.id })).notes.find(
-      (n) => n.text === VOTED,
-    )!;
+    const voted = (await ok(fac, 'board:sync', { boardId: syn.id })).notes.find((n) => n.text === VOTED)!;
     await ok(fac, 'board:voting', { boardId: syn.id, open: true });
     for (const s of people.slice(0, 2)) {
       await ok(s, 'board:sync', { boardId: syn.id });

@@ -1,7 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_INSIGHTS, DEMO_QUESTIONS } from '../../server/demo/data';
-import type { BoardState } from '../../shared/domain/board/types';
 import type { ChatMessageView } from '../../shared/domain/chat';
 import { newId } from '../../shared/domain/ids';
 import { breakoutOf, note, openBreakout } from '../helpers/boards';
@@ -59,7 +58,7 @@ describe.runIf(hasBrowser)('break-out rooms with their chat and timer, in Chromi
     ] as const) {
       await ok(facilitator, 'breakout:move', {
         activityId: activity.id,
-        participantId: ids[name],
+        participantId: ids[name]!,
         roomId: room.id,
       });
     }
@@ -152,7 +151,7 @@ describe.runIf(hasBrowser)('break-out rooms with their chat and timer, in Chromi
     // Moved to room 2, Ann hears room 2: its earlier chat and its running timer.
     await ok(facilitator, 'breakout:move', {
       activityId: activity.id,
-      participantId: ids.Ann,
+      participantId: ids.Ann!,
       roomId: room2!.id,
     });
     await ann.getByText('Je zit in Kamer 2.').waitFor();
@@ -244,7 +243,7 @@ describe.runIf(hasBrowser)('break-out rooms with their chat and timer, in Chromi
     const { view } = await breakoutOf(facilitator, activity.id);
     for (const insight of DEMO_INSIGHTS) {
       const board = view.boards.find((b) => b.roomId === null && b.questionIndex === insight.question)!;
-      const state = await ok<BoardState>(facilitator, 'board:sync', { boardId: board.id });
+      const state = await ok(facilitator, 'board:sync', { boardId: board.id });
       await ok(facilitator, 'theme:create', {
         id: newId(),
         boardId: board.id,

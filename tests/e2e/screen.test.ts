@@ -4,7 +4,6 @@ import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SCALE_LEVELS } from '../../shared/domain/activities';
 import { newId } from '../../shared/domain/ids';
-import type { AgendaItem } from '../../shared/domain/types';
 import { ok, startServer, type TestServer } from '../helpers/server';
 import { createActivity, submit } from '../helpers/toolkit';
 import { type BrowserKit, expectNoAxeViolations, hasBrowser, openBrowser } from './helpers';
@@ -47,7 +46,7 @@ describe.runIf(hasBrowser)('the shared screen in Chromium', () => {
   it('[SCREEN4][SCREEN1][POLL8] 1920×1080 and 1366×768: the whole width, type scaled to the window, "n van m hebben geantwoord" live, a QR code of the participants\' link and the short address; nothing to click or focus; axe-clean', async () => {
     const meeting = await srv.createMeeting('Begeleidingsgroep 31 maart');
     const fac = await srv.connect(meeting.code, meeting.facilitatorToken);
-    const [item] = await ok<AgendaItem[]>(fac, 'agenda:add', { id: newId(), title: 'Plaatsbepaling' });
+    const [item] = await ok(fac, 'agenda:add', { id: newId(), title: 'Plaatsbepaling' });
     await ok(fac, 'meeting:goto', { itemId: item!.id });
     const poll = await createActivity(
       fac,

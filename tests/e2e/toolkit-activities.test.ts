@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChoiceResults } from '../../shared/domain/activities';
-import type { Snapshot } from '../../shared/domain/types';
 import { ok, startServer, type TestServer } from '../helpers/server';
 import { createActivity } from '../helpers/toolkit';
 import { type BrowserKit, expectNoAxeViolations, hasBrowser, openBrowser, tabTo } from './helpers';
@@ -186,7 +185,7 @@ describe.runIf(hasBrowser)('toolkit activities in Chromium', () => {
     await tabTo(gert, { role: 'button', name: 'Antwoord opslaan' }, 60);
     await gert.keyboard.press('Enter');
     await expect.poll(() => gert.getByText('Je antwoord is opgeslagen.').count()).toBe(2);
-    const snap = await ok<Snapshot>(facSocket, 'session:sync');
+    const snap = await ok(facSocket, 'session:sync');
     const m = snap.results.find((r) => r.activityId === multi.id) as ChoiceResults;
     const p = snap.results.find((r) => r.activityId === points.id) as ChoiceResults;
     expect(m.options.map((o) => o.count)).toEqual([1, 1, 0]);

@@ -32,7 +32,7 @@ describe.runIf(hasBrowser)('the meeting in Chromium: flow, timer, chat, template
     const socket = await srv.connect(meeting.code, meeting.facilitatorToken);
     let agenda: AgendaItem[] = [];
     for (const title of ['Inleiding', 'Gezamenlijke plaatsbepaling', 'Afsluiting']) {
-      agenda = await ok<AgendaItem[]>(socket, 'agenda:add', { id: newId(), title, body: `Over ${title}` });
+      agenda = await ok(socket, 'agenda:add', { id: newId(), title, body: `Over ${title}` });
     }
     await createActivity(
       socket,
@@ -232,7 +232,7 @@ describe.runIf(hasBrowser)('the meeting in Chromium: flow, timer, chat, template
   it('[SCREEN1][SCREEN2] the projector: current item, live results once revealed, timer and join code; read-only and axe-clean', async () => {
     const meeting = await srv.createMeeting('Scherm');
     const socket = await srv.connect(meeting.code, meeting.facilitatorToken);
-    const [item] = await ok<AgendaItem[]>(socket, 'agenda:add', { id: newId(), title: 'Plaatsbepaling' });
+    const [item] = await ok(socket, 'agenda:add', { id: newId(), title: 'Plaatsbepaling' });
     const poll = await createActivity(
       socket,
       {

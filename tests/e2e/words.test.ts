@@ -6,7 +6,6 @@ import {
   SEED_SCALE_LEVELS,
 } from '../../shared/domain/activities';
 import { newId } from '../../shared/domain/ids';
-import type { Snapshot } from '../../shared/domain/types';
 import { breakoutOf, note, openBreakout } from '../helpers/boards';
 import { type CreatedMeeting, ok, startServer, type TestServer, type TestSocket } from '../helpers/server';
 import { addParagraph, yClient } from '../helpers/yjs';
@@ -129,7 +128,7 @@ describe.runIf(hasBrowser)('words, languages and the CSP in Chromium', () => {
       anonymous: false,
       spec: { kind: 'scale', question: DEFAULT_SCALE_QUESTION, levels: [...DEFAULT_SCALE_LEVELS] },
     });
-    const poll = (await ok<Snapshot>(fac, 'session:sync')).activities[0]!;
+    const poll = (await ok(fac, 'session:sync')).activities[0]!;
     await ok(fac, 'activity:open', { id: poll.id });
     const page = await kit.page({ width: 1280, height: 900 });
     await page.goto(m.links.facilitator);

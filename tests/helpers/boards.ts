@@ -9,7 +9,8 @@ import {
 } from '../../shared/domain/board/apply';
 import type { BoardState, BreakoutView, NoteView, ThemeView } from '../../shared/domain/board/types';
 import { newId } from '../../shared/domain/ids';
-import type { ActivityView, Snapshot } from '../../shared/domain/types';
+import type { ActivityView } from '../../shared/domain/types';
+import type { PayloadOf } from '../../shared/protocol/commands';
 import type { BreakoutSpec } from '../../shared/protocol/schemas/board';
 import { ok, type TestSocket } from './server';
 
@@ -43,12 +44,12 @@ export async function openBreakout(
       ...spec,
     },
   });
-  if (opts.open === false) return ok<ActivityView>(facilitator, 'activity:update', { id });
-  return ok<ActivityView>(facilitator, 'activity:open', { id });
+  if (opts.open === false) return ok(facilitator, 'activity:update', { id });
+  return ok(facilitator, 'activity:open', { id });
 }
 
 export async function breakoutOf(socket: TestSocket, activityId: string) {
-  const snap = await ok<Snapshot>(socket, 'session:sync');
+  const snap = await ok(socket, 'session:sync');
   const view = snap.breakouts.find((b) => b.activityId === activityId) as BreakoutView;
   const roomId = snap.placements.find((p) => p.activityId === activityId)?.roomId ?? null;
   return { view, roomId, snap };
@@ -80,7 +81,7 @@ export class BoardMirror {
 
   async watch(boardId: string): Promise<BoardState> {
     if (!this.boards.has(boardId)) this.boards.set(boardId, emptyContent());
-    const state = await ok<BoardState>(this.socket, 'board:sync', { boardId });
+    const state = await ok(this.socket, 'board:sync', { boardId });
     this.boards.set(boardId, mergeSync(this.boards.get(boardId), state));
     return state;
   }
@@ -103,11 +104,16 @@ export function normalise(c: BoardContent | undefined | { notes: NoteView[]; the
 
 /** The server's state of a board, read with a fresh sync. */
 export async function serverView(socket: TestSocket, boardId: string) {
-  const s = await ok<BoardState>(socket, 'board:sync', { boardId });
+  const s = await ok(socket, 'board:sync', { boardId });
   return normalise({ notes: s.notes, themes: s.themes });
 }
 
-export const note = (boardId: string, text: string, extra: Record<string, unknown> = {}) => ({
+/** A `note:create` payload: a yellow post-it at (100, 100) unless `extra` says otherwise. */
+export const note = (
+  boardId: string,
+  text: string,
+  extra: Partial<PayloadOf<'note:create'>> = {},
+): PayloadOf<'note:create'> => ({
   id: newId(),
   boardId,
   text,

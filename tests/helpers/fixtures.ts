@@ -26,8 +26,8 @@ export async function openScalePoll(
       levels: opts.levels ?? [...SEED_SCALE_LEVELS],
     },
   });
-  if (opts.open === false) return ok<ActivityView>(facilitator, 'activity:update', { id });
-  return ok<ActivityView>(facilitator, 'activity:open', { id });
+  if (opts.open === false) return ok(facilitator, 'activity:update', { id });
+  return ok(facilitator, 'activity:open', { id });
 }
 
 /** `n` participants joined over HTTP and connected. */

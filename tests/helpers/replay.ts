@@ -1,9 +1,7 @@
 import type { Socket } from 'socket.io-client';
 import { z } from 'zod';
 import { DEFAULT_SCALE_LEVELS } from '../../shared/domain/activities';
-import type { BoardState } from '../../shared/domain/board/types';
 import { newId } from '../../shared/domain/ids';
-import type { Snapshot } from '../../shared/domain/types';
 import { breakoutOf, note, openBreakout } from './boards';
 import { ok, type TestServer, type TestSocket, waitFor } from './server';
 
@@ -30,7 +28,11 @@ export interface World {
   themes: [string, string];
 }
 
-export const scale = (question: string) => ({ kind: 'scale', question, levels: [...DEFAULT_SCALE_LEVELS] });
+export const scale = (question: string) => ({
+  kind: 'scale' as const,
+  question,
+  levels: [...DEFAULT_SCALE_LEVELS],
+});
 
 export async function makeWorld(srv: TestServer, withBoard: boolean): Promise<World> {
   const m = await srv.createMeeting('Herhaald');
@@ -73,8 +75,8 @@ export async function makeWorld(srv: TestServer, withBoard: boolean): Promise<Wo
   // The second tabs join what the senders joined: the meeting, the room, the board.
   w.tabs = [await srv.connect(m.code, m.facilitatorToken), await srv.connect(m.code, joined.token)];
   for (const tab of w.tabs) {
-    await ok<Snapshot>(tab, 'session:sync');
-    if (withBoard) await ok<BoardState>(tab, 'board:sync', { boardId: w.boardId });
+    await ok(tab, 'session:sync');
+    if (withBoard) await ok(tab, 'board:sync', { boardId: w.boardId });
   }
   return w;
 }

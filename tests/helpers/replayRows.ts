@@ -1,6 +1,6 @@
-import type { BoardState, BreakoutView } from '../../shared/domain/board/types';
+import type { BreakoutView } from '../../shared/domain/board/types';
 import { newId } from '../../shared/domain/ids';
-import type { Snapshot } from '../../shared/domain/types';
+import type { CommandName, PayloadOf } from '../../shared/protocol/commands';
 import { scale, type World } from './replay';
 import { ok } from './server';
 
@@ -10,11 +10,8 @@ import { ok } from './server';
  * Used by tests/integration/replay.test.ts, which checks that the rows name every such command.
  */
 export type Who = 'fac' | 'ann';
-export interface Step {
-  as: Who;
-  event: string;
-  payload: unknown;
-}
+/** One command as someone sends it; its payload typed by the event (the command table). */
+export type Step = { [E in CommandName]: { as: Who; event: E; payload: PayloadOf<E> } }[CommandName];
 export interface Row {
   board?: boolean;
   /** What must exist before X (an open poll, a running timer …). */
@@ -25,23 +22,26 @@ export interface Row {
   see: (w: World) => Promise<unknown>;
 }
 
-const fac = (event: string, payload: unknown): Step => ({ as: 'fac', event, payload });
-const ann = (event: string, payload: unknown): Step => ({ as: 'ann', event, payload });
+const step =
+  (as: Who) =>
+  <E extends CommandName>(event: E, payload: PayloadOf<E>): Step =>
+    ({ as, event, payload }) as Step;
+const fac = step('fac');
+const ann = step('ann');
 const cmd = () => ({ cmd: newId() });
-const sync = (w: World, who: Who = 'fac') => ok<Snapshot>(w[who], 'session:sync');
+const sync = (w: World, who: Who = 'fac') => ok(w[who], 'session:sync');
 const agenda = async (w: World) => (await sync(w)).agenda;
 const poll = async (w: World) => (await sync(w)).activities.find((a) => a.id === w.poll) ?? null;
 const activities = async (w: World) => (await sync(w)).activities.map((a) => [a.id, a.spec]);
 const mine = async (w: World) => (await sync(w, 'ann')).mine;
 const timers = async (w: World) => (await sync(w)).timers;
 const board = async (w: World) => {
-  const s = await ok<BoardState>(w.fac, 'board:sync', { boardId: w.boardId });
+  const s = await ok(w.fac, 'board:sync', { boardId: w.boardId });
   return { notes: s.notes, themes: s.themes, deleted: s.deleted };
 };
 const breakout = async (w: World) =>
   (await sync(w)).breakouts.find((b: BreakoutView) => b.activityId === w.breakout);
-const annVotes = async (w: World) =>
-  (await ok<BoardState>(w.ann, 'board:sync', { boardId: w.boardId })).myVotes;
+const annVotes = async (w: World) => (await ok(w.ann, 'board:sync', { boardId: w.boardId })).myVotes;
 const open = (w: World) => ok(w.fac, 'activity:open', { id: w.poll });
 const startTimer = (w: World) =>
   ok(w.fac, 'timer:start', { id: newId(), scope: 'meeting', durationMs: 600_000 });

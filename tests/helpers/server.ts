@@ -9,7 +9,8 @@ import { type Config, readConfig } from '../../server/config';
 import { type Logger, silentLogger } from '../../server/log';
 import { NO_RATE_LIMITS } from '../../server/security/rateLimit';
 import type { Ack } from '../../shared/protocol/ack';
-import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/protocol/events';
+import type { AckData, ClientToServerEvents, CommandName, PayloadOf } from '../../shared/protocol/commands';
+import type { ServerToClientEvents } from '../../shared/protocol/events';
 import { testStorage } from './testStore';
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -138,21 +139,40 @@ export async function startServer(
   return srv;
 }
 
-/** emitWithAck with a timeout, typed loosely: tests send malformed payloads on purpose. */
-export async function call<T = unknown>(
+/** A command's payload as an argument: optional for commands that take none (`session:sync`). */
+type PayloadArg<E extends CommandName> =
+  undefined extends PayloadOf<E> ? [payload?: PayloadOf<E>] : [payload: PayloadOf<E>];
+
+/**
+ * Sends a command of the table (`shared/protocol/commands.ts`) and waits for its ack: the payload
+ * and the ack's data are typed by the event's name. Malformed payloads go through `raw`.
+ */
+export async function call<E extends CommandName>(
   socket: TestSocket,
-  event: string,
-  payload?: unknown,
-): Promise<Ack<T>> {
-  const s = socket as unknown as Socket;
-  return (await s.timeout(5000).emitWithAck(event, payload)) as Ack<T>;
+  event: E,
+  ...payload: PayloadArg<E>
+): Promise<Ack<AckData<E>>> {
+  return (await raw(socket, event, payload[0])) as Ack<AckData<E>>;
 }
 
 /** Like `call`, but throws unless the ack is ok, and returns its data. */
-export async function ok<T = unknown>(socket: TestSocket, event: string, payload?: unknown): Promise<T> {
-  const r = await call<T>(socket, event, payload);
+export async function ok<E extends CommandName>(
+  socket: TestSocket,
+  event: E,
+  ...payload: PayloadArg<E>
+): Promise<AckData<E>> {
+  const r = await call(socket, event, ...payload);
   if (!r.ok) throw new Error(`${event} refused: ${r.error} ${r.message}`);
   return r.data;
+}
+
+/**
+ * Any event with any payload, unchecked: for deliberately malformed payloads, unknown events and
+ * replays of what another test recorded. The ack is whatever the server answered.
+ */
+export async function raw(socket: TestSocket, event: string, payload?: unknown): Promise<Ack<unknown>> {
+  const s = socket as unknown as Socket;
+  return (await s.timeout(5000).emitWithAck(event, payload)) as Ack<unknown>;
 }
 
 /** The next `event` on `socket` whose payload satisfies `match`. */

@@ -11,13 +11,13 @@ export async function createActivity(
   opts: { anonymous?: boolean; agendaItemId?: string | null; open?: boolean } = {},
 ): Promise<ActivityView> {
   const id = newId();
-  const view = await ok<ActivityView>(facilitator, 'activity:create', {
+  const view = await ok(facilitator, 'activity:create', {
     id,
     agendaItemId: opts.agendaItemId ?? null,
     anonymous: opts.anonymous ?? false,
     spec,
   });
-  return opts.open === false ? view : ok<ActivityView>(facilitator, 'activity:open', { id });
+  return opts.open === false ? view : ok(facilitator, 'activity:open', { id });
 }
 
 export const submit = (
@@ -42,7 +42,7 @@ export function record(socket: TestSocket, events: string[]): { event: string; p
 }
 
 export async function snapshotOf(s: TestSocket): Promise<Snapshot> {
-  return ok<Snapshot>(s, 'session:sync');
+  return ok(s, 'session:sync');
 }
 
 export async function resultsFor<R>(s: TestSocket, activityId: string): Promise<R | undefined> {

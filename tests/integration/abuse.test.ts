@@ -2,7 +2,6 @@ import { io as ioClient } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_RATE_LIMITS, NO_RATE_LIMITS, type RateLimitConfig } from '../../server/security/rateLimit';
 import { newId } from '../../shared/domain/ids';
-import type { Snapshot } from '../../shared/domain/types';
 import { call, ok, startServer, type TestServer } from '../helpers/server';
 
 let srv: TestServer | undefined;
@@ -55,7 +54,7 @@ describe('abuse limits', () => {
     expect(accepted).toBeLessThan(20);
     expect(accepted + refused).toBe(40);
     await new Promise((r) => setTimeout(r, 1000));
-    const snap = await ok<Snapshot>(fac, 'session:sync');
+    const snap = await ok(fac, 'session:sync');
     expect(snap.agenda).toHaveLength(accepted);
   });
 

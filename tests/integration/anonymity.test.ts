@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { newId } from '../../shared/domain/ids';
-import type { Snapshot } from '../../shared/domain/types';
+import type { PayloadOf } from '../../shared/protocol/commands';
 import { dumpDatabase } from '../helpers/dbState';
 import { joinMany, meetingWithFacilitator } from '../helpers/fixtures';
 import { ok, startServer, type TestServer, type TestSocket } from '../helpers/server';
@@ -17,37 +17,38 @@ afterEach(async () => {
   srv = undefined;
 });
 
-const KINDS: { spec: Record<string, unknown>; value: (i: number) => unknown; note?: boolean }[] = [
-  {
-    spec: { kind: 'scale', question: 'Hoe tevreden?', levels: ['laag', 'midden', 'hoog'] },
-    value: (i) => ({ level: i % 3 }),
-    note: true,
-  },
-  {
-    spec: {
-      kind: 'statements',
-      question: 'Stellingen',
-      statements: ['Vrolijk aan de slag, die kaders komen later wel'],
-      labels: { agree: 'Eens', neutral: 'Neutraal', disagree: 'Oneens' },
-      neutral: true,
+const KINDS: { spec: PayloadOf<'activity:create'>['spec']; value: (i: number) => unknown; note?: boolean }[] =
+  [
+    {
+      spec: { kind: 'scale', question: 'Hoe tevreden?', levels: ['laag', 'midden', 'hoog'] },
+      value: (i) => ({ level: i % 3 }),
+      note: true,
     },
-    value: (i) => ({ answers: [{ position: i % 2 ? 'agree' : 'disagree', note: `Geheime uitleg ${i}` }] }),
-  },
-  {
-    spec: {
-      kind: 'choice',
-      question: 'Welke kaders?',
-      options: ['Gelijkwaardigheid', 'Vertrouwen', 'Ruimte'],
-      mode: 'rank',
+    {
+      spec: {
+        kind: 'statements',
+        question: 'Stellingen',
+        statements: ['Vrolijk aan de slag, die kaders komen later wel'],
+        labels: { agree: 'Eens', neutral: 'Neutraal', disagree: 'Oneens' },
+        neutral: true,
+      },
+      value: (i) => ({ answers: [{ position: i % 2 ? 'agree' : 'disagree', note: `Geheime uitleg ${i}` }] }),
     },
-    value: (i) => ({ order: i % 2 ? [0, 1, 2] : [1, 0, 2] }),
-    note: true,
-  },
-  {
-    spec: { kind: 'words', question: 'Eén woord?', maxWords: 2 },
-    value: (i) => ({ words: [`woord${i % 3}`] }),
-  },
-];
+    {
+      spec: {
+        kind: 'choice',
+        question: 'Welke kaders?',
+        options: ['Gelijkwaardigheid', 'Vertrouwen', 'Ruimte'],
+        mode: 'rank',
+      },
+      value: (i) => ({ order: i % 2 ? [0, 1, 2] : [1, 0, 2] }),
+      note: true,
+    },
+    {
+      spec: { kind: 'words', question: 'Eén woord?', maxWords: 2 },
+      value: (i) => ({ words: [`woord${i % 3}`] }),
+    },
+  ];
 
 describe('anonymity', () => {
   for (const kind of KINDS) {
@@ -79,7 +80,7 @@ describe('anonymity', () => {
       await ok(facilitator, 'activity:reveal', { id });
       await new Promise((r) => setTimeout(r, 100));
       for (const s of [facilitator, secretary, observer, ...people.map((p) => p.socket)]) {
-        const snap = await ok<Snapshot>(s, 'session:sync');
+        const snap = await ok(s, 'session:sync');
         received.push(JSON.stringify(snap.results));
       }
       const results = await (

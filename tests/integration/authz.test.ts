@@ -1,15 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SCALE_LEVELS } from '../../shared/domain/activities';
 import { newId } from '../../shared/domain/ids';
-import type { Role } from '../../shared/domain/roles';
+import { can, ROLES, type Role } from '../../shared/domain/roles';
+import {
+  COMMAND_NAMES,
+  COMMANDS,
+  type CommandName,
+  type CommandSpec,
+  commandsWhere,
+  type PayloadOf,
+} from '../../shared/protocol/commands';
 import { breakoutOf, openBreakout } from '../helpers/boards';
 import { dumpDatabase } from '../helpers/dbState';
 import { call, ok, startServer, type TestServer, type TestSocket } from '../helpers/server';
 
 /**
  * [AUTHZ1] Every Socket.IO event, sent by every role that must not use it, is refused and changes
- * nothing. The table must name every event the server listens to: a new event fails this test
- * until it is added here.
+ * nothing. Who may use an event is the command table's `who` (shared/protocol/commands.ts) read
+ * through the role matrix (shared/domain/roles.ts); the server listens to exactly the table's
+ * events, and a new event fails to type-check until it has a payload here.
  */
 interface World {
   agendaId: string;
@@ -24,151 +33,65 @@ interface World {
   otherThemeId: string;
   participantId: string;
 }
-type Payload = (w: World) => unknown;
-
-const scale = { kind: 'scale', question: 'Hoe tevreden?', levels: [...DEFAULT_SCALE_LEVELS] };
-const MATRIX: Record<string, { allowed: Role[]; payload: Payload }> = {
-  'session:sync': {
-    allowed: ['facilitator', 'secretary', 'participant', 'observer'],
-    payload: () => undefined,
-  },
-  'meeting:update': { allowed: ['facilitator'], payload: () => ({ title: 'Gekaapt' }) },
-  'participant:update': { allowed: ['participant'], payload: () => ({ name: 'Gekaapt' }) },
-  'agenda:add': { allowed: ['facilitator'], payload: () => ({ id: newId(), title: 'Gekaapt' }) },
-  'agenda:update': { allowed: ['facilitator'], payload: (w) => ({ id: w.agendaId, title: 'Gekaapt' }) },
-  'agenda:move': { allowed: ['facilitator'], payload: (w) => ({ id: w.agendaId, index: 1 }) },
-  'agenda:remove': { allowed: ['facilitator'], payload: (w) => ({ id: w.agendaId }) },
-  'activity:create': {
-    allowed: ['facilitator'],
-    payload: () => ({ id: newId(), agendaItemId: null, anonymous: false, spec: scale }),
-  },
-  'activity:update': { allowed: ['facilitator'], payload: (w) => ({ id: w.pollId, agendaItemId: null }) },
-  'activity:remove': { allowed: ['facilitator'], payload: (w) => ({ id: w.pollId }) },
-  'activity:open': { allowed: ['facilitator'], payload: (w) => ({ id: w.pollId }) },
-  'activity:close': { allowed: ['facilitator'], payload: (w) => ({ id: w.pollId }) },
-  'activity:reveal': { allowed: ['facilitator'], payload: (w) => ({ id: w.pollId }) },
-  'activity:hide': { allowed: ['facilitator'], payload: (w) => ({ id: w.pollId }) },
-  'response:submit': {
-    allowed: ['participant'],
-    payload: (w) => ({ id: newId(), activityId: w.pollId, value: { level: 0 }, note: 'gekaapt' }),
-  },
-  'response:retract': { allowed: ['participant'], payload: (w) => ({ activityId: w.pollId }) },
-  'meeting:goto': { allowed: ['facilitator'], payload: (w) => ({ itemId: w.agendaId }) },
-  'words:merge': {
-    allowed: ['facilitator'],
-    payload: (w) => ({ activityId: w.wordsId, keys: ['vertrouwen', 'trust'], label: 'Gekaapt' }),
-  },
-  'words:split': { allowed: ['facilitator'], payload: (w) => ({ activityId: w.wordsId, key: 'vertrouwen' }) },
-  'words:hide': {
-    allowed: ['facilitator'],
-    payload: (w) => ({ activityId: w.wordsId, key: 'vertrouwen', hidden: true }),
-  },
-  'timer:start': {
-    allowed: ['facilitator'],
-    payload: () => ({ id: newId(), scope: 'meeting', durationMs: 60_000 }),
-  },
-  'timer:pause': { allowed: ['facilitator'], payload: () => ({ id: newId(), scope: 'meeting' }) },
-  'timer:resume': { allowed: ['facilitator'], payload: () => ({ id: newId(), scope: 'meeting' }) },
-  'timer:extend': {
-    allowed: ['facilitator'],
-    payload: () => ({ id: newId(), scope: 'meeting', byMs: 60_000 }),
-  },
-  'timer:stop': { allowed: ['facilitator'], payload: () => ({ id: newId(), scope: 'meeting' }) },
-  'breakout:timer': {
-    allowed: ['facilitator'],
-    payload: (w) => ({ id: newId(), activityId: w.breakoutId, op: 'start', durationMs: 60_000 }),
-  },
-  'chat:send': {
-    allowed: ['facilitator', 'secretary', 'participant'],
-    payload: () => ({ id: newId(), channel: 'meeting', text: 'Gekaapt' }),
-  },
-  'chat:vote': { allowed: ['participant'], payload: (w) => ({ messageId: w.messageId, up: true }) },
-  'chat:tip': {
-    allowed: ['facilitator', 'secretary', 'participant'],
-    payload: (w) => ({ messageId: w.messageId, on: true }),
-  },
-  'chat:pin': {
-    allowed: ['facilitator', 'secretary'],
-    payload: (w) => ({ messageId: w.messageId, on: true }),
-  },
-  'chat:hide': {
-    allowed: ['facilitator', 'secretary'],
-    payload: (w) => ({ messageId: w.messageId, on: true }),
-  },
-  'breakout:move': {
-    allowed: ['facilitator'],
-    payload: (w) => ({ activityId: w.breakoutId, participantId: w.participantId, roomId: null }),
-  },
-  'breakout:choose': {
-    allowed: ['participant'],
-    payload: (w) => ({ activityId: w.breakoutId, roomId: w.roomId }),
-  },
-  'breakout:addRoom': {
-    allowed: ['facilitator'],
-    payload: (w) => ({ activityId: w.breakoutId, id: newId() }),
-  },
-  'breakout:message': {
-    allowed: ['facilitator'],
-    payload: (w) => ({ activityId: w.breakoutId, id: newId(), text: 'Gekaapt' }),
-  },
-  'breakout:synthesis': { allowed: ['facilitator'], payload: (w) => ({ activityId: w.breakoutId }) },
-  'breakout:end': { allowed: ['facilitator'], payload: (w) => ({ activityId: w.breakoutId, inSeconds: 60 }) },
+const scale = { kind: 'scale' as const, question: 'Hoe tevreden?', levels: [...DEFAULT_SCALE_LEVELS] };
+const PAYLOADS: { [E in CommandName]: (w: World) => PayloadOf<E> } = {
+  'session:sync': () => undefined,
+  'meeting:update': () => ({ title: 'Gekaapt' }),
+  'participant:update': () => ({ name: 'Gekaapt' }),
+  'agenda:add': () => ({ id: newId(), title: 'Gekaapt' }),
+  'agenda:update': (w) => ({ id: w.agendaId, title: 'Gekaapt' }),
+  'agenda:move': (w) => ({ id: w.agendaId, index: 1 }),
+  'agenda:remove': (w) => ({ id: w.agendaId }),
+  'activity:create': () => ({ id: newId(), agendaItemId: null, anonymous: false, spec: scale }),
+  'activity:update': (w) => ({ id: w.pollId, agendaItemId: null }),
+  'activity:remove': (w) => ({ id: w.pollId }),
+  'activity:open': (w) => ({ id: w.pollId }),
+  'activity:close': (w) => ({ id: w.pollId }),
+  'activity:reveal': (w) => ({ id: w.pollId }),
+  'activity:hide': (w) => ({ id: w.pollId }),
+  'response:submit': (w) => ({ id: newId(), activityId: w.pollId, value: { level: 0 }, note: 'gekaapt' }),
+  'response:retract': (w) => ({ activityId: w.pollId }),
+  'meeting:goto': (w) => ({ itemId: w.agendaId }),
+  'words:merge': (w) => ({ activityId: w.wordsId, keys: ['vertrouwen', 'trust'], label: 'Gekaapt' }),
+  'words:split': (w) => ({ activityId: w.wordsId, key: 'vertrouwen' }),
+  'words:hide': (w) => ({ activityId: w.wordsId, key: 'vertrouwen', hidden: true }),
+  'timer:start': () => ({ id: newId(), scope: 'meeting', durationMs: 60_000 }),
+  'timer:pause': () => ({ id: newId(), scope: 'meeting' }),
+  'timer:resume': () => ({ id: newId(), scope: 'meeting' }),
+  'timer:extend': () => ({ id: newId(), scope: 'meeting', byMs: 60_000 }),
+  'timer:stop': () => ({ id: newId(), scope: 'meeting' }),
+  'breakout:timer': (w) => ({ id: newId(), activityId: w.breakoutId, op: 'start', durationMs: 60_000 }),
+  'chat:send': () => ({ id: newId(), channel: 'meeting', text: 'Gekaapt' }),
+  'chat:vote': (w) => ({ messageId: w.messageId, up: true }),
+  'chat:tip': (w) => ({ messageId: w.messageId, on: true }),
+  'chat:pin': (w) => ({ messageId: w.messageId, on: true }),
+  'chat:hide': (w) => ({ messageId: w.messageId, on: true }),
+  'breakout:move': (w) => ({ activityId: w.breakoutId, participantId: w.participantId, roomId: null }),
+  'breakout:choose': (w) => ({ activityId: w.breakoutId, roomId: w.roomId }),
+  'breakout:addRoom': (w) => ({ activityId: w.breakoutId, id: newId() }),
+  'breakout:message': (w) => ({ activityId: w.breakoutId, id: newId(), text: 'Gekaapt' }),
+  'breakout:synthesis': (w) => ({ activityId: w.breakoutId }),
+  'breakout:end': (w) => ({ activityId: w.breakoutId, inSeconds: 60 }),
   // Who may read a board is decided per board (BOARD5): every role may ask.
-  'board:sync': {
-    allowed: ['facilitator', 'secretary', 'participant', 'observer'],
-    payload: (w) => ({ boardId: w.boardId }),
-  },
-  'board:unwatch': {
-    allowed: ['facilitator', 'secretary', 'participant', 'observer'],
-    payload: (w) => ({ boardId: w.boardId }),
-  },
-  'board:settings': { allowed: ['facilitator'], payload: (w) => ({ boardId: w.boardId, locked: true }) },
-  'board:voting': { allowed: ['facilitator'], payload: (w) => ({ boardId: w.boardId, open: true }) },
-  'note:create': {
-    allowed: ['facilitator', 'secretary', 'participant'],
-    payload: (w) => ({ id: newId(), boardId: w.boardId, text: 'Gekaapt', colour: 'geel', x: 10, y: 10 }),
-  },
-  'note:edit': {
-    allowed: ['facilitator', 'secretary', 'participant'],
-    payload: (w) => ({ id: w.noteId, text: 'Gekaapt' }),
-  },
-  'note:move': {
-    allowed: ['facilitator', 'secretary', 'participant'],
-    payload: (w) => ({ id: w.noteId, x: 99, y: 99 }),
-  },
-  'note:delete': { allowed: ['facilitator', 'secretary', 'participant'], payload: (w) => ({ id: w.noteId }) },
-  'note:theme': {
-    allowed: ['facilitator', 'secretary', 'participant'],
-    payload: (w) => ({ boardId: w.boardId, noteIds: [w.noteId], themeId: null }),
-  },
+  'board:sync': (w) => ({ boardId: w.boardId }),
+  'board:unwatch': (w) => ({ boardId: w.boardId }),
+  'board:settings': (w) => ({ boardId: w.boardId, locked: true }),
+  'board:voting': (w) => ({ boardId: w.boardId, open: true }),
+  'note:create': (w) => ({ id: newId(), boardId: w.boardId, text: 'Gekaapt', colour: 'geel', x: 10, y: 10 }),
+  'note:edit': (w) => ({ id: w.noteId, text: 'Gekaapt' }),
+  'note:move': (w) => ({ id: w.noteId, x: 99, y: 99 }),
+  'note:delete': (w) => ({ id: w.noteId }),
+  'note:theme': (w) => ({ boardId: w.boardId, noteIds: [w.noteId], themeId: null }),
   // Presence: relayed, never stored; a board's own rules decide who is shown.
-  'note:drag': {
-    allowed: ['facilitator', 'secretary', 'participant', 'observer'],
-    payload: (w) => ({ boardId: w.boardId, id: w.noteId, x: 5, y: 5 }),
-  },
-  'theme:create': {
-    allowed: ['facilitator', 'secretary', 'participant'],
-    payload: (w) => ({ id: newId(), boardId: w.boardId, heading: 'Gekaapt', x: 0, y: 0 }),
-  },
-  'theme:update': {
-    allowed: ['facilitator', 'secretary', 'participant'],
-    payload: (w) => ({ id: w.themeId, heading: 'Gekaapt' }),
-  },
-  'theme:merge': {
-    allowed: ['facilitator', 'secretary', 'participant'],
-    payload: (w) => ({ id: w.themeId, intoId: w.otherThemeId }),
-  },
-  'theme:dissolve': {
-    allowed: ['facilitator', 'secretary', 'participant'],
-    payload: (w) => ({ id: w.themeId }),
-  },
-  'vote:cast': { allowed: ['participant'], payload: (w) => ({ id: newId(), noteId: w.noteId }) },
-  'vote:retract': { allowed: ['participant'], payload: () => ({ id: newId() }) },
-  'chat:all': { allowed: ['facilitator', 'secretary'], payload: () => ({ channel: 'meeting' }) },
-  'chat:history': {
-    allowed: ['facilitator', 'secretary', 'participant'],
-    payload: () => ({ channel: 'meeting', beforeSeq: 1000 }),
-  },
+  'note:drag': (w) => ({ boardId: w.boardId, id: w.noteId, x: 5, y: 5 }),
+  'theme:create': (w) => ({ id: newId(), boardId: w.boardId, heading: 'Gekaapt', x: 0, y: 0 }),
+  'theme:update': (w) => ({ id: w.themeId, heading: 'Gekaapt' }),
+  'theme:merge': (w) => ({ id: w.themeId, intoId: w.otherThemeId }),
+  'theme:dissolve': (w) => ({ id: w.themeId }),
+  'vote:cast': (w) => ({ id: newId(), noteId: w.noteId }),
+  'vote:retract': () => ({ id: newId() }),
+  'chat:all': () => ({ channel: 'meeting' }),
+  'chat:history': () => ({ channel: 'meeting', beforeSeq: 1000 }),
 };
 
 let srv: TestServer;
@@ -258,22 +181,37 @@ afterAll(async () => {
 });
 
 describe('authorisation matrix (Socket.IO)', () => {
-  it('[AUTHZ1] the table names every event the server listens to', () => {
+  it('[AUTHZ1] the server listens to exactly the events of the command table', () => {
     const serverSocket = [...srv.app.ctx.io.sockets.sockets.values()][0]!;
     const events = serverSocket
       .eventNames()
       .filter((e): e is string => typeof e === 'string' && e.includes(':'));
-    expect(events.sort()).toEqual(Object.keys(MATRIX).sort());
+    expect(events.sort()).toEqual([...COMMAND_NAMES].sort());
   });
 
-  const roles: Role[] = ['facilitator', 'secretary', 'participant', 'observer'];
-  for (const [event, rule] of Object.entries(MATRIX)) {
-    const refusedRoles = roles.filter((r) => !rule.allowed.includes(r));
+  it('[AUTHZ1] only reading a board or the meeting, and presence, are open to every role', () => {
+    // Who may read a board is decided per board (BOARD5); presence follows the board's own rules.
+    expect(commandsWhere((c) => c.who === null).sort()).toEqual([
+      'board:sync',
+      'board:unwatch',
+      'note:drag',
+      'session:sync',
+    ]);
+  });
+
+  /** The roles the table lets send `event` (its `who`, through the role matrix). */
+  const allowed = (event: CommandName): Role[] => {
+    const spec: CommandSpec = COMMANDS[event];
+    const who = spec.who;
+    return ROLES.filter((r) => who === null || can(r, who));
+  };
+  for (const event of COMMAND_NAMES) {
+    const refusedRoles = ROLES.filter((r) => !allowed(event).includes(r));
     if (refusedRoles.length === 0) continue;
     it(`[AUTHZ1] ${event} is refused for ${refusedRoles.join(', ')} and changes nothing`, async () => {
       const before = dumpDatabase(srv);
       for (const role of refusedRoles) {
-        const r = await call(as[role]!, event, rule.payload(world));
+        const r = await call(as[role]!, event, PAYLOADS[event](world));
         expect(r, `${event} as ${role}`).toMatchObject({ ok: false, error: 'forbidden' });
       }
       expect(dumpDatabase(srv)).toEqual(before);
@@ -282,10 +220,10 @@ describe('authorisation matrix (Socket.IO)', () => {
 
   it('[AUTHZ2] people of another meeting cannot touch this meeting through its ids', async () => {
     const before = dumpDatabase(srv);
-    for (const [event, rule] of Object.entries(MATRIX)) {
+    for (const event of COMMAND_NAMES) {
       if (event === 'session:sync') continue;
       for (const who of ['otherParticipant', 'otherFacilitator'] as const) {
-        const r = await call(as[who]!, event, rule.payload(world));
+        const r = await call(as[who]!, event, PAYLOADS[event](world));
         // Either not their role, or (their role but) not their meeting's id — never a change here.
         if (r.ok) {
           // Commands that name no id of this meeting act on their own meeting.
@@ -320,7 +258,7 @@ describe('authorisation matrix (Socket.IO)', () => {
     // The other meeting may have changed itself; nothing of "Doelwit" did.
     const mine = (rows: Record<string, unknown[]>) => JSON.stringify(rows).split(meeting.id).length;
     expect(mine(after)).toBe(mine(before));
-    const snap = await ok<{ agenda: unknown[]; meeting: { title: string } }>(as.facilitator!, 'session:sync');
+    const snap = await ok(as.facilitator!, 'session:sync');
     expect(snap.meeting.title).toBe('Doelwit');
     expect(snap.agenda).toHaveLength(2);
   });

@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { BoardState, BreakoutView } from '../../shared/domain/board/types';
+import type { BreakoutView } from '../../shared/domain/board/types';
 import { newId } from '../../shared/domain/ids';
-import type { NoteResult } from '../../shared/protocol/boardEvents';
 import { BoardMirror, breakoutOf, note, openBreakout, serverView } from '../helpers/boards';
 import { joinMany, meetingWithFacilitator } from '../helpers/fixtures';
 import { call, eventually, ok, startServer, type TestServer, waitFor } from '../helpers/server';
@@ -45,7 +44,7 @@ describe('break-outs and boards', () => {
     const acks = await Promise.all(
       mirrors.flatMap((p, i) =>
         Array.from({ length: 10 }, (_, k) =>
-          call<NoteResult>(
+          call(
             p.socket,
             'note:create',
             note(p.boards[k % 4]!.id, `Post-it ${k + 1} van deelnemer ${i + 1}`, {
@@ -88,12 +87,12 @@ describe('break-outs and boards', () => {
     const secondTab = await srv.connect(meeting.code, ann!.token);
     const cmd = note(boardId, 'Koplopers zijn niet per se bewoners');
     const [a, b, c] = await Promise.all([
-      call<NoteResult>(ann!.socket, 'note:create', cmd),
-      call<NoteResult>(ann!.socket, 'note:create', cmd),
-      call<NoteResult>(secondTab, 'note:create', cmd),
+      call(ann!.socket, 'note:create', cmd),
+      call(ann!.socket, 'note:create', cmd),
+      call(secondTab, 'note:create', cmd),
     ]);
     for (const r of [a, b, c]) expect(r).toMatchObject({ ok: true, data: { id: cmd.id, version: 1 } });
-    expect((await ok<BoardState>(facilitator, 'board:sync', { boardId })).notes).toHaveLength(1);
+    expect((await ok(facilitator, 'board:sync', { boardId })).notes).toHaveLength(1);
     // Another participant reusing the id is refused, not merged.
     const [bert] = await joinMany(srv, meeting.code, 1, 'Bert');
     await breakoutOf(bert!.socket, activity.id);
@@ -103,9 +102,9 @@ describe('break-outs and boards', () => {
     });
 
     await ok(ann!.socket, 'note:delete', { id: cmd.id });
-    const retried = await ok<NoteResult>(secondTab, 'note:create', cmd);
+    const retried = await ok(secondTab, 'note:create', cmd);
     expect(retried.note).toBeNull();
-    const state = await ok<BoardState>(facilitator, 'board:sync', { boardId });
+    const state = await ok(facilitator, 'board:sync', { boardId });
     expect(state.notes).toEqual([]);
     expect(state.deleted).toEqual([{ id: cmd.id, version: 2 }]);
     // Editing or moving it now: it is gone.
@@ -118,7 +117,7 @@ describe('break-outs and boards', () => {
       error: 'not_found',
     });
     // Deleting again answers the same tombstone.
-    expect(await ok<NoteResult>(ann!.socket, 'note:delete', { id: cmd.id })).toEqual({
+    expect(await ok(ann!.socket, 'note:delete', { id: cmd.id })).toEqual({
       id: cmd.id,
       note: null,
       version: 2,
@@ -144,19 +143,17 @@ describe('break-outs and boards', () => {
 
     for (let round = 0; round < 10; round++) {
       // Edit (Ann, the writer) and move (Bert) at once: both fields survive, the version counts both.
-      const n = await ok<NoteResult>(ann!.socket, 'note:create', note(boardId, `ronde ${round}`));
+      const n = await ok(ann!.socket, 'note:create', note(boardId, `ronde ${round}`));
       const [edit, move] = await Promise.all([
-        call<NoteResult>(ann!.socket, 'note:edit', {
+        call(ann!.socket, 'note:edit', {
           id: n.id,
           text: `ronde ${round}, aangepast`,
           colour: 'blauw',
         }),
-        call<NoteResult>(bert!.socket, 'note:move', { id: n.id, x: 500 + round, y: 300 }),
+        call(bert!.socket, 'note:move', { id: n.id, x: 500 + round, y: 300 }),
       ]);
       expect(edit.ok && move.ok).toBe(true);
-      const after = (await ok<BoardState>(facilitator, 'board:sync', { boardId })).notes.find(
-        (x) => x.id === n.id,
-      )!;
+      const after = (await ok(facilitator, 'board:sync', { boardId })).notes.find((x) => x.id === n.id)!;
       expect(after).toMatchObject({
         text: `ronde ${round}, aangepast`,
         colour: 'blauw',
@@ -169,7 +166,7 @@ describe('break-outs and boards', () => {
         await eventually(() => JSON.stringify(m.view(boardId)) === JSON.stringify(now));
 
       // A second post-it stays: edited and moved by two clients at once, in either order.
-      const keep = await ok<NoteResult>(bert!.socket, 'note:create', note(boardId, `blijft ${round}`));
+      const keep = await ok(bert!.socket, 'note:create', note(boardId, `blijft ${round}`));
       await Promise.all([
         call(bert!.socket, 'note:edit', { id: keep.id, text: `blijft ${round}, aangepast` }),
         call(ann!.socket, 'note:move', { id: keep.id, x: 900, y: 100 + round * 130 }),
@@ -177,9 +174,9 @@ describe('break-outs and boards', () => {
       ]);
       // Edit, move and delete at once (three clients): delete wins, and is final.
       const results = await Promise.all([
-        call<NoteResult>(ann!.socket, 'note:edit', { id: n.id, text: 'nog een keer' }),
-        call<NoteResult>(bert!.socket, 'note:move', { id: n.id, x: 10, y: 10 }),
-        call<NoteResult>(facilitator, 'note:delete', { id: n.id }),
+        call(ann!.socket, 'note:edit', { id: n.id, text: 'nog een keer' }),
+        call(bert!.socket, 'note:move', { id: n.id, x: 10, y: 10 }),
+        call(facilitator, 'note:delete', { id: n.id }),
       ]);
       // The delete is always accepted; an edit or move that came after it is told the post-it is gone.
       expect(results[2]).toMatchObject({ ok: true, data: { note: null } });
@@ -232,7 +229,7 @@ describe('break-outs and boards', () => {
       error: 'forbidden',
     });
     // Someone else's text: not editable, not deletable; moving is fine.
-    const mine = await ok<NoteResult>(a.socket, 'note:create', note(board.id, 'van Ann'));
+    const mine = await ok(a.socket, 'note:create', note(board.id, 'van Ann'));
     expect(await call(b.socket, 'note:edit', { id: mine.id, text: 'overschreven' })).toMatchObject({
       ok: false,
       error: 'forbidden',
@@ -296,6 +293,7 @@ describe('break-outs and boards', () => {
     // When the activity allows it, other rooms can be read (never written).
     const { snap } = await breakoutOf(facilitator, activity.id);
     const spec = snap.activities.find((x) => x.id === activity.id)!.spec;
+    if (spec.kind !== 'breakout') throw new Error('expected a break-out');
     await ok(facilitator, 'activity:update', { id: activity.id, spec: { ...spec, seeOtherRooms: true } });
     expect(await call(a.socket, 'board:sync', { boardId: otherBoard.id })).toMatchObject({ ok: true });
     expect(await call(a.socket, 'note:create', note(otherBoard.id, 'inbraak'))).toMatchObject({
@@ -315,7 +313,7 @@ describe('break-outs and boards', () => {
     const { view } = await breakoutOf(ann!.socket, activity.id);
     const boardId = view.boards[0]!.id;
     for (const s of [ann!.socket, bert!.socket]) await ok(s, 'board:sync', { boardId });
-    const n = await ok<NoteResult>(ann!.socket, 'note:create', note(boardId, 'sleep mij'));
+    const n = await ok(ann!.socket, 'note:create', note(boardId, 'sleep mij'));
     const echoes: unknown[] = [];
     ann!.socket.on('note:dragging', (d) => echoes.push(d));
     const seen = waitFor<{ id: string; x: number; by: string }>(
@@ -323,7 +321,7 @@ describe('break-outs and boards', () => {
       'note:dragging',
       (d) => d.x === 420,
     );
-    (ann!.socket as unknown as { emit: (e: string, p: unknown) => void }).emit('note:drag', {
+    ann!.socket.emit('note:drag', {
       boardId,
       id: n.id,
       x: 420,
@@ -333,7 +331,7 @@ describe('break-outs and boards', () => {
     // A burst faster than the relay throttle: the last position still arrives.
     const last = waitFor<{ x: number }>(bert!.socket, 'note:dragging', (d) => d.x === 505);
     for (let x = 501; x <= 505; x++) {
-      (ann!.socket as unknown as { emit: (e: string, p: unknown) => void }).emit('note:drag', {
+      ann!.socket.emit('note:drag', {
         boardId,
         id: n.id,
         x,
@@ -341,7 +339,7 @@ describe('break-outs and boards', () => {
       });
     }
     await last;
-    const stored = (await ok<BoardState>(facilitator, 'board:sync', { boardId })).notes[0]!;
+    const stored = (await ok(facilitator, 'board:sync', { boardId })).notes[0]!;
     expect(stored).toMatchObject({ x: 100, y: 100, version: 1 });
     expect(echoes).toEqual([]);
   });

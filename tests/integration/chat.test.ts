@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ChatChannelPage, ChatMessageView } from '../../shared/domain/chat';
+import type { ChatMessageView } from '../../shared/domain/chat';
 import { newId } from '../../shared/domain/ids';
 import { joinMany, meetingWithFacilitator } from '../helpers/fixtures';
-import { call, ok, startServer, type TestServer, type TestSocket, waitFor } from '../helpers/server';
+import { call, ok, raw, startServer, type TestServer, type TestSocket, waitFor } from '../helpers/server';
 import { flush, record, snapshotOf } from '../helpers/toolkit';
 
 let srv: TestServer | undefined;
@@ -12,9 +12,8 @@ afterEach(async () => {
 });
 
 const say = (s: TestSocket, text: string, id = newId()) =>
-  call<ChatMessageView>(s, 'chat:send', { id, channel: 'meeting', text });
-const sayOk = (s: TestSocket, text: string) =>
-  ok<ChatMessageView>(s, 'chat:send', { id: newId(), channel: 'meeting', text });
+  call(s, 'chat:send', { id, channel: 'meeting', text });
+const sayOk = (s: TestSocket, text: string) => ok(s, 'chat:send', { id: newId(), channel: 'meeting', text });
 const chatOf = async (s: TestSocket) => (await snapshotOf(s)).chat;
 
 describe('the chat', () => {
@@ -141,7 +140,7 @@ describe('the chat', () => {
     const spam = await sayOk(ann!.socket, 'Koop nu https://spam.example/koop');
     const good = await sayOk(ann!.socket, 'Samen mee de straat op!');
     for (const s of [ann!.socket, bert!.socket]) {
-      for (const ev of ['chat:pin', 'chat:hide']) {
+      for (const ev of ['chat:pin', 'chat:hide'] as const) {
         expect(await call(s, ev, { messageId: good.id, on: true })).toMatchObject({
           ok: false,
           error: 'forbidden',
@@ -208,7 +207,7 @@ describe('the chat', () => {
     let seen = page.messages.length;
     const t1 = performance.now();
     for (;;) {
-      const older = await ok<ChatChannelPage>(ann!.socket, 'chat:history', {
+      const older = await ok(ann!.socket, 'chat:history', {
         channel: 'meeting',
         beforeSeq: before,
       });
@@ -255,7 +254,7 @@ describe('the chat', () => {
     ];
     for (const [event, payload] of bad) {
       expect(
-        await call(facilitator, event, payload),
+        await raw(facilitator, event, payload),
         `${event} ${JSON.stringify(payload).slice(0, 60)}`,
       ).toMatchObject({
         ok: false,
@@ -345,7 +344,7 @@ describe('deleting a meeting', () => {
     const m = await sayOk(ann!.socket, 'Een tip met https://example.org/doc');
     await ok(bert!.socket, 'chat:vote', { messageId: m.id, up: true });
     await ok(facilitator, 'timer:start', { id: newId(), scope: 'meeting', durationMs: 60_000 });
-    const words = await ok<{ id: string }>(facilitator, 'activity:create', {
+    const words = await ok(facilitator, 'activity:create', {
       id: newId(),
       agendaItemId: null,
       anonymous: false,

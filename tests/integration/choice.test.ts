@@ -3,7 +3,7 @@ import type { ChoiceResults } from '../../shared/domain/activities';
 import { newId } from '../../shared/domain/ids';
 import type { ChoiceSpec } from '../../shared/protocol/schemas/activity';
 import { joinMany, meetingWithFacilitator } from '../helpers/fixtures';
-import { call, ok, startServer, type TestServer, waitFor } from '../helpers/server';
+import { call, ok, raw, startServer, type TestServer, waitFor } from '../helpers/server';
 import { createActivity, flush, record, resultsFor, snapshotOf, submit } from '../helpers/toolkit';
 
 let srv: TestServer | undefined;
@@ -175,7 +175,7 @@ describe('choice and ranking', () => {
     ];
     for (const s of badSpecs) {
       expect(
-        await call(facilitator, 'activity:create', {
+        await raw(facilitator, 'activity:create', {
           id: newId(),
           agendaItemId: null,
           anonymous: false,

@@ -60,7 +60,7 @@ beforeAll(async () => {
   // The meeting chat: a tip with two votes and two links, a formula, staff's pinned welcome, a
   // hidden message, a multi-line message with a vote.
   const say = (s: TestSocket, text: string, channel = 'meeting') =>
-    ok<{ id: string }>(s, 'chat:send', { id: newId(), channel, text });
+    ok(s, 'chat:send', { id: newId(), channel, text });
   const [p1, p2, p3, p4] = people.map((p) => p.socket) as [TestSocket, TestSocket, TestSocket, TestSocket];
   const m1 = await say(p1, 'Zie https://example.org/a en https://example.org/b.');
   await say(p2, HYPERLINK);

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { newId } from '../../shared/domain/ids';
 import type { AgendaItem, MeetingView } from '../../shared/domain/types';
 import { joinMany, meetingWithFacilitator } from '../helpers/fixtures';
-import { call, ok, startServer, type TestServer, waitFor } from '../helpers/server';
+import { call, ok, raw, startServer, type TestServer, waitFor } from '../helpers/server';
 import { snapshotOf } from '../helpers/toolkit';
 
 let srv: TestServer | undefined;
@@ -13,7 +13,7 @@ afterEach(async () => {
 
 async function agendaOf(fac: Parameters<typeof ok>[0], titles: string[]) {
   let agenda: AgendaItem[] = [];
-  for (const title of titles) agenda = await ok<AgendaItem[]>(fac, 'agenda:add', { id: newId(), title });
+  for (const title of titles) agenda = await ok(fac, 'agenda:add', { id: newId(), title });
   return agenda;
 }
 
@@ -29,7 +29,7 @@ describe('agenda flow', () => {
       const arrivals = [...people.map((p) => p.socket), screen].map((s) =>
         waitFor<MeetingView>(s, 'meeting:updated', (m) => m.currentItemId === item.id),
       );
-      const view = await ok<MeetingView>(facilitator, 'meeting:goto', { itemId: item.id });
+      const view = await ok(facilitator, 'meeting:goto', { itemId: item.id });
       expect(view.currentItemId).toBe(item.id);
       await Promise.all(arrivals);
     }
@@ -37,10 +37,10 @@ describe('agenda flow', () => {
     const lateSocket = await srv.connect(meeting.code, late.token);
     expect((await snapshotOf(lateSocket)).meeting.currentItemId).toBe(agenda[2]!.id);
     // Going to the same item again is harmless; back to "not started" works too.
-    expect(await ok<MeetingView>(facilitator, 'meeting:goto', { itemId: agenda[2]!.id })).toMatchObject({
+    expect(await ok(facilitator, 'meeting:goto', { itemId: agenda[2]!.id })).toMatchObject({
       currentItemId: agenda[2]!.id,
     });
-    expect(await ok<MeetingView>(facilitator, 'meeting:goto', { itemId: null })).toMatchObject({
+    expect(await ok(facilitator, 'meeting:goto', { itemId: null })).toMatchObject({
       currentItemId: null,
     });
   });
@@ -66,7 +66,7 @@ describe('agenda flow', () => {
       error: 'not_found',
     });
     for (const bad of [{ itemId: 'x' }, {}, { itemId: item!.id, extra: 1 }, null]) {
-      expect(await call(facilitator, 'meeting:goto', bad)).toMatchObject({
+      expect(await raw(facilitator, 'meeting:goto', bad)).toMatchObject({
         ok: false,
         error: 'invalid_payload',
       });

@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { seedDemoMeeting } from '../../server/demo/seed';
 import { newId } from '../../shared/domain/ids';
-import type { ActivityView } from '../../shared/domain/types';
 import { ErrorAnswer, HTTP_ANSWERS, type HttpRoute, ResultsAnswer } from '../../shared/protocol/schemas/http';
 import { ok, startServer, type TestServer } from '../helpers/server';
 import { submit } from '../helpers/toolkit';
@@ -179,7 +178,7 @@ describe('the real answers', () => {
       ),
     );
     for (const { activity } of before.activities.filter((a) => a.activity.status === 'draft')) {
-      const a = await ok<ActivityView>(fac, 'activity:open', { id: activity.id });
+      const a = await ok(fac, 'activity:open', { id: activity.id });
       const spec = a.spec;
       const value =
         spec.kind === 'statements'
@@ -196,7 +195,7 @@ describe('the real answers', () => {
               : null;
       if (value) expect((await submit(kees, a.id, value)).ok, spec.kind).toBe(true);
     }
-    const msg = await ok<{ id: string }>(kees, 'chat:send', {
+    const msg = await ok(kees, 'chat:send', {
       id: newId(),
       channel: 'meeting',
       text: 'Weg ermee',

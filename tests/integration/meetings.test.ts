@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Snapshot } from '../../shared/domain/types';
 import { call, ok, startServer, type TestServer, waitFor } from '../helpers/server';
 
 let srv: TestServer | undefined;
@@ -92,7 +91,7 @@ describe('meetings over HTTP', () => {
     const roles = await Promise.all(
       [m.facilitatorToken, m.secretaryToken, p.token, undefined].map(async (t) => {
         const s = await srv!.connect(m.code, t);
-        return (await ok<Snapshot>(s, 'session:sync')).role;
+        return (await ok(s, 'session:sync')).role;
       }),
     );
     expect(roles).toEqual(['facilitator', 'secretary', 'participant', 'observer']);
@@ -110,16 +109,14 @@ describe('meetings over HTTP', () => {
     const ann = await srv.join(m.code, 'Ann');
     const annSocket = await srv.connect(m.code, ann.token);
     await expect
-      .poll(async () =>
-        (await ok<Snapshot>(fac, 'session:sync')).presence.participants?.map((x) => [x.name, x.online]),
-      )
+      .poll(async () => (await ok(fac, 'session:sync')).presence.participants?.map((x) => [x.name, x.online]))
       .toEqual([['Ann', true]]);
-    const annView = await ok<Snapshot>(annSocket, 'session:sync');
+    const annView = await ok(annSocket, 'session:sync');
     expect(annView.presence.participants).toBeUndefined();
     expect(annView.presence.online).toBe(1);
     annSocket.disconnect();
     await expect
-      .poll(async () => (await ok<Snapshot>(fac, 'session:sync')).presence.participants?.[0]?.online)
+      .poll(async () => (await ok(fac, 'session:sync')).presence.participants?.[0]?.online)
       .toBe(false);
   });
 
@@ -151,7 +148,7 @@ describe('meetings over HTTP', () => {
       '11111111-1111-4111-8111-111111111111',
       '22222222-2222-4222-8222-222222222222',
       '33333333-3333-4333-8333-333333333333',
-    ];
+    ] as const;
     await ok(fac, 'agenda:add', { id: ids[0], title: 'Inleiding', body: 'Welkom' });
     await ok(fac, 'agenda:add', { id: ids[1], title: 'Gezamenlijke plaatsbepaling' });
     // Retried add: applied once.
@@ -163,14 +160,14 @@ describe('meetings over HTTP', () => {
       'Gezamenlijke plaatsbepaling',
       'Afsluiting',
     ]);
-    const moved = await ok<{ id: string }[]>(fac, 'agenda:move', { id: ids[2], index: 0 });
+    const moved = await ok(fac, 'agenda:move', { id: ids[2], index: 0 });
     expect(moved.map((i) => i.id)).toEqual([ids[2], ids[0], ids[1]]);
     const refused = await call(ann, 'agenda:add', {
       id: '44444444-4444-4444-8444-444444444444',
       title: 'Hack',
     });
     expect(refused).toMatchObject({ ok: false, error: 'forbidden' });
-    const removed = await ok<{ id: string }[]>(fac, 'agenda:remove', { id: ids[0] });
+    const removed = await ok(fac, 'agenda:remove', { id: ids[0] });
     expect(removed.map((i) => i.id)).toEqual([ids[2], ids[1]]);
     expect(await call(fac, 'agenda:move', { id: ids[0], index: 0 })).toMatchObject({
       ok: false,

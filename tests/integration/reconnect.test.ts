@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Connection, type ConnStatus } from '../../client/connection';
 import { newId } from '../../shared/domain/ids';
-import type { Snapshot } from '../../shared/domain/types';
 import { meetingWithFacilitator } from '../helpers/fixtures';
 import { startProxy } from '../helpers/proxy';
 import { eventually, ok, startServer, type TestServer } from '../helpers/server';
@@ -106,7 +105,7 @@ describe('reconnecting', () => {
     expect(syncs()).toBe(2);
     await eventually(() => seen.at(-1)?.queued === 0);
     const check = await srv.connect(meeting.code, meeting.facilitatorToken);
-    const snap = await ok<Snapshot>(check, 'session:sync');
+    const snap = await ok(check, 'session:sync');
     expect(snap.agenda.map((a) => a.id)).toEqual(ids);
   }, 30_000);
 
@@ -133,7 +132,7 @@ describe('reconnecting', () => {
     expect(cut).toBe(true);
     expect(received).toBe(2);
     const check = await srv.connect(meeting.code, meeting.facilitatorToken);
-    expect((await ok<Snapshot>(check, 'session:sync')).agenda.map((a) => a.id)).toEqual([id]);
+    expect((await ok(check, 'session:sync')).agenda.map((a) => a.id)).toEqual([id]);
   }, 30_000);
 
   it('[RECON3] 200 clients come back after a restart spread out (backoff with jitter), all with full state', async () => {

@@ -1,7 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_INSIGHTS, DEMO_QUESTIONS } from '../../server/demo/data';
 import type { Results } from '../../shared/domain/activities';
-import type { BoardState } from '../../shared/domain/board/types';
 import { newId } from '../../shared/domain/ids';
 import type { ActivityView } from '../../shared/domain/types';
 import { blocksToDoc } from '../../shared/report/document';
@@ -123,7 +122,7 @@ const STEPS: Step[] = [
       const { view } = await breakoutOf(fac, a.id);
       for (const insight of DEMO_INSIGHTS) {
         const board = view.boards.find((b) => b.roomId === null && b.questionIndex === insight.question)!;
-        const state = await ok<BoardState>(fac, 'board:sync', { boardId: board.id });
+        const state = await ok(fac, 'board:sync', { boardId: board.id });
         await ok(fac, 'theme:create', {
           id: newId(),
           boardId: board.id,
@@ -135,9 +134,7 @@ const STEPS: Step[] = [
       }
       // Two votes on one insight of question 1, on the synthesis.
       const syn = view.boards.find((b) => b.roomId === null && b.questionIndex === 0)!;
-      const voted = (await ok<BoardState>(fac, 'board:sync', { boardId: syn.id })).notes.find(
-        (n) => n.text === VOTED,
-      )!;
+      const voted = (await ok(fac, 'board:sync', { boardId: syn.id })).notes.find((n) => n.text === VOTED)!;
       await ok(fac, 'board:voting', { boardId: syn.id, open: true });
       for (const s of people.slice(0, 2)) {
         await ok(s, 'board:sync', { boardId: syn.id });
@@ -162,7 +159,7 @@ describe('the verslag of the reference meeting (seed 000)', () => {
     const items = new Map<string, string>();
     for (const title of SEED_SECTIONS) {
       items.set(title, newId());
-      await ok(fac, 'agenda:add', { id: items.get(title), title });
+      await ok(fac, 'agenda:add', { id: items.get(title)!, title });
     }
     const activityIds = new Map<string, string>();
     for (const step of STEPS) {

@@ -4,7 +4,6 @@ import type { ScopeKind } from '../../server/realtime/scopes';
 import type { ChatMessageView } from '../../shared/domain/chat';
 import { newId } from '../../shared/domain/ids';
 import type { TimerView } from '../../shared/domain/timer';
-import type { Snapshot } from '../../shared/domain/types';
 import { joinMany, meetingWithFacilitator } from '../helpers/fixtures';
 import { call, ok, startServer, type TestServer, waitFor } from '../helpers/server';
 import { flush, record } from '../helpers/toolkit';
@@ -80,14 +79,14 @@ describe('scopes: a break-out room plugs in', () => {
       ok: false,
       error: 'not_found',
     });
-    const carlaSnap = await ok<Snapshot>(carla!.socket, 'session:sync');
+    const carlaSnap = await ok(carla!.socket, 'session:sync');
     expect(carlaSnap.timers).toEqual([]);
     expect(carlaSnap.chat!.channels.map((c) => c.channel)).toEqual(['meeting']);
     // Ann's snapshot has the meeting and her room; the facilitator's too.
-    const annSnap = await ok<Snapshot>(ann!.socket, 'session:sync');
+    const annSnap = await ok(ann!.socket, 'session:sync');
     expect(annSnap.chat!.channels.map((c) => c.channel)).toEqual(['meeting', scope]);
     expect(annSnap.timers.map((t) => t.label)).toEqual(['Break-out 1']);
-    const facSnap = await ok<Snapshot>(facilitator, 'session:sync');
+    const facSnap = await ok(facilitator, 'session:sync');
     expect(facSnap.chat!.channels.find((c) => c.channel === scope)?.messages).toHaveLength(1);
     // A participant cannot start a room timer; a room that does not exist is not found.
     expect(await call(ann!.socket, 'timer:start', { id: newId(), scope, durationMs: 60_000 })).toMatchObject({

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { newId } from '../../shared/domain/ids';
-import type { Progress, Snapshot } from '../../shared/domain/types';
+import type { Progress } from '../../shared/domain/types';
 import { joinMany, meetingWithFacilitator, openScalePoll } from '../helpers/fixtures';
 import { call, ok, startServer, type TestServer, waitFor } from '../helpers/server';
 
@@ -34,7 +34,7 @@ describe('what the shared screen and the links need from the server', () => {
     expect(await two).toEqual({ activityId: poll.id, answered: 2, total: 3 });
     // A screen opened later gets the count in its snapshot; still no results, no texts.
     const late = await srv.connect(meeting.code);
-    const snap = await ok<Snapshot>(late, 'session:sync');
+    const snap = await ok(late, 'session:sync');
     expect(snap.progress).toEqual([{ activityId: poll.id, answered: 2, total: 3 }]);
     expect(snap.results).toEqual([]);
     expect(JSON.stringify(snap)).not.toContain('geheim');
@@ -43,7 +43,7 @@ describe('what the shared screen and the links need from the server', () => {
     people[2]!.socket.disconnect();
     expect(await left).toEqual({ activityId: poll.id, answered: 2, total: 2 });
     // Participants never hear it, and their snapshot has none.
-    expect((await ok<Snapshot>(people[0]!.socket, 'session:sync')).progress).toEqual([]);
+    expect((await ok(people[0]!.socket, 'session:sync')).progress).toEqual([]);
     expect(heard).toEqual([]);
   });
 

@@ -3,7 +3,7 @@ import type { StatementsResults } from '../../shared/domain/activities';
 import { newId } from '../../shared/domain/ids';
 import type { StatementsSpec } from '../../shared/protocol/schemas/activity';
 import { joinMany, meetingWithFacilitator } from '../helpers/fixtures';
-import { call, ok, startServer, type TestServer, waitFor } from '../helpers/server';
+import { call, ok, raw, startServer, type TestServer, waitFor } from '../helpers/server';
 import { createActivity, flush, record, resultsFor, snapshotOf, submit } from '../helpers/toolkit';
 
 let srv: TestServer | undefined;
@@ -119,7 +119,7 @@ describe('statements (stellingen)', () => {
     const observer = await srv.connect(meeting.code);
     const forced = await createActivity(facilitator, { ...SPEC, neutral: false });
     for (const s of [ann!.socket, secretary, observer]) {
-      for (const ev of ['activity:open', 'activity:close', 'activity:reveal', 'activity:remove']) {
+      for (const ev of ['activity:open', 'activity:close', 'activity:reveal', 'activity:remove'] as const) {
         expect(await call(s, ev, { id: forced.id })).toMatchObject({ ok: false, error: 'forbidden' });
       }
       expect(
@@ -161,7 +161,7 @@ describe('statements (stellingen)', () => {
     ];
     for (const spec of badSpecs) {
       expect(
-        await call(facilitator, 'activity:create', {
+        await raw(facilitator, 'activity:create', {
           id: newId(),
           agendaItemId: null,
           anonymous: false,

@@ -1,8 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BreakoutResults } from '../../shared/domain/board/results';
-import type { BoardState, BreakoutView } from '../../shared/domain/board/types';
 import { newId } from '../../shared/domain/ids';
-import type { NoteResult } from '../../shared/protocol/boardEvents';
 import { breakoutToBlocks } from '../../shared/report/board';
 import { breakoutOf, note, openBreakout } from '../helpers/boards';
 import { joinMany, meetingWithFacilitator } from '../helpers/fixtures';
@@ -42,18 +40,14 @@ describe('room votes in the plenary synthesis', () => {
     }
     const board2 = view.boards.find((b) => b.roomId === room2!.id)!;
     const board1 = view.boards.find((b) => b.roomId === room1!.id)!;
-    const voted = await ok<NoteResult>(
-      p1!.socket,
-      'note:create',
-      note(board2.id, 'Koplopers laten zien dat het kan'),
-    );
+    const voted = await ok(p1!.socket, 'note:create', note(board2.id, 'Koplopers laten zien dat het kan'));
     await ok(p1!.socket, 'note:create', note(board2.id, 'Ze kennen de buurt'));
     await ok(p4!.socket, 'note:create', note(board1.id, 'Instituties moeten mee veranderen'));
     await ok(facilitator, 'board:voting', { boardId: board2.id, open: true, limit: 3 });
     const votes: Record<string, string> = {};
     for (const p of [p1!, p2!, p3!]) {
       votes[p.participant.id] = newId();
-      await ok(p.socket, 'vote:cast', { id: votes[p.participant.id], noteId: voted.id });
+      await ok(p.socket, 'vote:cast', { id: votes[p.participant.id]!, noteId: voted.id });
     }
 
     // The break-outs end: the room board is read-only, for votes too.
@@ -62,17 +56,17 @@ describe('room votes in the plenary synthesis', () => {
       ok: false,
       error: 'forbidden',
     });
-    const after = await ok<BreakoutView>(facilitator, 'breakout:synthesis', { activityId: a.id });
+    const after = await ok(facilitator, 'breakout:synthesis', { activityId: a.id });
     const syn = after.boards.find((b) => b.roomId === null)!;
 
     // Staff see the copy with its three room votes, told apart as room votes.
-    const staff = await ok<BoardState>(facilitator, 'board:sync', { boardId: syn.id });
+    const staff = await ok(facilitator, 'board:sync', { boardId: syn.id });
     const copy = staff.notes.find((n) => n.text === 'Koplopers laten zien dat het kan')!;
     expect(copy.roomLabel).toBe('Kamer 2');
     expect(staff.counts).toEqual({ [copy.id]: 3 });
     expect(staff.roomCounts).toEqual({ [copy.id]: 3 });
     // Participants only once the synthesis board's votes are revealed, like every count.
-    const hidden = await ok<BoardState>(p4!.socket, 'board:sync', { boardId: syn.id });
+    const hidden = await ok(p4!.socket, 'board:sync', { boardId: syn.id });
     expect(hidden.counts).toBeNull();
     expect(hidden.roomCounts).toBeNull();
 
@@ -93,7 +87,7 @@ describe('room votes in the plenary synthesis', () => {
       'votes:counted',
       (c) => c.boardId === syn.id && c.counts[copy.id] === 3,
     );
-    await ok(p2!.socket, 'vote:retract', { id: votes[p2!.participant.id] });
+    await ok(p2!.socket, 'vote:retract', { id: votes[p2!.participant.id]! });
     expect(await three).toEqual({ boardId: syn.id, counts: { [copy.id]: 3 }, roomCounts: { [copy.id]: 2 } });
     await ok(facilitator, 'activity:close', { id: a.id });
 
@@ -101,7 +95,7 @@ describe('room votes in the plenary synthesis', () => {
     const revealed = waitFor<Counted>(p4!.socket, 'votes:counted', (c) => c.boardId === syn.id);
     await ok(facilitator, 'board:voting', { boardId: syn.id, revealed: true });
     expect(await revealed).toMatchObject({ counts: { [copy.id]: 3 }, roomCounts: { [copy.id]: 2 } });
-    expect((await ok<BoardState>(p4!.socket, 'board:sync', { boardId: syn.id })).roomCounts).toEqual({
+    expect((await ok(p4!.socket, 'board:sync', { boardId: syn.id })).roomCounts).toEqual({
       [copy.id]: 2,
     });
 

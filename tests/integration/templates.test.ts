@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ScaleResults } from '../../shared/domain/activities';
 import { newId } from '../../shared/domain/ids';
-import type { AgendaItem, Snapshot } from '../../shared/domain/types';
+import type { AgendaItem } from '../../shared/domain/types';
 import { joinMany, meetingWithFacilitator } from '../helpers/fixtures';
 import { ok, startServer, type TestServer } from '../helpers/server';
 import { createActivity, submit } from '../helpers/toolkit';
@@ -32,7 +32,7 @@ async function prepared(s: TestServer) {
   const { meeting, facilitator } = await meetingWithFacilitator(s);
   let agenda: AgendaItem[] = [];
   for (const title of ['Inleiding', 'Gezamenlijke plaatsbepaling', 'Afsluiting']) {
-    agenda = await ok<AgendaItem[]>(facilitator, 'agenda:add', {
+    agenda = await ok(facilitator, 'agenda:add', {
       id: newId(),
       title,
       body: `Tekst bij ${title}`,
@@ -105,7 +105,7 @@ describe('templates', () => {
     expect(titles).not.toContain('Zonder sjabloon');
     const m2 = (await created.json()) as { id: string; code: string; facilitatorToken: string };
     const fac2 = await srv.connect(m2.code, m2.facilitatorToken);
-    const snap = await ok<Snapshot>(fac2, 'session:sync');
+    const snap = await ok(fac2, 'session:sync');
     expect(snap.meeting).toMatchObject({ title: 'Begeleidingsgroep 8 juli', currentItemId: null });
     expect(snap.agenda.map((a) => [a.title, a.body])).toEqual([
       ['Inleiding', 'Tekst bij Inleiding'],

@@ -1,24 +1,7 @@
-import type { z } from 'zod';
 import { DRAG_RELAY_MS, latestThrottle } from '../../../shared/domain/board/drag';
 import { isStaff } from '../../../shared/domain/roles';
 import { DomainError } from '../../../shared/protocol/ack';
-import {
-  BoardRef,
-  BoardSettings,
-  BoardVoting,
-  NoteCreate,
-  NoteDrag,
-  NoteEdit,
-  NoteMove,
-  NoteRef,
-  NotesToTheme,
-  ThemeCreate,
-  ThemeMerge,
-  ThemeRef,
-  ThemeUpdate,
-  VoteCast,
-  VoteRetract,
-} from '../../../shared/protocol/schemas/board';
+import { COMMANDS, type InputOf } from '../../../shared/protocol/commands';
 import type { AppContext } from '../../context';
 import { boardView as boardViewOf, themeView as themeOf, noteView as viewOf } from '../../meetings/breakouts';
 import { boardRooms } from '../boardPublish';
@@ -35,7 +18,7 @@ export function registerBoard(ctx: AppContext, socket: AppSocket): void {
 
   // [BOARD14] Sync a board: check read access, subscribe, then read, so nothing stored after the
   // read is missed (and what arrives twice is dropped by its version).
-  command(ctx, socket, 'board:sync', BoardRef, null, async (input, s) => {
+  command(ctx, socket, 'board:sync', async (input, s) => {
     const bc = await ctx.boards.context(s, input.boardId);
     if (!bc.access.read) throw new DomainError('forbidden', 'you cannot see this board');
     await socket.join(
@@ -47,57 +30,39 @@ export function registerBoard(ctx: AppContext, socket: AppSocket): void {
     return done(state);
   });
 
-  command(ctx, socket, 'board:unwatch', BoardRef, null, async (input) => {
+  command(ctx, socket, 'board:unwatch', async (input) => {
     await socket.leave(boardRooms.board(input.boardId));
     await socket.leave(boardRooms.staff(input.boardId));
     return done({ boardId: input.boardId });
   });
 
-  command(ctx, socket, 'note:create', NoteCreate, 'board:write', async (input, s) => {
+  command(ctx, socket, 'note:create', async (input, s) => {
     const { ctx: bc, result, created } = await ctx.boards.createNote(s, input);
     return done(result, () => {
       if (created) pub.noteCreated(bc.board, created);
     });
   });
 
-  // [RECON6] Changes of a post-it or theme are applied once under their `cmd`; a replay answers
-  // what is stored now and broadcasts nothing (handle.ts).
-  const byCmd = { once: (i: { cmd?: string | undefined }) => i.cmd };
+  // [RECON6] Changes of a post-it or theme are applied once under their `cmd` (the table's `replay`);
+  // a replay answers what is stored now and broadcasts nothing (handle.ts).
+  command(ctx, socket, 'note:edit', async (input, s, once) => {
+    const { ctx: bc, result, note } = await ctx.boards.editNote(s, input, once);
+    return done(result, () => pub.notes(bc.board, [note]));
+  });
 
-  command(
-    ctx,
-    socket,
-    'note:edit',
-    NoteEdit,
-    'board:write',
-    async (input, s, once) => {
-      const { ctx: bc, result, note } = await ctx.boards.editNote(s, input, once);
-      return done(result, () => pub.notes(bc.board, [note]));
-    },
-    byCmd,
-  );
+  command(ctx, socket, 'note:move', async (input, s, once) => {
+    const { ctx: bc, result, note } = await ctx.boards.moveNote(s, input, once);
+    return done(result, () => pub.notes(bc.board, [note]));
+  });
 
-  command(
-    ctx,
-    socket,
-    'note:move',
-    NoteMove,
-    'board:write',
-    async (input, s, once) => {
-      const { ctx: bc, result, note } = await ctx.boards.moveNote(s, input, once);
-      return done(result, () => pub.notes(bc.board, [note]));
-    },
-    byCmd,
-  );
-
-  command(ctx, socket, 'note:delete', NoteRef, 'board:write', async (input, s) => {
+  command(ctx, socket, 'note:delete', async (input, s) => {
     const { ctx: bc, result, voters, fresh } = await ctx.boards.deleteNote(s, input);
     return done(result, () => {
       if (fresh) pub.noteDeleted(bc.board, result.id, result.version, voters);
     });
   });
 
-  command(ctx, socket, 'note:theme', NotesToTheme, 'board:write', async (input, s) => {
+  command(ctx, socket, 'note:theme', async (input, s) => {
     const { ctx: bc, notes } = await ctx.boards.setTheme(s, input);
     return done({ notes: notes.map((n) => viewOf(n, bc.board)) }, () => pub.notes(bc.board, notes));
   });
@@ -106,7 +71,7 @@ export function registerBoard(ctx: AppContext, socket: AppSocket): void {
   // throttled (the latest position is relayed at the end of the interval, so viewers never stay
   // on a stale one), never stored, never acked.
   let name: string | null | undefined;
-  const relay = async (d: z.output<typeof NoteDrag>) => {
+  const relay = async (d: InputOf<'note:drag'>) => {
     const room = boardRooms.board(d.boardId);
     if (!socket.rooms.has(room)) return;
     try {
@@ -123,10 +88,10 @@ export function registerBoard(ctx: AppContext, socket: AppSocket): void {
       // A drag on a board that went away: nothing to show.
     }
   };
-  const drags = latestThrottle(DRAG_RELAY_MS, Date.now, (d: z.output<typeof NoteDrag>) => void relay(d));
+  const drags = latestThrottle(DRAG_RELAY_MS, Date.now, (d: InputOf<'note:drag'>) => void relay(d));
   // Presence, not a command: no ack is needed, but a sender that asks for one hears what was wrong.
   socket.on('note:drag', (raw: unknown, ack?: unknown) => {
-    const parsed = NoteDrag.safeParse(raw);
+    const parsed = COMMANDS['note:drag'].schema.safeParse(raw);
     const reply = typeof ack === 'function' ? (ack as (r: unknown) => void) : () => {};
     if (!parsed.success) {
       reply(invalid(parsed.error));
@@ -137,7 +102,7 @@ export function registerBoard(ctx: AppContext, socket: AppSocket): void {
   });
   socket.on('disconnect', () => drags.cancel());
 
-  command(ctx, socket, 'theme:create', ThemeCreate, 'board:write', async (input, s) => {
+  command(ctx, socket, 'theme:create', async (input, s) => {
     const { ctx: bc, theme, notes, created } = await ctx.boards.createTheme(s, input);
     return done({ theme: themeOf(theme), notes: notes.map((n) => viewOf(n, bc.board)) }, () => {
       if (!created) return;
@@ -147,72 +112,39 @@ export function registerBoard(ctx: AppContext, socket: AppSocket): void {
     });
   });
 
-  command(
-    ctx,
-    socket,
-    'theme:update',
-    ThemeUpdate,
-    'board:write',
-    async (input, s, once) => {
-      const { ctx: bc, theme } = await ctx.boards.updateTheme(s, input, once);
-      return done(themeOf(theme), () => {
-        pub.theme(theme);
-        pub.harvest(bc.board);
-      });
-    },
-    byCmd,
-  );
+  command(ctx, socket, 'theme:update', async (input, s, once) => {
+    const { ctx: bc, theme } = await ctx.boards.updateTheme(s, input, once);
+    return done(themeOf(theme), () => {
+      pub.theme(theme);
+      pub.harvest(bc.board);
+    });
+  });
 
-  command(
-    ctx,
-    socket,
-    'theme:merge',
-    ThemeMerge,
-    'board:write',
-    async (input, s, once) => {
-      const { ctx: bc, theme, notes, removed } = await ctx.boards.mergeTheme(s, input, once);
-      return done({ theme: themeOf(theme), notes: notes.map((n) => viewOf(n, bc.board)), removed }, () => {
-        pub.notes(bc.board, notes);
-        pub.themeRemoved(bc.board.id, removed);
-      });
-    },
-    byCmd,
-  );
+  command(ctx, socket, 'theme:merge', async (input, s, once) => {
+    const { ctx: bc, theme, notes, removed } = await ctx.boards.mergeTheme(s, input, once);
+    return done({ theme: themeOf(theme), notes: notes.map((n) => viewOf(n, bc.board)), removed }, () => {
+      pub.notes(bc.board, notes);
+      pub.themeRemoved(bc.board.id, removed);
+    });
+  });
 
-  command(
-    ctx,
-    socket,
-    'theme:dissolve',
-    ThemeRef,
-    'board:write',
-    async (input, s, once) => {
-      const { ctx: bc, notes, removed } = await ctx.boards.dissolveTheme(s, input, once);
-      return done({ removed, notes: notes.map((n) => viewOf(n, bc.board)) }, () => {
-        pub.notes(bc.board, notes);
-        pub.themeRemoved(bc.board.id, removed);
-      });
-    },
-    byCmd,
-  );
+  command(ctx, socket, 'theme:dissolve', async (input, s, once) => {
+    const { ctx: bc, notes, removed } = await ctx.boards.dissolveTheme(s, input, once);
+    return done({ removed, notes: notes.map((n) => viewOf(n, bc.board)) }, () => {
+      pub.notes(bc.board, notes);
+      pub.themeRemoved(bc.board.id, removed);
+    });
+  });
 
-  command(
-    ctx,
-    socket,
-    'vote:cast',
-    VoteCast,
-    'board:vote',
-    async (input, s, once) => {
-      const { ctx: bc, votes } = await ctx.boards.castVote(s, input, once);
-      return done(votes, async () => {
-        await pub.myVotes(s.participantId!, bc.board.id);
-        pub.votes(bc.board.id);
-      });
-    },
-    // The vote's id is its command's: recorded, a cast replayed after a retract stays taken back.
-    { once: (i) => i.id },
-  );
+  command(ctx, socket, 'vote:cast', async (input, s, once) => {
+    const { ctx: bc, votes } = await ctx.boards.castVote(s, input, once);
+    return done(votes, async () => {
+      await pub.myVotes(s.participantId!, bc.board.id);
+      pub.votes(bc.board.id);
+    });
+  });
 
-  command(ctx, socket, 'vote:retract', VoteRetract, 'board:vote', async (input, s) => {
+  command(ctx, socket, 'vote:retract', async (input, s) => {
     const { ctx: bc, votes } = await ctx.boards.retractVote(s, input);
     return done(votes, async () => {
       if (!bc) return;
@@ -221,7 +153,7 @@ export function registerBoard(ctx: AppContext, socket: AppSocket): void {
     });
   });
 
-  command(ctx, socket, 'board:settings', BoardSettings, 'board:manage', async (input, s) => {
+  command(ctx, socket, 'board:settings', async (input, s) => {
     const { ctx: bc, board } = await ctx.boards.settings(s, input);
     const view = boardViewOf(board, bc.activity.spec);
     return done(view, () => {
@@ -231,7 +163,7 @@ export function registerBoard(ctx: AppContext, socket: AppSocket): void {
     });
   });
 
-  command(ctx, socket, 'board:voting', BoardVoting, 'board:manage', async (input, s) => {
+  command(ctx, socket, 'board:voting', async (input, s) => {
     const { ctx: bc, board } = await ctx.boards.voting(s, input);
     return done(boardViewOf(board, bc.activity.spec), () => {
       pub.board(s.meetingId, board, bc.activity.spec);

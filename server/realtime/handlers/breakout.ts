@@ -1,11 +1,3 @@
-import {
-  BreakoutAddRoom,
-  BreakoutChoose,
-  BreakoutEnd,
-  BreakoutMessage,
-  BreakoutMove,
-  BreakoutRef,
-} from '../../../shared/protocol/schemas/board';
 import type { AppContext } from '../../context';
 import { command, done } from '../handle';
 import type { AppSocket } from '../types';
@@ -16,19 +8,19 @@ export function registerBreakout(ctx: AppContext, socket: AppSocket): void {
   const staffView = async (meetingId: string, activityId: string) =>
     ctx.breakouts.view(await ctx.breakouts.own(meetingId, activityId), true);
 
-  command(ctx, socket, 'breakout:move', BreakoutMove, 'board:manage', async (input, s) => {
+  command(ctx, socket, 'breakout:move', async (input, s) => {
     const change = await ctx.breakouts.move(s.meetingId, input);
     return done(await staffView(s.meetingId, input.activityId), () => pub.placed(s.meetingId, change));
   });
 
-  command(ctx, socket, 'breakout:choose', BreakoutChoose, 'breakout:choose', async (input, s) => {
+  command(ctx, socket, 'breakout:choose', async (input, s) => {
     const change = await ctx.breakouts.choose(s.meetingId, s.participantId!, input);
     return done({ activityId: change.activityId, roomId: change.roomId }, () =>
       pub.placed(s.meetingId, change),
     );
   });
 
-  command(ctx, socket, 'breakout:addRoom', BreakoutAddRoom, 'board:manage', async (input, s) => {
+  command(ctx, socket, 'breakout:addRoom', async (input, s) => {
     const { added } = await ctx.breakouts.addRoom(s.meetingId, input);
     // A retry made no room: nobody needs to hear anything.
     return done(await staffView(s.meetingId, input.activityId), () => {
@@ -36,24 +28,15 @@ export function registerBreakout(ctx: AppContext, socket: AppSocket): void {
     });
   });
 
-  command(
-    ctx,
-    socket,
-    'breakout:message',
-    BreakoutMessage,
-    'board:manage',
-    async (input, s, once) => {
-      await ctx.breakouts.message(s.meetingId, input, once);
-      return done(await staffView(s.meetingId, input.activityId), () =>
-        pub.breakout(s.meetingId, input.activityId),
-      );
-    },
-    // [RECON6] A message is applied once under its id: a replay never replaces a newer message.
-    { once: (i) => i.id },
-  );
+  command(ctx, socket, 'breakout:message', async (input, s, once) => {
+    await ctx.breakouts.message(s.meetingId, input, once);
+    return done(await staffView(s.meetingId, input.activityId), () =>
+      pub.breakout(s.meetingId, input.activityId),
+    );
+  });
 
   // [BOARD18] Now, as closing the activity does, or after a countdown the server keeps.
-  command(ctx, socket, 'breakout:end', BreakoutEnd, 'activity:manage', async (input, s) => {
+  command(ctx, socket, 'breakout:end', async (input, s) => {
     const a = await ctx.breakouts.own(s.meetingId, input.activityId);
     if (input.inSeconds === 0) {
       const closed = await ctx.activities.setState(s.meetingId, a.id, 'close');
@@ -66,7 +49,7 @@ export function registerBreakout(ctx: AppContext, socket: AppSocket): void {
     });
   });
 
-  command(ctx, socket, 'breakout:synthesis', BreakoutRef, 'board:manage', async (input, s) => {
+  command(ctx, socket, 'breakout:synthesis', async (input, s) => {
     const { grown } = await ctx.breakouts.synthesis(s.meetingId, input.activityId);
     return done(await staffView(s.meetingId, input.activityId), () => {
       pub.breakout(s.meetingId, input.activityId);

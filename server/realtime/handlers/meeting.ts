@@ -1,5 +1,4 @@
 import { DomainError } from '../../../shared/protocol/ack';
-import { MeetingUpdate, ParticipantUpdate } from '../../../shared/protocol/schemas/meeting';
 import type { AppContext } from '../../context';
 import { meetingView, participantSelf } from '../../meetings/meetings';
 import { command, done } from '../handle';
@@ -7,7 +6,7 @@ import { rooms } from '../rooms';
 import type { AppSocket } from '../types';
 
 export function registerMeeting(ctx: AppContext, socket: AppSocket): void {
-  command(ctx, socket, 'meeting:update', MeetingUpdate, 'meeting:update', async (input, s) => {
+  command(ctx, socket, 'meeting:update', async (input, s) => {
     const patch: { title?: string; date?: string | null } = {};
     if (input.title !== undefined) patch.title = input.title;
     if (input.date !== undefined) patch.date = input.date;
@@ -20,25 +19,18 @@ export function registerMeeting(ctx: AppContext, socket: AppSocket): void {
     });
   });
 
-  command(
-    ctx,
-    socket,
-    'participant:update',
-    ParticipantUpdate,
-    'participant:updateSelf',
-    async (input, s) => {
-      const id = s.participantId!;
-      const patch: { name?: string; orgType?: typeof input.orgType } = {};
-      if (input.name !== undefined) patch.name = input.name;
-      if (input.orgType !== undefined) patch.orgType = input.orgType;
-      await ctx.store.participants.update(id, patch as never);
-      const p = await ctx.store.participants.get(id);
-      if (!p) throw new DomainError('not_found', 'participant not found');
-      const me = participantSelf(p);
-      return done(me, () => {
-        ctx.io.to(rooms.participant(id)).emit('participant:updated', me);
-        ctx.publish.presence(s.meetingId);
-      });
-    },
-  );
+  command(ctx, socket, 'participant:update', async (input, s) => {
+    const id = s.participantId!;
+    const patch: { name?: string; orgType?: typeof input.orgType } = {};
+    if (input.name !== undefined) patch.name = input.name;
+    if (input.orgType !== undefined) patch.orgType = input.orgType;
+    await ctx.store.participants.update(id, patch as never);
+    const p = await ctx.store.participants.get(id);
+    if (!p) throw new DomainError('not_found', 'participant not found');
+    const me = participantSelf(p);
+    return done(me, () => {
+      ctx.io.to(rooms.participant(id)).emit('participant:updated', me);
+      ctx.publish.presence(s.meetingId);
+    });
+  });
 }

@@ -1,7 +1,6 @@
 import { isStaff } from '../../../shared/domain/roles';
 import type { Results, Snapshot } from '../../../shared/domain/types';
 import { DomainError } from '../../../shared/protocol/ack';
-import { Empty } from '../../../shared/protocol/schemas/common';
 import type { AppContext } from '../../context';
 import { activityView } from '../../meetings/activities';
 import { meetingView, participantSelf, type Session } from '../../meetings/meetings';
@@ -48,7 +47,7 @@ export async function snapshot(ctx: AppContext, s: Session): Promise<Snapshot> {
 }
 
 export function registerSession(ctx: AppContext, socket: AppSocket): void {
-  command(ctx, socket, 'session:sync', Empty, null, async (_input, s) => {
+  command(ctx, socket, 'session:sync', async (_input, s) => {
     // [BOARD2] A participant in no room while break-outs run is placed now (late joiner, or offline at the start).
     const placed = await ctx.breakouts.arrive(s);
     const snap = await snapshot(ctx, s);

@@ -1,4 +1,3 @@
-import { WordsHide, WordsMerge, WordsSplit } from '../../../shared/protocol/schemas/activity';
 import type { AppContext } from '../../context';
 import { ActivityService } from '../../meetings/activities';
 import { command, done } from '../handle';
@@ -6,7 +5,7 @@ import type { AppSocket } from '../types';
 
 /** [WORDS4] The facilitator merges spellings, splits them again, or hides a word of a word cloud. */
 export function registerWords(ctx: AppContext, socket: AppSocket): void {
-  command(ctx, socket, 'words:merge', WordsMerge, 'activity:manage', async (input, s) => {
+  command(ctx, socket, 'words:merge', async (input, s) => {
     const r = await ctx.activities.curateWords(
       s.meetingId,
       input.activityId,
@@ -14,7 +13,7 @@ export function registerWords(ctx: AppContext, socket: AppSocket): void {
     );
     return done(r, () => ctx.publish.results(s.meetingId, input.activityId));
   });
-  command(ctx, socket, 'words:split', WordsSplit, 'activity:manage', async (input, s) => {
+  command(ctx, socket, 'words:split', async (input, s) => {
     const r = await ctx.activities.curateWords(
       s.meetingId,
       input.activityId,
@@ -22,7 +21,7 @@ export function registerWords(ctx: AppContext, socket: AppSocket): void {
     );
     return done(r, () => ctx.publish.results(s.meetingId, input.activityId));
   });
-  command(ctx, socket, 'words:hide', WordsHide, 'activity:manage', async (input, s) => {
+  command(ctx, socket, 'words:hide', async (input, s) => {
     const r = await ctx.activities.curateWords(
       s.meetingId,
       input.activityId,
