@@ -7,9 +7,9 @@ import { type App, createApp } from '../../server/app';
 import { type Config, readConfig } from '../../server/config';
 import { type Logger, silentLogger } from '../../server/log';
 import { NO_RATE_LIMITS } from '../../server/security/rateLimit';
-import { openSqliteStore } from '../../server/storage/sqlite';
 import type { Ack } from '../../shared/protocol/ack';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/protocol/events';
+import { openTestStore } from './store';
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -46,7 +46,7 @@ export interface TestServer {
 
 /** The real server (createApp + real SQLite in a temp dir), listening on 127.0.0.1 and a free port. */
 export async function startServer(
-  opts: { dataDir?: string; config?: Partial<Config>; log?: Logger } = {},
+  opts: { dataDir?: string; config?: Partial<Config>; log?: Logger; now?: () => number } = {},
 ): Promise<TestServer> {
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'oogst-test-'));
   const config: Config = {
@@ -59,7 +59,9 @@ export async function startServer(
     rateLimits: { ...NO_RATE_LIMITS },
     ...opts.config,
   };
-  let app = createApp({ config, store: openSqliteStore(dataDir), log: opts.log ?? silentLogger });
+  const open = () =>
+    createApp({ config, store: openTestStore(dataDir), log: opts.log ?? silentLogger, now: opts.now });
+  let app = open();
   const listen = (port: number) =>
     new Promise<number>((resolve, reject) => {
       app.httpServer.once('error', reject);
@@ -111,7 +113,7 @@ export async function startServer(
     },
     async restart() {
       await app.close();
-      app = createApp({ config, store: openSqliteStore(dataDir), log: opts.log ?? silentLogger });
+      app = open();
       await listen(port);
     },
     async close() {

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ScaleResults } from '../../shared/domain/activities';
 import { newId } from '../../shared/domain/ids';
 import type { AgendaItem, Snapshot } from '../../shared/domain/types';
+import { rowsOf } from '../helpers/dbState';
 import { joinMany, meetingWithFacilitator } from '../helpers/fixtures';
 import { ok, startServer, type TestServer } from '../helpers/server';
 import { createActivity, submit } from '../helpers/toolkit';
@@ -96,12 +97,7 @@ describe('templates', () => {
       template: { id: saved.template.id, token: 'geraden' },
     });
     expect(wrong.status).toBe(403);
-    const titles = (
-      srv.app.ctx.store as unknown as { db: { prepare(s: string): { all(): { title: string }[] } } }
-    ).db
-      .prepare('SELECT title FROM meetings')
-      .all()
-      .map((r) => r.title);
+    const titles = (await rowsOf(srv, 'meetings')).map((r) => r.title);
     expect(titles).not.toContain('Zonder sjabloon');
     const m2 = (await created.json()) as { id: string; code: string; facilitatorToken: string };
     const fac2 = await srv.connect(m2.code, m2.facilitatorToken);
@@ -181,12 +177,7 @@ describe('templates', () => {
       (await post(`${srv.url}/api/meetings`, { title: 'Nieuw', template: { ...tpl, token: 'fout' } }, admin))
         .status,
     ).toBe(201);
-    const count = (
-      srv.app.ctx.store as unknown as { db: { prepare(s: string): { get(): { n: number } } } }
-    ).db
-      .prepare('SELECT count(*) AS n FROM meetings')
-      .get().n;
-    expect(count).toBe(2);
+    expect(await rowsOf(srv, 'meetings')).toHaveLength(2);
     // Deleting: with its secret; then it is gone.
     expect((await get(url, 'fout', 'DELETE')).status).toBe(403);
     expect((await get(url, saved.token, 'DELETE')).status).toBe(200);
