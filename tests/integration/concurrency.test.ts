@@ -36,14 +36,24 @@ describe('commands at the same moment', () => {
       rooms: { by: 'size', size: 2 },
       questions: ['V'],
     });
-    const room = (await breakoutOf(facilitator, a.id)).view.rooms[0]!;
+    const [room, next] = (await breakoutOf(facilitator, a.id)).view.rooms;
     const acks = await Promise.all(
-      people.map((p) => call(p.socket, 'breakout:choose', { activityId: a.id, roomId: room.id })),
+      people.map((p) => call(p.socket, 'breakout:choose', { activityId: a.id, roomId: room!.id })),
     );
     expect(outcomes(acks)).toEqual(['conflict', 'conflict', 'conflict', 'conflict', 'ok', 'ok']);
+    // The four others choose the next room in one tick, through the server's service (here each
+    // command's store calls interleave with the others' on every store).
+    const left = people.filter((_, i) => !acks[i]!.ok);
+    const chosen = await Promise.allSettled(
+      left.map((p) =>
+        srv!.app.ctx.breakouts.choose(meeting.id, p.participant.id, { activityId: a.id, roomId: next!.id }),
+      ),
+    );
+    expect(chosen.filter((c) => c.status === 'fulfilled')).toHaveLength(2);
+    expect(chosen.filter((c) => c.status === 'rejected' && /full/.test(String(c.reason)))).toHaveLength(2);
     const view = (await breakoutOf(facilitator, a.id)).view;
-    expect(view.rooms.find((r) => r.id === room.id)!.size).toBe(2);
-    expect(Object.values(view.members!).filter((r) => r === room.id)).toHaveLength(2);
+    expect(view.rooms.slice(0, 2).map((r) => r.size)).toEqual([2, 2]);
+    expect(Object.values(view.members!).filter((r) => r === room!.id)).toHaveLength(2);
   });
 
   it('[DUR3][BOARD2] nine late joiners syncing at once are spread over the rooms (sizes 3, 3, 3)', async () => {
@@ -56,6 +66,20 @@ describe('commands at the same moment', () => {
     const view: BreakoutView = (await breakoutOf(facilitator, a.id)).view;
     expect(view.rooms.map((r) => r.size)).toEqual([3, 3, 3]);
     expect(Object.keys(view.members!)).toHaveLength(9);
+    // Six more arrive in one tick, through the server's service: 5, 5, 5.
+    const more = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => srv!.join(meeting.code, `Later ${i}`)),
+    );
+    await Promise.all(
+      more.map((j) =>
+        srv!.app.ctx.breakouts.arrive({
+          meetingId: meeting.id,
+          role: 'participant',
+          participantId: j.participant.id,
+        }),
+      ),
+    );
+    expect((await breakoutOf(facilitator, a.id)).view.rooms.map((r) => r.size)).toEqual([5, 5, 5]);
   });
 
   it('[DUR3][CHAT1] the same message sent from two tabs at once is stored once; every send is answered with it', async () => {
