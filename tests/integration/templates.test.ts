@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ScaleResults } from '../../shared/domain/activities';
 import { newId } from '../../shared/domain/ids';
 import type { AgendaItem, Snapshot } from '../../shared/domain/types';
+import type { TemplateContent } from '../../shared/protocol/schemas/template';
 import { rowsOf } from '../helpers/dbState';
 import { joinMany, meetingWithFacilitator } from '../helpers/fixtures';
 import { ok, startServer, type TestServer } from '../helpers/server';
@@ -208,5 +209,22 @@ describe('templates', () => {
     const r = await get(`${srv.url}/api/templates/${saved.template.id}`, saved.token);
     expect(r.status).toBe(200);
     expect(((await r.json()) as Saved).template.agendaItems).toBe(3);
+  });
+
+  it('[TPL3][DUR3] a meeting from a template is made whole or not at all (one transaction, no clean-up after)', async () => {
+    const s = await startServer();
+    srv = s;
+    const before = await s.app.ctx.store.dump();
+    // The meeting and its agenda item are written first; the activity cannot be (JSON has no
+    // form for a bigint): everything made before it must go too.
+    const content = {
+      version: 1,
+      agenda: [{ ref: 'a', title: 'Inleiding', body: '' }],
+      activities: [
+        { agendaRef: 'a', anonymous: false, spec: { kind: 'scale', question: 'Hoe?', levels: [1n] } },
+      ],
+    } as unknown as TemplateContent;
+    await expect(s.app.ctx.meetings.create({ title: 'Half' }, content)).rejects.toThrow(/BigInt/);
+    expect(await s.app.ctx.store.dump()).toEqual(before);
   });
 });
