@@ -39,7 +39,8 @@ export interface Store {
    *   failure (PostgreSQL: SQLSTATE 40001), so `fn` must be safe to repeat.
    * - Nested, `tx.transaction(inner)` is a savepoint in the same transaction: a throw undoes only
    *   `inner`'s writes, and the caller may catch it and carry on (e.g. retry an insert that hit a
-   *   unique key, which PostgreSQL allows only after rolling back to a savepoint).
+   *   unique key, which PostgreSQL allows only after rolling back to a savepoint). A serialization
+   *   failure is not the caller's to catch: it ends the whole transaction (which is then retried).
    * SQLite (one connection): the transaction holds the connection alone; calls through the store
    * wait until it commits. PostgreSQL: one pooled client per transaction (SERIALIZABLE, retried).
    */
