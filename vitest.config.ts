@@ -1,20 +1,19 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Files left out of `integration-pg`: they read SQLite itself (`SqliteStore.db`, its files), not
- * the store. Once they read through `Store.dump()` they run on PostgreSQL too.
+ * Files left out of `integration-pg`: they are about SQLite itself (its files, a second handle on
+ * them), or they choose their stores themselves (both, or PostgreSQL and Redis on purpose).
  */
 const SQLITE_ONLY = [
-  'anonymity', // dumpDatabase (SqliteStore.db)
-  'authz', // dumpDatabase
-  'fuzz', // dumpDatabase
-  'privacy', // dumpDatabase, and the SQLite files in the data directory
-  'replay', // SqliteStore.db
-  'chat', // SqliteStore.db in one test
-  'breakouts', // SqliteStore.db in one test
-  'templates', // SqliteStore.db in two tests
+  'privacy', // the SQLite files in the data directory
   'backpressure', // opens the SQLite store of a stopped server
+  'report-compaction', // a second SQLite handle on the same file
   'store-contract', // runs both stores itself (in `integration`)
+  'copy-to-postgres', // SQLite into PostgreSQL, itself
+  'store-unavailable', // PostgreSQL behind a proxy, itself
+  'command-order', // PostgreSQL, itself
+  'cluster-presence', // Redis only
+  'cluster-limits', // Redis only
 ].map((f) => `tests/integration/${f}.test.ts`);
 
 /**

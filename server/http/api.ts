@@ -122,15 +122,10 @@ export function apiRouter(ctx: AppContext): Router {
       // [TPL3] A template is opened (its secret checked) before anything is created.
       const ref = parsed.data.template;
       const template = ref ? await ctx.templates.open(ref.id, ref.token, isAdmin(req)) : null;
-      const { meeting, facilitatorToken, secretaryToken } = await ctx.meetings.create(parsed.data);
-      if (template) {
-        try {
-          await ctx.templates.instantiate(meeting.id, template.content);
-        } catch (err) {
-          await ctx.store.meetings.delete(meeting.id);
-          throw err;
-        }
-      }
+      const { meeting, facilitatorToken, secretaryToken } = await ctx.meetings.create(
+        parsed.data,
+        template?.content,
+      );
       const base = baseUrl(req);
       res.status(201).json({
         id: meeting.id,

@@ -88,8 +88,8 @@ export class ActivityService {
   }
 
   /** An activity of this meeting, or not found (ids of other meetings are not revealed to exist). */
-  async own(meetingId: string, id: string): Promise<ActivityRecord> {
-    const a = await this.store.activities.get(id);
+  async own(meetingId: string, id: string, db: Store = this.store): Promise<ActivityRecord> {
+    const a = await db.activities.get(id);
     if (!a || a.meetingId !== meetingId) throw new DomainError('not_found', 'no such activity');
     return a;
   }
@@ -98,9 +98,9 @@ export class ActivityService {
     return (await this.store.activities.list(meetingId)).map(activityView);
   }
 
-  private async checkItem(meetingId: string, agendaItemId: string | null | undefined) {
+  private async checkItem(db: Store, meetingId: string, agendaItemId: string | null | undefined) {
     if (!agendaItemId) return;
-    const item = await this.store.agenda.get(agendaItemId);
+    const item = await db.agenda.get(agendaItemId);
     if (!item || item.meetingId !== meetingId) throw new DomainError('not_found', 'no such agenda item');
   }
 
@@ -113,33 +113,39 @@ export class ActivityService {
     input: { id: string; agendaItemId: string | null; anonymous: boolean; spec: ActivitySpec },
     once?: CommandKey,
   ): Promise<ActivityView> {
-    const existing = await this.store.activities.get(input.id);
-    if (await wasApplied(this.store, once)) {
-      if (existing?.meetingId !== meetingId) throw new DomainError('not_found', 'This activity was removed.');
-      return activityView(existing);
-    }
-    if (existing) {
-      if (existing.meetingId !== meetingId) throw new DomainError('conflict', 'id already in use');
-      return activityView(existing);
-    }
-    if ((await this.store.activities.count(meetingId)) >= LIMITS.activitiesPerMeeting) {
-      throw new DomainError('too_large', `a meeting holds at most ${LIMITS.activitiesPerMeeting} activities`);
-    }
-    await this.checkItem(meetingId, input.agendaItemId);
-    const t = this.now();
-    const record: ActivityRecord = {
-      id: input.id,
-      meetingId,
-      agendaItemId: input.agendaItemId,
-      anonymous: input.anonymous,
-      status: 'draft',
-      revealed: false,
-      spec: input.spec,
-      createdAt: t,
-      updatedAt: t,
-    };
-    await this.store.activities.insert(record, once);
-    return activityView(record);
+    return this.store.transaction(async (tx) => {
+      const existing = await tx.activities.get(input.id);
+      if (await wasApplied(tx, once)) {
+        if (existing?.meetingId !== meetingId)
+          throw new DomainError('not_found', 'This activity was removed.');
+        return activityView(existing);
+      }
+      if (existing) {
+        if (existing.meetingId !== meetingId) throw new DomainError('conflict', 'id already in use');
+        return activityView(existing);
+      }
+      if ((await tx.activities.count(meetingId)) >= LIMITS.activitiesPerMeeting) {
+        throw new DomainError(
+          'too_large',
+          `a meeting holds at most ${LIMITS.activitiesPerMeeting} activities`,
+        );
+      }
+      await this.checkItem(tx, meetingId, input.agendaItemId);
+      const t = this.now();
+      const record: ActivityRecord = {
+        id: input.id,
+        meetingId,
+        agendaItemId: input.agendaItemId,
+        anonymous: input.anonymous,
+        status: 'draft',
+        revealed: false,
+        spec: input.spec,
+        createdAt: t,
+        updatedAt: t,
+      };
+      await tx.activities.insert(record, once);
+      return activityView(record);
+    });
   }
 
   /**
@@ -151,34 +157,42 @@ export class ActivityService {
     input: { id: string; anonymous?: boolean; agendaItemId?: string | null; spec?: ActivitySpec },
     once?: CommandKey,
   ): Promise<ActivityView> {
-    const a = await this.own(meetingId, input.id);
-    if (await wasApplied(this.store, once)) return activityView(a);
-    if (input.spec && input.spec.kind !== a.spec.kind) {
+    const before = await this.own(meetingId, input.id);
+    if (await wasApplied(this.store, once)) return activityView(before);
+    if (input.spec && input.spec.kind !== before.spec.kind) {
       throw new DomainError('invalid_payload', 'the kind of an activity cannot change');
     }
-    if (input.spec && (await this.store.responses.count(a.id)) > 0) {
-      throw new DomainError('conflict', 'answers exist: the question can no longer change');
-    }
-    const refused = input.spec ? await this.provider(a)?.checkUpdate?.(a, input.spec) : null;
+    // The kind's own check reads its own storage (rooms of a break-out that only grow).
+    const refused = input.spec ? await this.provider(before)?.checkUpdate?.(before, input.spec) : null;
     if (refused) throw new DomainError('conflict', refused);
-    if (input.anonymous !== undefined && input.anonymous !== a.anonymous && a.status !== 'draft') {
-      throw new DomainError('conflict', 'anonymity can only change before the activity opens');
-    }
-    await this.checkItem(meetingId, input.agendaItemId);
-    const patch: Partial<ActivityRecord> = {};
-    if (input.spec) patch.spec = input.spec;
-    if (input.anonymous !== undefined) patch.anonymous = input.anonymous;
-    if (input.agendaItemId !== undefined) patch.agendaItemId = input.agendaItemId;
-    if (!(await this.store.activities.update(a.id, patch, once)))
-      return activityView(await this.own(meetingId, a.id));
-    return activityView({ ...a, ...patch });
+    // "Nobody answered yet" and "still a draft" are checked and written in one transaction.
+    return this.store.transaction(async (tx) => {
+      const a = await this.own(meetingId, input.id, tx);
+      if (await wasApplied(tx, once)) return activityView(a);
+      if (input.spec && (await tx.responses.count(a.id)) > 0) {
+        throw new DomainError('conflict', 'answers exist: the question can no longer change');
+      }
+      if (input.anonymous !== undefined && input.anonymous !== a.anonymous && a.status !== 'draft') {
+        throw new DomainError('conflict', 'anonymity can only change before the activity opens');
+      }
+      await this.checkItem(tx, meetingId, input.agendaItemId);
+      const patch: Partial<ActivityRecord> = {};
+      if (input.spec) patch.spec = input.spec;
+      if (input.anonymous !== undefined) patch.anonymous = input.anonymous;
+      if (input.agendaItemId !== undefined) patch.agendaItemId = input.agendaItemId;
+      if (!(await tx.activities.update(a.id, patch, once)))
+        return activityView(await this.own(meetingId, a.id, tx));
+      return activityView({ ...a, ...patch });
+    });
   }
 
   async remove(meetingId: string, id: string, once?: CommandKey): Promise<{ id: string }> {
-    if (await wasApplied(this.store, once)) return { id };
-    await this.own(meetingId, id);
-    await this.store.activities.delete(id, once);
-    return { id };
+    return this.store.transaction(async (tx) => {
+      if (await wasApplied(tx, once)) return { id };
+      await this.own(meetingId, id, tx);
+      await tx.activities.delete(id, once);
+      return { id };
+    });
   }
 
   /** [POLL3] open / close / reveal / hide. Setting a state twice is harmless. */
@@ -188,19 +202,25 @@ export class ActivityService {
     change: 'open' | 'close' | 'reveal' | 'hide',
     once?: CommandKey,
   ): Promise<ActivityView> {
-    const a = await this.own(meetingId, id);
+    const before = await this.own(meetingId, id);
     // A replayed "reveal" after a newer "hide" must not show results again (POLL7).
-    if (await wasApplied(this.store, once)) return activityView(a);
-    await this.provider(a)?.beforeStateChange?.(a, change);
-    const patch: Partial<ActivityRecord> =
-      change === 'open'
-        ? { status: 'open' }
-        : change === 'close'
-          ? { status: a.status === 'draft' ? 'draft' : 'closed' }
-          : { revealed: change === 'reveal' };
-    if (!(await this.store.activities.update(a.id, patch, once)))
-      return activityView(await this.own(meetingId, a.id));
-    return activityView({ ...a, ...patch });
+    if (await wasApplied(this.store, once)) return activityView(before);
+    await this.provider(before)?.beforeStateChange?.(before, change);
+    // The new state follows from the stored one (closing a draft keeps it a draft): read and
+    // written in one transaction, so a change at the same moment is never undone.
+    return this.store.transaction(async (tx) => {
+      const a = await this.own(meetingId, id, tx);
+      if (await wasApplied(tx, once)) return activityView(a);
+      const patch: Partial<ActivityRecord> =
+        change === 'open'
+          ? { status: 'open' }
+          : change === 'close'
+            ? { status: a.status === 'draft' ? 'draft' : 'closed' }
+            : { revealed: change === 'reveal' };
+      if (!(await tx.activities.update(a.id, patch, once)))
+        return activityView(await this.own(meetingId, a.id, tx));
+      return activityView({ ...a, ...patch });
+    });
   }
 
   /**
@@ -215,52 +235,57 @@ export class ActivityService {
     input: { id: string; activityId: string; value: unknown; note?: string },
     once?: CommandKey,
   ): Promise<MyResponse | null> {
-    const a = await this.own(meetingId, input.activityId);
-    const existing = await this.store.responses.get(a.id, participantId);
-    const now = () => (existing ? myResponse(existing) : null);
-    // Answers stored before command ids were recorded still know their last id.
-    if (existing?.commandId === input.id || (await wasApplied(this.store, once))) return now();
-    if (a.status !== 'open') throw new DomainError('closed', 'This activity is not open for answers now.');
-    const parsed = VALUE_SCHEMAS[a.spec.kind as ActivityKindName].safeParse(input.value);
-    if (!parsed.success) {
-      throw new DomainError(
-        'invalid_payload',
-        'This answer does not fit the question. Choose again.',
-        issuesOf(parsed.error).map((i) => ({ ...i, path: i.path ? `value.${i.path}` : 'value' })),
-      );
-    }
-    const problem = checkValue(a.spec, parsed.data);
-    if (problem) throw new DomainError('invalid_payload', problem);
-    if (input.note && !acceptsNote(a.spec.kind)) {
-      throw new DomainError(
-        'invalid_payload',
-        'This question takes no separate note: explain with your answer.',
-      );
-    }
-    const t = this.now();
-    const row: ResponseRecordRow = {
-      activityId: a.id,
-      participantId,
-      commandId: input.id,
-      value: parsed.data,
-      note: input.note ?? '',
-      createdAt: existing?.createdAt ?? t,
-      updatedAt: t,
-    };
-    if (!(await this.store.responses.upsert(row, once))) {
-      const stored = await this.store.responses.get(a.id, participantId);
-      return stored ? myResponse(stored) : null;
-    }
-    return myResponse(row);
+    // Open, and this answer not applied yet: checked and written in one transaction.
+    return this.store.transaction(async (tx) => {
+      const a = await this.own(meetingId, input.activityId, tx);
+      const existing = await tx.responses.get(a.id, participantId);
+      const now = () => (existing ? myResponse(existing) : null);
+      // Answers stored before command ids were recorded still know their last id.
+      if (existing?.commandId === input.id || (await wasApplied(tx, once))) return now();
+      if (a.status !== 'open') throw new DomainError('closed', 'This activity is not open for answers now.');
+      const parsed = VALUE_SCHEMAS[a.spec.kind as ActivityKindName].safeParse(input.value);
+      if (!parsed.success) {
+        throw new DomainError(
+          'invalid_payload',
+          'This answer does not fit the question. Choose again.',
+          issuesOf(parsed.error).map((i) => ({ ...i, path: i.path ? `value.${i.path}` : 'value' })),
+        );
+      }
+      const problem = checkValue(a.spec, parsed.data);
+      if (problem) throw new DomainError('invalid_payload', problem);
+      if (input.note && !acceptsNote(a.spec.kind)) {
+        throw new DomainError(
+          'invalid_payload',
+          'This question takes no separate note: explain with your answer.',
+        );
+      }
+      const t = this.now();
+      const row: ResponseRecordRow = {
+        activityId: a.id,
+        participantId,
+        commandId: input.id,
+        value: parsed.data,
+        note: input.note ?? '',
+        createdAt: existing?.createdAt ?? t,
+        updatedAt: t,
+      };
+      if (!(await tx.responses.upsert(row, once))) {
+        const stored = await tx.responses.get(a.id, participantId);
+        return stored ? myResponse(stored) : null;
+      }
+      return myResponse(row);
+    });
   }
 
   /** [POLL5] Taking an answer back, while open. [RECON6] A replay never takes back a newer answer. */
   async retract(meetingId: string, participantId: string, activityId: string, once?: CommandKey) {
-    const a = await this.own(meetingId, activityId);
-    if (await wasApplied(this.store, once)) return { activityId: a.id };
-    if (a.status !== 'open') throw new DomainError('closed', 'This activity is not open for answers now.');
-    await this.store.responses.delete(a.id, participantId, once);
-    return { activityId: a.id };
+    return this.store.transaction(async (tx) => {
+      const a = await this.own(meetingId, activityId, tx);
+      if (await wasApplied(tx, once)) return { activityId: a.id };
+      if (a.status !== 'open') throw new DomainError('closed', 'This activity is not open for answers now.');
+      await tx.responses.delete(a.id, participantId, once);
+      return { activityId: a.id };
+    });
   }
 
   async mine(meetingId: string, participantId: string): Promise<MyResponse[]> {
@@ -309,14 +334,17 @@ export class ActivityService {
     const a = await this.own(meetingId, activityId);
     if (a.spec.kind !== 'words')
       throw new DomainError('invalid_payload', 'this activity is not a word cloud');
-    let next: WordsCuration;
-    try {
-      next = change(asCuration(await this.store.curation.get(a.id)));
-    } catch (err) {
-      if (err instanceof RangeError) throw new DomainError('too_large', 'too many merged groups');
-      throw err;
-    }
-    await this.store.curation.set(a.id, next);
+    // Read, changed and written in one transaction: two edits at once both count.
+    await this.store.transaction(async (tx) => {
+      let next: WordsCuration;
+      try {
+        next = change(asCuration(await tx.curation.get(a.id)));
+      } catch (err) {
+        if (err instanceof RangeError) throw new DomainError('too_large', 'too many merged groups');
+        throw err;
+      }
+      await tx.curation.set(a.id, next);
+    });
     return this.results(a);
   }
 

@@ -23,28 +23,33 @@ export class AgendaService {
     return item;
   }
 
-  /** [AGENDA1] Adding is idempotent on the client-made id; a removed item never comes back (RECON6). */
+  /**
+   * [AGENDA1] Adding is idempotent on the client-made id; a removed item never comes back (RECON6).
+   * The id, the limit and the insert are one transaction.
+   */
   async add(
     meetingId: string,
     input: { id: string; title: string; body?: string; index?: number },
     once?: CommandKey,
   ) {
-    if (await wasApplied(this.store, once)) return this.list(meetingId);
-    const existing = await this.store.agenda.get(input.id);
-    if (existing) {
-      if (existing.meetingId !== meetingId) throw new DomainError('conflict', 'id already in use');
-      return this.list(meetingId);
-    }
-    const items = await this.store.agenda.list(meetingId);
-    if (items.length >= LIMITS.agendaItems) {
-      throw new DomainError('too_large', `an agenda holds at most ${LIMITS.agendaItems} items`);
-    }
-    await this.store.agenda.insert(
-      meetingId,
-      { id: input.id, title: input.title, body: input.body ?? '' },
-      input.index,
-      once,
-    );
+    await this.store.transaction(async (tx) => {
+      if (await wasApplied(tx, once)) return;
+      const existing = await tx.agenda.get(input.id);
+      if (existing) {
+        if (existing.meetingId !== meetingId) throw new DomainError('conflict', 'id already in use');
+        return;
+      }
+      const items = await tx.agenda.list(meetingId);
+      if (items.length >= LIMITS.agendaItems) {
+        throw new DomainError('too_large', `an agenda holds at most ${LIMITS.agendaItems} items`);
+      }
+      await tx.agenda.insert(
+        meetingId,
+        { id: input.id, title: input.title, body: input.body ?? '' },
+        input.index,
+        once,
+      );
+    });
     return this.list(meetingId);
   }
 

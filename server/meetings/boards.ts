@@ -350,13 +350,21 @@ export class BoardService {
     const ctx = await this.context(s, note.boardId);
     if (!existing && !replayed) {
       need(ctx, 'vote');
-      const outcome = await this.store.boards.castVote(
-        { id: input.id, boardId: note.boardId, noteId: note.id, participantId: pid, at: this.now() },
-        ctx.board.voteLimit,
-        once,
-      );
+      // Voting still open, with the board's limit as it is now: read with the vote, in one transaction.
+      const { outcome, limit } = await this.store.transaction(async (tx) => {
+        const board = (await tx.breakouts.board(note.boardId)) ?? ctx.board;
+        if (!board.votingOpen) throw new DomainError('forbidden', REFUSALS.vote);
+        const v = {
+          id: input.id,
+          boardId: note.boardId,
+          noteId: note.id,
+          participantId: pid,
+          at: this.now(),
+        };
+        return { outcome: await tx.boards.castVote(v, board.voteLimit, once), limit: board.voteLimit };
+      });
       if (outcome === 'limit') {
-        throw new DomainError('conflict', `you have used all ${ctx.board.voteLimit} votes on this board`);
+        throw new DomainError('conflict', `you have used all ${limit} votes on this board`);
       }
       if (outcome === 'gone') throw new DomainError('not_found', 'this post-it was deleted');
     }
@@ -384,14 +392,18 @@ export class BoardService {
   async settings(s: Session, input: { boardId: string; locked?: boolean; anonymous?: boolean }) {
     const ctx = await this.context(s, input.boardId);
     need(ctx, 'manage');
-    if (input.anonymous === false && ctx.board.anonymous) {
-      if ((await this.store.boards.notes(ctx.board.id, true)).length > 0) {
-        throw new DomainError('conflict', 'post-its were written anonymously: anonymity stays on');
+    // "Still empty" is checked and anonymity switched off in one transaction.
+    const board = await this.store.transaction(async (tx) => {
+      const current = (await tx.breakouts.board(ctx.board.id)) ?? ctx.board;
+      if (input.anonymous === false && current.anonymous) {
+        if ((await tx.boards.notes(current.id, true)).length > 0) {
+          throw new DomainError('conflict', 'post-its were written anonymously: anonymity stays on');
+        }
       }
-    }
-    const board = await this.store.breakouts.updateBoard(ctx.board.id, {
-      ...(input.locked !== undefined ? { locked: input.locked } : {}),
-      ...(input.anonymous !== undefined ? { anonymous: input.anonymous } : {}),
+      return tx.breakouts.updateBoard(current.id, {
+        ...(input.locked !== undefined ? { locked: input.locked } : {}),
+        ...(input.anonymous !== undefined ? { anonymous: input.anonymous } : {}),
+      });
     });
     return { ctx, board: board! };
   }
@@ -400,15 +412,19 @@ export class BoardService {
   async voting(s: Session, input: { boardId: string; open?: boolean; limit?: number; revealed?: boolean }) {
     const ctx = await this.context(s, input.boardId);
     need(ctx, 'manage');
-    if (input.limit !== undefined && input.limit < ctx.board.voteLimit) {
-      if ((await this.store.boards.voteTotal(ctx.board.id)) > 0) {
-        throw new DomainError('conflict', 'votes were cast: the number of votes can only go up');
+    // "Nobody voted yet" is checked and the limit lowered in one transaction.
+    const board = await this.store.transaction(async (tx) => {
+      const current = (await tx.breakouts.board(ctx.board.id)) ?? ctx.board;
+      if (input.limit !== undefined && input.limit < current.voteLimit) {
+        if ((await tx.boards.voteTotal(current.id)) > 0) {
+          throw new DomainError('conflict', 'votes were cast: the number of votes can only go up');
+        }
       }
-    }
-    const board = await this.store.breakouts.updateBoard(ctx.board.id, {
-      ...(input.open !== undefined ? { votingOpen: input.open } : {}),
-      ...(input.limit !== undefined ? { voteLimit: input.limit } : {}),
-      ...(input.revealed !== undefined ? { votesRevealed: input.revealed } : {}),
+      return tx.breakouts.updateBoard(current.id, {
+        ...(input.open !== undefined ? { votingOpen: input.open } : {}),
+        ...(input.limit !== undefined ? { voteLimit: input.limit } : {}),
+        ...(input.revealed !== undefined ? { votesRevealed: input.revealed } : {}),
+      });
     });
     return { ctx, board: board! };
   }

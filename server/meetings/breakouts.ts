@@ -98,8 +98,8 @@ export class BreakoutService {
     private readonly random: () => number = Math.random,
   ) {}
 
-  async own(meetingId: string, activityId: string): Promise<BreakoutActivity> {
-    const a = await this.store.activities.get(activityId);
+  async own(meetingId: string, activityId: string, db: Store = this.store): Promise<BreakoutActivity> {
+    const a = await db.activities.get(activityId);
     if (!a || a.meetingId !== meetingId || !isBreakout(a)) {
       throw new DomainError('not_found', 'no such break-out');
     }
@@ -169,18 +169,21 @@ export class BreakoutService {
     return changes;
   }
 
-  private async people(meetingId: string, ids?: Set<string>): Promise<Person[]> {
-    return (await this.store.participants.list(meetingId))
+  private async people(db: Store, meetingId: string, ids?: Set<string>): Promise<Person[]> {
+    return (await db.participants.list(meetingId))
       .filter((p) => !ids || ids.has(p.id))
       .map((p) => ({ id: p.id, orgType: p.orgType }));
   }
 
-  private async placeLate(a: BreakoutActivity, participantId: string): Promise<string | null> {
-    const [rooms, members, people] = await Promise.all([
-      this.store.breakouts.rooms(a.id),
-      this.store.breakouts.members(a.id),
-      this.people(a.meetingId),
-    ]);
+  /** The loads are read and the place taken in one transaction: people arriving at once spread out. */
+  private placeLate(a: BreakoutActivity, participantId: string): Promise<string | null> {
+    return this.store.transaction((tx) => this.placeLateIn(tx, a, participantId));
+  }
+
+  private async placeLateIn(tx: Store, a: BreakoutActivity, participantId: string): Promise<string | null> {
+    const rooms = await tx.breakouts.rooms(a.id);
+    const members = await tx.breakouts.members(a.id);
+    const people = await this.people(tx, a.meetingId);
     const byId = new Map(people.map((p) => [p.id, p]));
     const person = byId.get(participantId);
     if (!person || rooms.length === 0) return null;
@@ -193,7 +196,7 @@ export class BreakoutService {
     }));
     const roomId = placeLateJoiner(person, loads, a.spec.assignment === 'mixed' ? 'mixed' : 'random');
     if (!roomId) return null;
-    const [stored] = await this.store.breakouts.placeNew(a.id, [{ participantId, roomId }], this.now());
+    const [stored] = await tx.breakouts.placeNew(a.id, [{ participantId, roomId }], this.now());
     return stored?.roomId ?? roomId;
   }
 
@@ -220,10 +223,15 @@ export class BreakoutService {
    * Starting again after an end continues with the same rooms, boards and placements.
    */
   async start(a: BreakoutActivity): Promise<PlaceChange[]> {
-    const t = this.now();
     const onlineIds = await this.online(a.meetingId);
-    const people = await this.people(a.meetingId, onlineIds);
-    if ((await this.store.breakouts.rooms(a.id)).length === 0) {
+    // Rooms, loads and placements in one transaction: people arriving meanwhile are counted.
+    return this.store.transaction((tx) => this.startIn(tx, a, onlineIds));
+  }
+
+  private async startIn(tx: Store, a: BreakoutActivity, onlineIds: Set<string>): Promise<PlaceChange[]> {
+    const t = this.now();
+    const people = await this.people(tx, a.meetingId, onlineIds);
+    if ((await tx.breakouts.rooms(a.id)).length === 0) {
       const n = roomCount(a.spec, people.length);
       const rooms: RoomRecord[] = Array.from({ length: n }, (_, i) => ({
         id: newId(),
@@ -231,7 +239,7 @@ export class BreakoutService {
         index: i,
         label: roomLabel(i),
       }));
-      await this.store.breakouts.addRooms(
+      await tx.breakouts.addRooms(
         rooms,
         this.newBoards(
           a,
@@ -241,12 +249,10 @@ export class BreakoutService {
         true,
       );
     }
-    await this.store.breakouts.update(a.id, { startedAt: t });
+    await tx.breakouts.update(a.id, { startedAt: t });
     if (a.spec.assignment !== 'random' && a.spec.assignment !== 'mixed') return [];
-    const [rooms, members] = await Promise.all([
-      this.store.breakouts.rooms(a.id),
-      this.store.breakouts.members(a.id),
-    ]);
+    const rooms = await tx.breakouts.rooms(a.id);
+    const members = await tx.breakouts.members(a.id);
     const placed = new Set(members.map((m) => m.participantId));
     const waiting = people.filter((p) => !placed.has(p.id));
     if (waiting.length === 0) return [];
@@ -261,7 +267,7 @@ export class BreakoutService {
       entries = [...plan].map(([participantId, roomId]) => ({ participantId, roomId }));
     } else {
       const byId = new Map(people.map((p) => [p.id, p]));
-      const all = new Map((await this.people(a.meetingId)).map((p) => [p.id, p]));
+      const all = new Map((await this.people(tx, a.meetingId)).map((p) => [p.id, p]));
       const loads = rooms.map((r) => ({
         id: r.id,
         members: members
@@ -277,7 +283,7 @@ export class BreakoutService {
         entries.push({ participantId: p.id, roomId });
       }
     }
-    const stored = await this.store.breakouts.placeNew(a.id, entries, t);
+    const stored = await tx.breakouts.placeNew(a.id, entries, t);
     return stored.map((m) => ({ activityId: a.id, participantId: m.participantId, roomId: m.roomId }));
   }
 
@@ -328,8 +334,8 @@ export class BreakoutService {
     return { board, activity, viewer, access };
   }
 
-  private async room(a: BreakoutActivity, roomId: string): Promise<RoomRecord> {
-    const room = (await this.store.breakouts.rooms(a.id)).find((r) => r.id === roomId);
+  private async room(a: BreakoutActivity, roomId: string, db: Store = this.store): Promise<RoomRecord> {
+    const room = (await db.breakouts.rooms(a.id)).find((r) => r.id === roomId);
     if (!room) throw new DomainError('not_found', 'no such room');
     return room;
   }
@@ -347,20 +353,26 @@ export class BreakoutService {
     return { activityId: a.id, participantId: p.id, roomId: input.roomId };
   }
 
-  /** [BOARD3] Self-chosen rooms: a participant picks (or changes) their room while the break-outs run. */
+  /**
+   * [BOARD3] Self-chosen rooms: a participant picks (or changes) their room while the break-outs run.
+   * The room's places are counted and one is taken in one transaction: people choosing the last
+   * place at once get it once.
+   */
   async choose(meetingId: string, participantId: string, input: { activityId: string; roomId: string }) {
-    const a = await this.own(meetingId, input.activityId);
-    if (a.spec.assignment !== 'self')
-      throw new DomainError('forbidden', 'in this break-out rooms are assigned');
-    if (a.status !== 'open') throw new DomainError('closed', 'the break-outs are not running');
-    const room = await this.room(a, input.roomId);
-    const members = await this.store.breakouts.members(a.id);
-    const current = members.find((m) => m.participantId === participantId)?.roomId ?? null;
-    if (current !== room.id && members.filter((m) => m.roomId === room.id).length >= roomCapacity(a.spec)) {
-      throw new DomainError('conflict', 'this room is full');
-    }
-    await this.store.breakouts.place(a.id, [{ participantId, roomId: room.id }], this.now());
-    return { activityId: a.id, participantId, roomId: room.id };
+    return this.store.transaction(async (tx) => {
+      const a = await this.own(meetingId, input.activityId, tx);
+      if (a.spec.assignment !== 'self')
+        throw new DomainError('forbidden', 'in this break-out rooms are assigned');
+      if (a.status !== 'open') throw new DomainError('closed', 'the break-outs are not running');
+      const room = await this.room(a, input.roomId, tx);
+      const members = await tx.breakouts.members(a.id);
+      const current = members.find((m) => m.participantId === participantId)?.roomId ?? null;
+      if (current !== room.id && members.filter((m) => m.roomId === room.id).length >= roomCapacity(a.spec)) {
+        throw new DomainError('conflict', 'this room is full');
+      }
+      await tx.breakouts.place(a.id, [{ participantId, roomId: room.id }], this.now());
+      return { activityId: a.id, participantId, roomId: room.id };
+    });
   }
 
   /** [BOARD4] One more room, with its boards. Idempotent on the client-made room id (RECON6). */
@@ -368,18 +380,21 @@ export class BreakoutService {
     meetingId: string,
     input: { activityId: string; id: string; label?: string },
   ): Promise<{ added: boolean }> {
-    const a = await this.own(meetingId, input.activityId);
-    const rooms = await this.store.breakouts.rooms(a.id);
-    if (rooms.some((r) => r.id === input.id)) return { added: false };
-    const other = await this.store.breakouts.board(input.id);
-    if (other) throw new DomainError('conflict', 'id already in use');
-    if (rooms.length === 0) throw new DomainError('conflict', 'start the break-outs first');
-    if (rooms.length >= BOARD_LIMITS.rooms)
-      throw new DomainError('too_large', `at most ${BOARD_LIMITS.rooms} rooms`);
-    const index = Math.max(...rooms.map((r) => r.index)) + 1;
-    const room = { id: input.id, activityId: a.id, index, label: input.label ?? roomLabel(index) };
-    await this.store.breakouts.addRooms([room], this.newBoards(a, [room.id], this.now()));
-    return { added: true };
+    // The rooms are counted and numbered and the new one added in one transaction.
+    return this.store.transaction(async (tx) => {
+      const a = await this.own(meetingId, input.activityId, tx);
+      const rooms = await tx.breakouts.rooms(a.id);
+      if (rooms.some((r) => r.id === input.id)) return { added: false };
+      const other = await tx.breakouts.board(input.id);
+      if (other) throw new DomainError('conflict', 'id already in use');
+      if (rooms.length === 0) throw new DomainError('conflict', 'start the break-outs first');
+      if (rooms.length >= BOARD_LIMITS.rooms)
+        throw new DomainError('too_large', `at most ${BOARD_LIMITS.rooms} rooms`);
+      const index = Math.max(...rooms.map((r) => r.index)) + 1;
+      const room = { id: input.id, activityId: a.id, index, label: input.label ?? roomLabel(index) };
+      await tx.breakouts.addRooms([room], this.newBoards(a, [room.id], this.now()));
+      return { added: true };
+    });
   }
 
   /**
@@ -391,16 +406,18 @@ export class BreakoutService {
     input: { activityId: string; id: string; text: string },
     once?: CommandKey,
   ) {
-    const a = await this.own(meetingId, input.activityId);
-    const state = await this.store.breakouts.get(a.id);
-    if (state?.message?.id !== input.id && !(await wasApplied(this.store, once))) {
-      await this.store.breakouts.update(
-        a.id,
-        { message: { id: input.id, text: input.text, at: this.now() } },
-        once,
-      );
-    }
-    return a;
+    return this.store.transaction(async (tx) => {
+      const a = await this.own(meetingId, input.activityId, tx);
+      const state = await tx.breakouts.get(a.id);
+      if (state?.message?.id !== input.id && !(await wasApplied(tx, once))) {
+        await tx.breakouts.update(
+          a.id,
+          { message: { id: input.id, text: input.text, at: this.now() } },
+          once,
+        );
+      }
+      return a;
+    });
   }
 
   /**
@@ -413,23 +430,28 @@ export class BreakoutService {
     meetingId: string,
     activityId: string,
   ): Promise<{ activity: BreakoutActivity; grown: string[] }> {
-    const a = await this.own(meetingId, activityId);
-    const rooms = await this.store.breakouts.rooms(a.id);
+    // What was copied before decides what is copied now: read and copied in one transaction.
+    return this.store.transaction((tx) => this.synthesisIn(tx, meetingId, activityId));
+  }
+
+  private async synthesisIn(tx: Store, meetingId: string, activityId: string) {
+    const a = await this.own(meetingId, activityId, tx);
+    const rooms = await tx.breakouts.rooms(a.id);
     if (rooms.length === 0) throw new DomainError('conflict', 'start the break-outs first');
     const t = this.now();
-    await this.store.breakouts.addBoards(this.newBoards(a, [null], t));
-    const boards = await this.store.breakouts.boards(a.id);
+    await tx.breakouts.addBoards(this.newBoards(a, [null], t));
+    const boards = await tx.breakouts.boards(a.id);
     const grown: string[] = [];
     for (const [qi] of a.spec.questions.entries()) {
       const target = boards.find((b) => b.roomId === null && b.questionIndex === qi);
       if (!target) continue;
-      const existing = await this.store.boards.notes(target.id, true);
+      const existing = await tx.boards.notes(target.id, true);
       const copied = new Set(existing.map((n) => n.originId));
       const perRoom: { room: RoomRecord; board: BoardRecord; notes: NoteRecord[] }[] = [];
       for (const room of rooms) {
         const board = boards.find((b) => b.roomId === room.id && b.questionIndex === qi);
         if (!board) continue;
-        const notes = (await this.store.boards.notes(board.id)).filter((n) => !copied.has(n.id));
+        const notes = (await tx.boards.notes(board.id)).filter((n) => !copied.has(n.id));
         perRoom.push({ room, board, notes });
       }
       const fresh = existing.length === 0;
@@ -462,10 +484,10 @@ export class BreakoutService {
           });
         });
       });
-      if (copies.length > 0 && (await this.store.boards.copyNotes(copies)) > 0) grown.push(target.id);
+      if (copies.length > 0 && (await tx.boards.copyNotes(copies)) > 0) grown.push(target.id);
     }
-    const state = await this.store.breakouts.get(a.id);
-    if (!state?.synthesisAt) await this.store.breakouts.update(a.id, { synthesisAt: t });
+    const state = await tx.breakouts.get(a.id);
+    if (!state?.synthesisAt) await tx.breakouts.update(a.id, { synthesisAt: t });
     return { activity: a, grown };
   }
 

@@ -82,6 +82,8 @@ export class ChatService {
   /**
    * [CHAT1] Stores a message (once per client-made id), with the author's current display name.
    * At most `chatRatePer10s` messages per author per 10 s, `chatMessagesPerMeeting` per meeting.
+   * The id, the limits and the insert are one transaction: the same message sent twice at once
+   * is stored once, and messages sent at once cannot pass the limits together.
    */
   async send(
     session: Session,
@@ -90,23 +92,26 @@ export class ChatService {
     message: ChatMessageView;
     created: boolean;
   }> {
-    const existing = await this.store.chat.get(input.id);
-    if (existing) {
-      if (existing.meetingId !== session.meetingId || existing.authorKey !== keyOf(session)) {
-        throw new DomainError('conflict', 'id already in use');
-      }
-      return { message: chatView(existing), created: false };
-    }
+    const sent = await this.store.chat.get(input.id);
+    if (sent) return sentBefore(session, sent);
     await this.channel(session, input.channel);
     await this.writable(session, input.channel);
+    return this.store.transaction(async (tx) => {
+      const existing = await tx.chat.get(input.id);
+      if (existing) return sentBefore(session, existing);
+      return { message: chatView(await this.insert(tx, session, input)), created: true };
+    });
+  }
+
+  private async insert(tx: Store, session: Session, input: { id: string; channel: Scope; text: string }) {
     const t = this.now();
     if (
-      (await this.store.chat.countSince(session.meetingId, keyOf(session), t - RATE_WINDOW_MS)) >=
+      (await tx.chat.countSince(session.meetingId, keyOf(session), t - RATE_WINDOW_MS)) >=
       LIMITS.chatRatePer10s
     ) {
       throw new DomainError('rate_limited', 'too many messages at once: wait a few seconds');
     }
-    if ((await this.store.chat.count(session.meetingId)) >= LIMITS.chatMessagesPerMeeting) {
+    if ((await tx.chat.count(session.meetingId)) >= LIMITS.chatMessagesPerMeeting) {
       throw new DomainError(
         'too_large',
         `a meeting's chat holds at most ${LIMITS.chatMessagesPerMeeting} messages`,
@@ -114,11 +119,11 @@ export class ChatService {
     }
     let authorName = '';
     if (session.participantId) {
-      const p = await this.store.participants.get(session.participantId);
+      const p = await tx.participants.get(session.participantId);
       if (!p) throw new DomainError('not_found', 'participant not found');
       authorName = p.name;
     }
-    const record = await this.store.chat.insert({
+    return tx.chat.insert({
       id: input.id,
       meetingId: session.meetingId,
       channel: input.channel,
@@ -134,7 +139,6 @@ export class ChatService {
       pinned: false,
       hidden: false,
     });
-    return { message: chatView(record), created: true };
   }
 
   /** [CHAT2] One upvote per participant per message, never on one's own message; `up: false` takes it back. */
@@ -152,25 +156,30 @@ export class ChatService {
    * the facilitator and secretary may set or clear any (and their marking cannot be undone by others).
    */
   async tip(session: Session, messageId: string, on: boolean): Promise<ChatMessageView> {
-    const m = await this.visible(session, messageId);
+    const seen = await this.visible(session, messageId);
     const staff = isStaff(session.role);
     const me = keyOf(session);
     // [CHAT9] Staff still mark tips in a closed room's chat: that is curating it for the verslag.
-    if (!staff) await this.writable(session, m.channel);
-    if (on) {
-      if (m.tip && (!staff || (m.tipBy !== null && STAFF_KEYS.has(m.tipBy)))) return chatView(m);
-      await this.store.chat.setFlag(m.id, 'tip', true, me);
-      return chatView({ ...m, tip: true, tipBy: me });
-    }
-    if (!m.tip) return chatView(m);
-    if (!staff && m.tipBy !== me) {
-      throw new DomainError(
-        'forbidden',
-        'only who marked it, the facilitator or the secretary can undo this tip',
-      );
-    }
-    await this.store.chat.setFlag(m.id, 'tip', false);
-    return chatView({ ...m, tip: false, tipBy: null });
+    if (!staff) await this.writable(session, seen.channel);
+    // Who marked it decides who may undo it: read and changed in one transaction.
+    return this.store.transaction(async (tx) => {
+      const m = await tx.chat.get(seen.id);
+      if (!m) throw new DomainError('not_found', 'no such message');
+      if (on) {
+        if (m.tip && (!staff || (m.tipBy !== null && STAFF_KEYS.has(m.tipBy)))) return chatView(m);
+        await tx.chat.setFlag(m.id, 'tip', true, me);
+        return chatView({ ...m, tip: true, tipBy: me });
+      }
+      if (!m.tip) return chatView(m);
+      if (!staff && m.tipBy !== me) {
+        throw new DomainError(
+          'forbidden',
+          'only who marked it, the facilitator or the secretary can undo this tip',
+        );
+      }
+      await tx.chat.setFlag(m.id, 'tip', false);
+      return chatView({ ...m, tip: false, tipBy: null });
+    });
   }
 
   /** [CHAT4] Pin or hide (staff). A hidden message disappears for everyone but the staff. */
@@ -250,6 +259,14 @@ export class ChatService {
       messages: all.map(chatRow),
     };
   }
+}
+
+/** A message sent again (a retry, a second tab): answered as stored, if it is this author's. */
+function sentBefore(session: Session, m: ChatRecord): { message: ChatMessageView; created: boolean } {
+  if (m.meetingId !== session.meetingId || m.authorKey !== keyOf(session)) {
+    throw new DomainError('conflict', 'id already in use');
+  }
+  return { message: chatView(m), created: false };
 }
 
 /** Every link of these messages once, oldest first. */

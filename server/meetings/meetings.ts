@@ -4,7 +4,9 @@ import type { MeetingView, ParticipantSelf } from '../../shared/domain/types';
 import { DomainError } from '../../shared/protocol/ack';
 import { LIMITS } from '../../shared/protocol/schemas/common';
 import type { JoinRequest, MeetingCreate } from '../../shared/protocol/schemas/meeting';
+import type { TemplateContent } from '../../shared/protocol/schemas/template';
 import { CodeTakenError, type MeetingRecord, type ParticipantRecord, type Store } from '../storage/store';
+import { instantiate } from './templates';
 import { hashToken, newJoinCode, newToken, sameHash } from './tokens';
 
 /** Who a connection or request is, as established by the server from a token it issued. */
@@ -35,28 +37,38 @@ export class MeetingService {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** [MEET1] A new meeting with its join code and two secret staff tokens (returned once, stored hashed). */
-  async create(input: MeetingCreate) {
+  /**
+   * [MEET1] A new meeting with its join code and two secret staff tokens (returned once, stored
+   * hashed). [TPL3] With a template's `content`, its agenda and activities are made in the same
+   * transaction: the meeting exists whole or not at all.
+   */
+  async create(input: MeetingCreate, content?: TemplateContent) {
     const facilitatorToken = newToken();
     const secretaryToken = newToken();
-    for (let attempt = 0; ; attempt++) {
-      const meeting: MeetingRecord = {
-        id: newId(),
-        code: newJoinCode(),
-        title: input.title,
-        date: input.date ?? null,
-        createdAt: this.now(),
-        facilitatorTokenHash: hashToken(facilitatorToken),
-        secretaryTokenHash: hashToken(secretaryToken),
-        currentItemId: null,
-      };
-      try {
-        await this.store.meetings.insert(meeting);
-        return { meeting, facilitatorToken, secretaryToken };
-      } catch (err) {
-        if (!(err instanceof CodeTakenError) || attempt > 5) throw err;
+    const meeting = await this.store.transaction(async (tx) => {
+      for (let attempt = 0; ; attempt++) {
+        const m: MeetingRecord = {
+          id: newId(),
+          code: newJoinCode(),
+          title: input.title,
+          date: input.date ?? null,
+          createdAt: this.now(),
+          facilitatorTokenHash: hashToken(facilitatorToken),
+          secretaryTokenHash: hashToken(secretaryToken),
+          currentItemId: null,
+        };
+        try {
+          // A savepoint: a code that is taken undoes only this insert, and another code is tried.
+          await tx.transaction((sp) => sp.meetings.insert(m));
+        } catch (err) {
+          if (!(err instanceof CodeTakenError) || attempt > 5) throw err;
+          continue;
+        }
+        if (content) await instantiate(tx, m.id, content, m.createdAt);
+        return m;
       }
-    }
+    });
+    return { meeting, facilitatorToken, secretaryToken };
   }
 
   async byCode(code: string): Promise<MeetingRecord | undefined> {
@@ -98,27 +110,30 @@ export class MeetingService {
   async join(req: JoinRequest) {
     const meeting = await this.byCode(req.code);
     if (!meeting) throw new DomainError('not_found', 'no meeting with this code');
-    if (req.token) {
-      const existing = await this.store.participants.getByToken(meeting.id, hashToken(req.token));
-      if (existing) {
-        const patch = { name: req.name, orgType: req.orgType ?? existing.orgType };
-        await this.store.participants.update(existing.id, patch);
-        return { meeting, participant: { ...existing, ...patch }, token: req.token, rejoined: true };
-      }
-    }
-    if ((await this.store.participants.count(meeting.id)) >= LIMITS.participantsPerMeeting) {
-      throw new DomainError('too_large', 'this meeting is full');
-    }
     const token = newToken();
-    const participant: ParticipantRecord = {
-      id: newId(),
-      meetingId: meeting.id,
-      name: req.name,
-      orgType: req.orgType ?? null,
-      tokenHash: hashToken(token),
-      createdAt: this.now(),
-    };
-    await this.store.participants.insert(participant);
-    return { meeting, participant, token, rejoined: false };
+    // The count and the insert are one transaction: people joining at once cannot overfill it.
+    return this.store.transaction(async (tx) => {
+      if (req.token) {
+        const existing = await tx.participants.getByToken(meeting.id, hashToken(req.token));
+        if (existing) {
+          const patch = { name: req.name, orgType: req.orgType ?? existing.orgType };
+          await tx.participants.update(existing.id, patch);
+          return { meeting, participant: { ...existing, ...patch }, token: req.token, rejoined: true };
+        }
+      }
+      if ((await tx.participants.count(meeting.id)) >= LIMITS.participantsPerMeeting) {
+        throw new DomainError('too_large', 'this meeting is full');
+      }
+      const participant: ParticipantRecord = {
+        id: newId(),
+        meetingId: meeting.id,
+        name: req.name,
+        orgType: req.orgType ?? null,
+        tokenHash: hashToken(token),
+        createdAt: this.now(),
+      };
+      await tx.participants.insert(participant);
+      return { meeting, participant, token, rejoined: false };
+    });
   }
 }

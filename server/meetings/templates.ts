@@ -26,28 +26,29 @@ export class TemplateService {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** [TPL2] Saves the meeting's agenda and activities (never answers or names) as a new template. */
+  /**
+   * [TPL2] Saves the meeting's agenda and activities (never answers or names) as a new template,
+   * read and stored in one transaction (the id checked with it).
+   */
   async save(meetingId: string, input: { id: string; title: string }) {
-    if (await this.store.templates.get(input.id)) {
-      throw new DomainError('conflict', 'a template with this id exists: use a new id');
-    }
-    const agenda = (await this.store.agenda.list(meetingId)).map(({ id, title, body }) => ({
-      id,
-      title,
-      body,
-    }));
-    const activities = (await this.store.activities.list(meetingId)).map(activityView);
-    const content = buildTemplate(agenda, activities);
     const token = newToken();
-    const record: TemplateRecord = {
-      id: input.id,
-      title: input.title,
-      content,
-      tokenHash: hashToken(token),
-      createdAt: this.now(),
-    };
-    await this.store.templates.insert(record);
-    return { template: view(record, content), token };
+    return this.store.transaction(async (tx) => {
+      if (await tx.templates.get(input.id)) {
+        throw new DomainError('conflict', 'a template with this id exists: use a new id');
+      }
+      const agenda = (await tx.agenda.list(meetingId)).map(({ id, title, body }) => ({ id, title, body }));
+      const activities = (await tx.activities.list(meetingId)).map(activityView);
+      const content = buildTemplate(agenda, activities);
+      const record: TemplateRecord = {
+        id: input.id,
+        title: input.title,
+        content,
+        tokenHash: hashToken(token),
+        createdAt: this.now(),
+      };
+      await tx.templates.insert(record);
+      return { template: view(record, content), token };
+    });
   }
 
   /** The template when `token` is its secret (or `admin` is true), else a clear error. */
@@ -75,22 +76,24 @@ export class TemplateService {
     await this.open(id, token, admin);
     await this.store.templates.delete(id);
   }
+}
 
-  /** [TPL3] Copies a template's agenda and activities (as drafts) into a new meeting. */
-  async instantiate(meetingId: string, content: TemplateContent): Promise<void> {
-    const made = instantiateTemplate(content, newId);
-    for (const item of made.agenda) await this.store.agenda.insert(meetingId, item);
-    const t = this.now();
-    for (const [i, a] of made.activities.entries()) {
-      await this.store.activities.insert({
-        ...a,
-        meetingId,
-        status: 'draft',
-        revealed: false,
-        // Keep the template's order (activities list by creation time).
-        createdAt: t + i,
-        updatedAt: t + i,
-      });
-    }
+/**
+ * [TPL3] Copies a template's agenda and activities (as drafts) into a new meeting, through `db`:
+ * the transaction that creates the meeting (`MeetingService.create`).
+ */
+export async function instantiate(db: Store, meetingId: string, content: TemplateContent, t: number) {
+  const made = instantiateTemplate(content, newId);
+  for (const item of made.agenda) await db.agenda.insert(meetingId, item);
+  for (const [i, a] of made.activities.entries()) {
+    await db.activities.insert({
+      ...a,
+      meetingId,
+      status: 'draft',
+      revealed: false,
+      // Keep the template's order (activities list by creation time).
+      createdAt: t + i,
+      updatedAt: t + i,
+    });
   }
 }

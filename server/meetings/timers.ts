@@ -18,48 +18,54 @@ export class TimerService {
   /**
    * Applies a facilitator's command. [RECON6] Its id is recorded with the timer: sent again, even
    * after newer commands (a start replayed after a pause), it changes nothing and answers the timer
-   * as it is.
+   * as it is. The timer is read and written in one transaction: two commands at once (a pause and
+   * an extension) both count.
    */
   async command(session: Session, scope: Scope, commandId: string, op: TimerOp): Promise<TimerView> {
     if (!(await this.scopes.canSee(session, scope))) throw new DomainError('not_found', 'no such scope');
     const key = commandKey(session, commandId);
-    const stored = await this.store.timers.get(session.meetingId, scope);
-    const current: TimerView = stored
-      ? (({ lastCommandId: _c, ...view }) => view)(stored)
-      : idleTimer(scope, this.now());
-    if (await wasApplied(this.store, key)) return current;
-    const next = applyTimerOp(current, op, this.now(), LIMITS.timerMaxMs);
-    if (!(await this.store.timers.put(session.meetingId, next, key))) return current;
-    return next;
+    return this.store.transaction(async (tx) => {
+      const stored = await tx.timers.get(session.meetingId, scope);
+      const current: TimerView = stored
+        ? (({ lastCommandId: _c, ...view }) => view)(stored)
+        : idleTimer(scope, this.now());
+      if (await wasApplied(tx, key)) return current;
+      const next = applyTimerOp(current, op, this.now(), LIMITS.timerMaxMs);
+      if (!(await tx.timers.put(session.meetingId, next, key))) return current;
+      return next;
+    });
   }
 
   /**
    * [SCOPE2] The same command for several scopes at once (every room of a break-out), stored in one
    * transaction. The caller passes scopes it took from the break-out itself. A replayed command
    * (RECON6: its id is recorded with the timers) changes nothing and answers their current state.
+   * Inside a caller's transaction, pass it as `db` (this one is then a savepoint in it).
    */
   async commandMany(
     session: Session | { meetingId: string },
     scopes: Scope[],
     commandId: string,
     op: TimerOp,
+    db: Store = this.store,
   ): Promise<TimerView[]> {
     // The server's own commands (the break-outs' clock) are recorded under the actor 'server'.
     const key =
       'role' in session
         ? commandKey(session, commandId)
         : { meetingId: session.meetingId, actor: 'server', commandId };
-    const stored = await Promise.all(scopes.map((scope) => this.store.timers.get(session.meetingId, scope)));
-    const now = this.now();
-    const current = stored.map((t, i): TimerView => {
-      if (!t) return idleTimer(scopes[i]!, now);
-      const { lastCommandId: _c, ...rest } = t;
-      return rest;
+    return db.transaction(async (tx) => {
+      const now = this.now();
+      const current: TimerView[] = [];
+      for (const scope of scopes) {
+        const t = await tx.timers.get(session.meetingId, scope);
+        current.push(t ? (({ lastCommandId: _c, ...rest }) => rest)(t) : idleTimer(scope, now));
+      }
+      if (await wasApplied(tx, key)) return current;
+      const next = current.map((t) => applyTimerOp(t, op, now, LIMITS.timerMaxMs));
+      if (!(await tx.timers.putMany(session.meetingId, next, key))) return current;
+      return next;
     });
-    if (await wasApplied(this.store, key)) return current;
-    const next = current.map((t) => applyTimerOp(t, op, now, LIMITS.timerMaxMs));
-    if (!(await this.store.timers.putMany(session.meetingId, next, key))) return current;
-    return next;
   }
 
   /** [TIMER3] The timers of every scope this session belongs to. */

@@ -4,6 +4,7 @@ import type { ActivityView } from '../../shared/domain/types';
 import { DomainError } from '../../shared/protocol/ack';
 import type { AppContext } from '../context';
 import type { BreakoutActivity } from '../meetings/breakouts';
+import type { Store } from '../storage/store';
 import { rooms } from './rooms';
 
 /**
@@ -22,8 +23,8 @@ export class BreakoutClock {
 
   constructor(private readonly ctx: AppContext) {}
 
-  private scopes = async (activityId: string) =>
-    (await this.ctx.store.breakouts.rooms(activityId)).map((r) => `room:${r.id}` as Scope);
+  private scopes = async (activityId: string, db: Store = this.ctx.store) =>
+    (await db.breakouts.rooms(activityId)).map((r) => `room:${r.id}` as Scope);
 
   /** Before the break-outs open (not when they already run): every room's timer gets the time box. */
   async starting(a: BreakoutActivity): Promise<void> {
@@ -63,16 +64,17 @@ export class BreakoutClock {
    */
   async endIn(a: BreakoutActivity, seconds: number): Promise<void> {
     if (a.status !== 'open') throw new DomainError('closed', 'the break-outs are not running');
-    const state = await this.ctx.store.breakouts.get(a.id);
-    if (state?.endsAt) return;
-    const scopes = await this.scopes(a.id);
-    const [first] = await this.ctx.timers.commandMany({ meetingId: a.meetingId }, scopes, newId(), {
-      op: 'start',
-      durationMs: seconds * 1000,
+    // "No countdown yet" is checked and the countdown stored in one transaction.
+    const endsAt = await this.ctx.store.transaction(async (tx) => {
+      if ((await tx.breakouts.get(a.id))?.endsAt) return null;
+      const scopes = await this.scopes(a.id, tx);
+      const op = { op: 'start', durationMs: seconds * 1000 } as const;
+      const [first] = await this.ctx.timers.commandMany({ meetingId: a.meetingId }, scopes, newId(), op, tx);
+      const at = first?.endsAt ?? this.ctx.now() + seconds * 1000;
+      await tx.breakouts.update(a.id, { endsAt: at });
+      return at;
     });
-    const endsAt = first?.endsAt ?? this.ctx.now() + seconds * 1000;
-    await this.ctx.store.breakouts.update(a.id, { endsAt });
-    this.arm(a.meetingId, a.id, endsAt);
+    if (endsAt !== null) this.arm(a.meetingId, a.id, endsAt);
   }
 
   /** After an end was stored: everyone hears it, as when the facilitator closes the activity. */

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import pg from 'pg';
 import { openPgStore } from './postgres';
 import { openSqliteStore, SQLITE_FILE } from './sqlite';
@@ -18,7 +19,9 @@ const BATCH = 500;
 export async function copySqliteToPostgres(dataDir: string, databaseUrl: string): Promise<CopyReport> {
   if (!fs.existsSync(path.join(dataDir, SQLITE_FILE)))
     throw new Error(`${dataDir} holds no Oogst data (${SQLITE_FILE} is missing)`);
-  const sqlite = openSqliteStore(dataDir);
+  // Opening the store brings an older data directory's schema up to date; then it is read as is.
+  await openSqliteStore(dataDir).close();
+  const sqlite = new Database(path.join(dataDir, SQLITE_FILE), { readonly: true, fileMustExist: true });
   const target = await openPgStore(databaseUrl);
   await target.close();
   const client = new pg.Client({ connectionString: databaseUrl });
@@ -36,9 +39,9 @@ export async function copySqliteToPostgres(dataDir: string, databaseUrl: string)
     if (Number(meetings.rows[0]?.n) > 0)
       throw new Error('the PostgreSQL database holds meetings already: copy into an empty one');
     const inSqlite = new Set(
-      (
-        sqlite.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]
-      ).map((t) => t.name),
+      (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map(
+        (t) => t.name,
+      ),
     );
     const report: CopyReport = {};
     await client.query('BEGIN');
@@ -53,12 +56,12 @@ export async function copySqliteToPostgres(dataDir: string, databaseUrl: string)
         )
       ).rows;
       const have = new Set(
-        (sqlite.db.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as { name: string }[]).map(
+        (sqlite.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as { name: string }[]).map(
           (c) => c.name,
         ),
       );
       const cols = columns.filter((c) => have.has(c.name));
-      const rows = sqlite.db
+      const rows = sqlite
         .prepare(`SELECT ${cols.map((c) => `"${c.name}"`).join(', ')} FROM "${table}" ORDER BY rowid`)
         .all() as Record<string, unknown>[];
       const identity = cols.some((c) => c.identity === 'YES');
@@ -100,7 +103,7 @@ export async function copySqliteToPostgres(dataDir: string, databaseUrl: string)
     throw err;
   } finally {
     await client.end();
-    await sqlite.close();
+    sqlite.close();
   }
 }
 

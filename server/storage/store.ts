@@ -25,8 +25,36 @@ export interface Store {
   readonly boards: BoardRepo;
   /** [RECON6] Command ids applied per meeting and actor (writes below take one as `once`). */
   readonly applied: AppliedRepo;
+  /**
+   * Runs `fn` in one transaction: everything done through `tx` is committed together once `fn`
+   * resolves, or rolled back together when it throws (the error is passed on). Transactions are
+   * serializable: the outcome is as if they ran one after another, so a read-check-write inside
+   * (a room's capacity, a rate limit, "does this id exist") cannot be overtaken by another flow.
+   * Rules for `fn`:
+   * - Use only `tx`, never this store: on SQLite a call through the store waits until the
+   *   transaction ends (a deadlock); on PostgreSQL it would run on another connection, outside it.
+   *   `tx` refuses calls once the transaction has ended.
+   * - Do storage work only (no broadcasts, no network, no timers): other flows wait for it.
+   * - Have no effect outside `tx`: a networked store may run `fn` again after a serialization
+   *   failure (PostgreSQL: SQLSTATE 40001), so `fn` must be safe to repeat.
+   * - Nested, `tx.transaction(inner)` is a savepoint in the same transaction: a throw undoes only
+   *   `inner`'s writes, and the caller may catch it and carry on (e.g. retry an insert that hit a
+   *   unique key, which PostgreSQL allows only after rolling back to a savepoint). A serialization
+   *   failure is not the caller's to catch: it ends the whole transaction (which is then retried).
+   * SQLite (one connection): the transaction holds the connection alone; calls through the store
+   * wait until it commits. PostgreSQL: one pooled client per transaction (SERIALIZABLE, retried).
+   */
+  transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
+  /**
+   * Every row of every table, for tests and checks (a copy to another store): dumping twice with
+   * no change in between gives equal dumps. Not for serving requests.
+   */
+  dump(): Promise<StoreDump>;
   close(): Promise<void>;
 }
+
+/** Table name → its rows (column name → value), in a stable order. */
+export type StoreDump = Record<string, Record<string, unknown>[]>;
 
 export interface MeetingRecord {
   id: string;

@@ -51,7 +51,7 @@ export interface TestServer {
  * OOGST_TEST_STORE=postgres: `testStore.ts`), listening on 127.0.0.1 and a free port.
  */
 export async function startServer(
-  opts: { dataDir?: string; config?: Partial<Config>; log?: Logger; relay?: Relay } = {},
+  opts: { dataDir?: string; config?: Partial<Config>; log?: Logger; relay?: Relay; now?: () => number } = {},
 ): Promise<TestServer> {
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'oogst-test-'));
   const config: Config = {
@@ -65,12 +65,15 @@ export async function startServer(
     ...opts.config,
   };
   const storage = await testStorage(dataDir, opts.dataDir !== undefined);
-  let app = createApp({
-    config,
-    store: await storage.open(),
-    log: opts.log ?? silentLogger,
-    relay: opts.relay,
-  });
+  const open = async () =>
+    createApp({
+      config,
+      store: await storage.open(),
+      log: opts.log ?? silentLogger,
+      relay: opts.relay,
+      now: opts.now,
+    });
+  let app = await open();
   const listen = (port: number) =>
     new Promise<number>((resolve, reject) => {
       app.httpServer.once('error', reject);
@@ -122,12 +125,7 @@ export async function startServer(
     },
     async restart() {
       await app.close();
-      app = createApp({
-        config,
-        store: await storage.open(),
-        log: opts.log ?? silentLogger,
-        relay: opts.relay,
-      });
+      app = await open();
       await listen(port);
     },
     async close() {

@@ -99,7 +99,7 @@ describe('anonymity', () => {
         expect(mine.join('\n')).not.toContain(p.participant.id);
       }
       // What storage keeps of the author is the participant key (one answer each), no name copy.
-      const stored = JSON.stringify(dumpDatabase(srv).responses);
+      const stored = JSON.stringify((await dumpDatabase(srv)).responses);
       expect(stored).not.toContain('Anoniem-persoon');
     });
   }

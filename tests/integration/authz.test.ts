@@ -209,17 +209,17 @@ describe('authorisation matrix (Socket.IO)', () => {
     const refusedRoles = ROLES.filter((r) => !allowed(event).includes(r));
     if (refusedRoles.length === 0) continue;
     it(`[AUTHZ1] ${event} is refused for ${refusedRoles.join(', ')} and changes nothing`, async () => {
-      const before = dumpDatabase(srv);
+      const before = await dumpDatabase(srv);
       for (const role of refusedRoles) {
         const r = await call(as[role]!, event, PAYLOADS[event](world));
         expect(r, `${event} as ${role}`).toMatchObject({ ok: false, error: 'forbidden' });
       }
-      expect(dumpDatabase(srv)).toEqual(before);
+      expect(await dumpDatabase(srv)).toEqual(before);
     });
   }
 
   it('[AUTHZ2] people of another meeting cannot touch this meeting through its ids', async () => {
-    const before = dumpDatabase(srv);
+    const before = await dumpDatabase(srv);
     for (const event of COMMAND_NAMES) {
       if (event === 'session:sync') continue;
       for (const who of ['otherParticipant', 'otherFacilitator'] as const) {
@@ -254,7 +254,7 @@ describe('authorisation matrix (Socket.IO)', () => {
         }
       }
     }
-    const after = dumpDatabase(srv);
+    const after = await dumpDatabase(srv);
     // The other meeting may have changed itself; nothing of "Doelwit" did.
     const mine = (rows: Record<string, unknown[]>) => JSON.stringify(rows).split(meeting.id).length;
     expect(mine(after)).toBe(mine(before));
@@ -279,7 +279,7 @@ describe('authorisation matrix (HTTP)', () => {
       otherFacilitator: other.facilitatorToken,
       garbage: 'x'.repeat(40),
     };
-    const before = dumpDatabase(srv);
+    const before = await dumpDatabase(srv);
     for (const route of routes) {
       for (const [who, token] of Object.entries(tokens)) {
         if (route.allowed.includes(who)) continue;
@@ -291,7 +291,7 @@ describe('authorisation matrix (HTTP)', () => {
         expect(await res.json()).toMatchObject({ ok: false });
       }
     }
-    expect(dumpDatabase(srv)).toEqual(before);
+    expect(await dumpDatabase(srv)).toEqual(before);
   });
 
   it('[AUTHZ4] a deleted meeting is gone for every route and connection', async () => {

@@ -4,7 +4,6 @@ import path from 'node:path';
 import { io as ioClient } from 'socket.io-client';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { openSqliteStore } from '../../server/storage/sqlite';
 import {
   fill,
   type RawClient,
@@ -18,6 +17,7 @@ import {
 import { note } from '../helpers/boards';
 import { type ServerProcess, spawnServer } from '../helpers/process';
 import { call, eventually, ok, type TestSocket, waitFor } from '../helpers/server';
+import { openTestStore } from '../helpers/store';
 import { addParagraph, texts, type YClient, yClient } from '../helpers/yjs';
 
 /**
@@ -93,9 +93,9 @@ describe('clients that never read', { timeout: ATTACK_MS + 60_000 }, () => {
     const fac = await connect(srv.url, { code: m.code, token: m.facilitatorToken });
     const boardId = await readableBoard(fac);
     // A nearly full board (~1.5 MB an answer), written straight into the store.
-    const store = openSqliteStore(dataDir);
+    const store = openTestStore(dataDir);
     await fill(store, boardId, 1950);
-    store.db.close();
+    await store.close();
 
     const live = note(boardId, 'live');
     await ok(fac, 'note:create', live);

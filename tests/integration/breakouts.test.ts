@@ -433,7 +433,8 @@ describe('themes, votes, anonymity, synthesis and results', () => {
   });
 
   it('[MEET7][BOARD16] deleting the meeting deletes every room, board, post-it, theme and vote', async () => {
-    srv = await startServer();
+    const s = await startServer();
+    srv = s;
     const { meeting, facilitator } = await meetingWithFacilitator(srv);
     const [ann] = await joinMany(srv, meeting.code, 1);
     const a = await openBreakout(facilitator, { rooms: { by: 'count', count: 1 }, questions: ['V'] });
@@ -451,7 +452,6 @@ describe('themes, votes, anonymity, synthesis and results', () => {
     await ok(facilitator, 'board:voting', { boardId, open: true });
     await ok(ann!.socket, 'vote:cast', { id: newId(), noteId: n.id });
     await ok(facilitator, 'breakout:synthesis', { activityId: a.id });
-    const db = (srv.app.ctx.store as unknown as { db: import('better-sqlite3').Database }).db;
     const tables = [
       'breakouts',
       'breakout_rooms',
@@ -461,14 +461,16 @@ describe('themes, votes, anonymity, synthesis and results', () => {
       'board_themes',
       'board_votes',
     ];
-    const count = () =>
-      tables.map((t) => (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n);
-    expect(count().every((n) => n > 0)).toBe(true);
+    const count = async () => {
+      const d = await s.app.ctx.store.dump();
+      return tables.map((t) => d[t]!.length);
+    };
+    expect((await count()).every((n) => n > 0)).toBe(true);
     const res = await fetch(`${srv.url}/api/meetings/${meeting.id}`, {
       method: 'DELETE',
       headers: { authorization: `Bearer ${meeting.facilitatorToken}` },
     });
     expect(res.status).toBe(200);
-    expect(count()).toEqual(tables.map(() => 0));
+    expect(await count()).toEqual(tables.map(() => 0));
   });
 });

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ChatMessageView } from '../../shared/domain/chat';
 import { newId } from '../../shared/domain/ids';
+import { rowsOf } from '../helpers/dbState';
 import { joinMany, meetingWithFacilitator } from '../helpers/fixtures';
 import { call, ok, raw, startServer, type TestServer, type TestSocket, waitFor } from '../helpers/server';
 import { flush, record, snapshotOf } from '../helpers/toolkit';
@@ -338,7 +339,8 @@ describe('the chat', () => {
 
 describe('deleting a meeting', () => {
   it('[MEET7][CHAT1][TIMER4][WORDS4] removes its chat, votes, timers and word-cloud edits (templates are kept: TPL1)', async () => {
-    srv = await startServer();
+    const s = await startServer();
+    srv = s;
     const { meeting, facilitator } = await meetingWithFacilitator(srv);
     const [ann, bert] = await joinMany(srv, meeting.code, 2);
     const m = await sayOk(ann!.socket, 'Een tip met https://example.org/doc');
@@ -351,24 +353,27 @@ describe('deleting a meeting', () => {
       spec: { kind: 'words', question: 'Woord?', maxWords: 1 },
     });
     await ok(facilitator, 'words:hide', { activityId: words.id, key: 'x', hidden: true });
-    const db = (srv.app.ctx.store as unknown as { db: import('better-sqlite3').Database }).db;
-    const count = (sql: string) => (db.prepare(sql).get(meeting.id) as { n: number }).n;
-    const queries = [
-      'SELECT count(*) AS n FROM chat_messages WHERE meeting_id = ?',
-      'SELECT count(*) AS n FROM chat_votes WHERE meeting_id = ?',
-      'SELECT count(*) AS n FROM timers WHERE meeting_id = ?',
-      'SELECT count(*) AS n FROM activity_curation c JOIN activities a ON a.id = c.activity_id WHERE a.meeting_id = ?',
-    ];
-    expect(queries.map(count)).toEqual([1, 1, 1, 1]);
-    const curationRows = () =>
-      (db.prepare('SELECT count(*) AS n FROM activity_curation').get() as { n: number }).n;
-    expect(curationRows()).toBe(1);
+    // Rows of this meeting in each table, and word-cloud edits of its activities (through the store).
+    const counts = async () => {
+      const d = await s.app.ctx.store.dump();
+      const mine = (t: string) => d[t]!.filter((r) => r.meeting_id === meeting.id);
+      const activities = new Set(mine('activities').map((a) => a.id));
+      return [
+        mine('chat_messages').length,
+        mine('chat_votes').length,
+        mine('timers').length,
+        d.activity_curation!.filter((c) => activities.has(c.activity_id)).length,
+      ];
+    };
+    expect(await counts()).toEqual([1, 1, 1, 1]);
+    const curationRows = async () => (await rowsOf(s, 'activity_curation')).length;
+    expect(await curationRows()).toBe(1);
     const res = await fetch(`${srv.url}/api/meetings/${meeting.id}`, {
       method: 'DELETE',
       headers: { authorization: `Bearer ${meeting.facilitatorToken}` },
     });
     expect(res.status).toBe(200);
-    expect(queries.map(count)).toEqual([0, 0, 0, 0]);
-    expect(curationRows()).toBe(0);
+    expect(await counts()).toEqual([0, 0, 0, 0]);
+    expect(await curationRows()).toBe(0);
   });
 });

@@ -125,7 +125,7 @@ describe('fuzzing every event', () => {
     timeout: 300_000,
   }, async () => {
     expect(events.length).toBeGreaterThanOrEqual(15);
-    const before = dumpDatabase(srv);
+    const before = await dumpDatabase(srv);
     const samples = fc.sample(payload, { numRuns: Math.min(RUNS, 5000), seed: 42 });
     let sent = 0;
     let refused = 0;
@@ -150,14 +150,14 @@ describe('fuzzing every event', () => {
     expect(unclear.slice(0, 10)).toEqual([]);
     expect(sent).toBe(RUNS);
     expect(refused).toBeGreaterThan(RUNS * 0.9);
-    expect(dumpDatabase(srv)).toEqual(before);
+    expect(await dumpDatabase(srv)).toEqual(before);
     expect((await fetch(`${srv.url}/api/health`)).status).toBe(200);
     for (const s of sockets) expect(s.connected).toBe(true);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
   it('[ERR1] refusals by the rules (a wrongly shaped answer, a role, a gone id) are one sentence; details in issues', async () => {
-    const before = dumpDatabase(srv);
+    const before = await dumpDatabase(srv);
     const [fac, sec, obs, ann] = sockets as [TestSocket, TestSocket, TestSocket, TestSocket];
     const shapes: unknown[] = [
       { level: 'x' },
@@ -185,11 +185,11 @@ describe('fuzzing every event', () => {
     // The wrongly shaped answer of the issue: what was wrong is in `issues`, under `value`.
     const first = refusals[0] as { issues?: { path: string }[] };
     expect(first.issues?.[0]?.path).toMatch(/^value/);
-    expect(dumpDatabase(srv)).toEqual(before);
+    expect(await dumpDatabase(srv)).toEqual(before);
   });
 
   it('[FUZZ3] a message over the 2 MB cap closes only that connection; the client reconnects, nothing changed', async () => {
-    const before = dumpDatabase(srv);
+    const before = await dumpDatabase(srv);
     const victim = sockets[3]! as unknown as import('socket.io-client').Socket;
     const dropped = new Promise((resolve) => victim.once('disconnect', resolve));
     victim.emit('response:submit', { note: 'x'.repeat(3 * 1024 * 1024) });
@@ -197,11 +197,11 @@ describe('fuzzing every event', () => {
     await new Promise((resolve) => victim.once('connect', () => resolve(undefined)));
     expect((await call(sockets[3]!, 'session:sync')).ok).toBe(true);
     expect((await call(sockets[0]!, 'session:sync')).ok).toBe(true);
-    expect(dumpDatabase(srv)).toEqual(before);
+    expect(await dumpDatabase(srv)).toEqual(before);
   });
 
   it('[FUZZ2] broken Socket.IO frames (truncated JSON, invalid UTF-8, binary garbage) never crash the server', async () => {
-    const before = dumpDatabase(srv);
+    const before = await dumpDatabase(srv);
     const code = srv.app.ctx.io.sockets.sockets.values().next().value!.data.meetingId;
     expect(code).toBeTruthy();
     const frames: (string | Buffer)[] = [
@@ -234,6 +234,6 @@ describe('fuzzing every event', () => {
     }
     expect((await fetch(`${srv.url}/api/health`)).status).toBe(200);
     expect((await call(sockets[0]!, 'session:sync')).ok).toBe(true);
-    expect(dumpDatabase(srv)).toEqual(before);
+    expect(await dumpDatabase(srv)).toEqual(before);
   });
 });

@@ -3,7 +3,6 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../server/log';
 import { purgeExpired } from '../../server/meetings/retention';
-import type { SqliteStore } from '../../server/storage/sqlite';
 import { newId } from '../../shared/domain/ids';
 import { dumpDatabase } from '../helpers/dbState';
 import { joinMany, meetingWithFacilitator, openScalePoll } from '../helpers/fixtures';
@@ -42,7 +41,7 @@ describe('privacy', () => {
       headers: { authorization: `Bearer ${gone.meeting.facilitatorToken}` },
     });
     expect(res.status).toBe(200);
-    const all = JSON.stringify(dumpDatabase(srv));
+    const all = JSON.stringify(await dumpDatabase(srv));
     for (const trace of [
       gone.meeting.id,
       gone.meeting.code,
@@ -63,16 +62,14 @@ describe('privacy', () => {
   });
 
   it('[PRIV3] meetings older than the retention period are purged with everything in them', async () => {
-    srv = await startServer({ config: { retentionDays: 30 } });
+    // The server's clock: the old meeting is made 31 days ago.
+    let shift = -31 * 86_400_000;
+    srv = await startServer({ config: { retentionDays: 30 }, now: () => Date.now() + shift });
     const old = await busyMeeting(srv, 'Oud');
+    shift = 0;
     const fresh = await busyMeeting(srv, 'Nieuw');
-    const db = (srv.app.ctx.store as SqliteStore).db;
-    db.prepare('UPDATE meetings SET created_at = ? WHERE id = ?').run(
-      Date.now() - 31 * 86_400_000,
-      old.meeting.id,
-    );
     expect(await purgeExpired(srv.app.ctx)).toBe(1);
-    const all = JSON.stringify(dumpDatabase(srv));
+    const all = JSON.stringify(await dumpDatabase(srv));
     expect(all).not.toContain(old.meeting.id);
     expect(all).not.toContain('Geheim-Oud');
     expect(all).toContain(fresh.meeting.id);

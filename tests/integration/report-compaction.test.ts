@@ -1,13 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { compactReport } from '../../server/collab/compaction';
-import { openSqliteStore, type SqliteStore } from '../../server/storage/sqlite';
-import type { ReportRepo } from '../../server/storage/store';
+import { openSqliteStore } from '../../server/storage/sqlite';
+import type { ReportRepo, Store } from '../../server/storage/store';
 import { eventually, startServer, type TestServer } from '../helpers/server';
 import { addParagraph, texts, type YClient, yClient } from '../helpers/yjs';
 
 let srv: TestServer | undefined;
-const handles: SqliteStore[] = [];
+const handles: Store[] = [];
 const clients: YClient[] = [];
 afterEach(async () => {
   for (const c of clients.splice(0)) c.destroy();
@@ -17,7 +17,7 @@ afterEach(async () => {
 });
 
 /** A second handle on the server's data: what another server on the same store would be. */
-const secondHandle = (s: TestServer): SqliteStore => {
+const secondHandle = (s: TestServer): Store => {
   const h = openSqliteStore(s.dataDir);
   handles.push(h);
   return h;

@@ -2,6 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ScaleResults } from '../../shared/domain/activities';
 import { newId } from '../../shared/domain/ids';
 import type { AgendaItem } from '../../shared/domain/types';
+import type { TemplateContent } from '../../shared/protocol/schemas/template';
+import { rowsOf } from '../helpers/dbState';
 import { joinMany, meetingWithFacilitator } from '../helpers/fixtures';
 import { ok, startServer, type TestServer } from '../helpers/server';
 import { createActivity, submit } from '../helpers/toolkit';
@@ -96,12 +98,7 @@ describe('templates', () => {
       template: { id: saved.template.id, token: 'geraden' },
     });
     expect(wrong.status).toBe(403);
-    const titles = (
-      srv.app.ctx.store as unknown as { db: { prepare(s: string): { all(): { title: string }[] } } }
-    ).db
-      .prepare('SELECT title FROM meetings')
-      .all()
-      .map((r) => r.title);
+    const titles = (await rowsOf(srv, 'meetings')).map((r) => r.title);
     expect(titles).not.toContain('Zonder sjabloon');
     const m2 = (await created.json()) as { id: string; code: string; facilitatorToken: string };
     const fac2 = await srv.connect(m2.code, m2.facilitatorToken);
@@ -181,12 +178,7 @@ describe('templates', () => {
       (await post(`${srv.url}/api/meetings`, { title: 'Nieuw', template: { ...tpl, token: 'fout' } }, admin))
         .status,
     ).toBe(201);
-    const count = (
-      srv.app.ctx.store as unknown as { db: { prepare(s: string): { get(): { n: number } } } }
-    ).db
-      .prepare('SELECT count(*) AS n FROM meetings')
-      .get().n;
-    expect(count).toBe(2);
+    expect(await rowsOf(srv, 'meetings')).toHaveLength(2);
     // Deleting: with its secret; then it is gone.
     expect((await get(url, 'fout', 'DELETE')).status).toBe(403);
     expect((await get(url, saved.token, 'DELETE')).status).toBe(200);
@@ -217,5 +209,22 @@ describe('templates', () => {
     const r = await get(`${srv.url}/api/templates/${saved.template.id}`, saved.token);
     expect(r.status).toBe(200);
     expect(((await r.json()) as Saved).template.agendaItems).toBe(3);
+  });
+
+  it('[TPL3][DUR3] a meeting from a template is made whole or not at all (one transaction, no clean-up after)', async () => {
+    const s = await startServer();
+    srv = s;
+    const before = await s.app.ctx.store.dump();
+    // The meeting and its agenda item are written first; the activity cannot be (JSON has no
+    // form for a bigint): everything made before it must go too.
+    const content = {
+      version: 1,
+      agenda: [{ ref: 'a', title: 'Inleiding', body: '' }],
+      activities: [
+        { agendaRef: 'a', anonymous: false, spec: { kind: 'scale', question: 'Hoe?', levels: [1n] } },
+      ],
+    } as unknown as TemplateContent;
+    await expect(s.app.ctx.meetings.create({ title: 'Half' }, content)).rejects.toThrow(/BigInt/);
+    expect(await s.app.ctx.store.dump()).toEqual(before);
   });
 });

@@ -14,22 +14,20 @@ import { migrate } from './migrations';
 import { sqliteParticipants } from './participants';
 import { sqliteReports } from './reports';
 import { sqliteResponses } from './responses';
+import { SerialLock, wrapRepos } from './serial';
 import { sqliteTemplates } from './templates';
 import { sqliteTimers } from './timers';
+import { dumpTables, type Repos, sqliteTransaction } from './transaction';
 
-export interface SqliteStore extends Store {
-  /** The connection, for areas that keep their own tables (the verslag's Yjs updates). */
-  readonly db: Database.Database;
-}
+/** The database file in a data directory. */
+export const SQLITE_FILE = 'oogst.sqlite';
 
 /**
  * The embedded store: one SQLite file in `dataDir`, WAL mode, `synchronous=FULL` so that a
  * commit that returned is on disk before the server acks it, even if the process is killed.
+ * Every call waits its turn on the one connection while a transaction holds it (`SerialLock`).
  */
-/** The database file in a data directory. */
-export const SQLITE_FILE = 'oogst.sqlite';
-
-export function openSqliteStore(dataDir: string): SqliteStore {
+export function openSqliteStore(dataDir: string): Store {
   fs.mkdirSync(dataDir, { recursive: true });
   const db = new Database(path.join(dataDir, SQLITE_FILE));
   db.pragma('journal_mode = WAL');
@@ -39,8 +37,7 @@ export function openSqliteStore(dataDir: string): SqliteStore {
   db.pragma('secure_delete = ON');
   db.pragma('busy_timeout = 5000');
   migrate(db);
-  return {
-    db,
+  const repos: Repos = {
     meetings: sqliteMeetings(db),
     participants: sqliteParticipants(db),
     agenda: sqliteAgenda(db),
@@ -54,8 +51,16 @@ export function openSqliteStore(dataDir: string): SqliteStore {
     breakouts: sqliteBreakouts(db),
     boards: sqliteBoards(db),
     applied: sqliteApplied(db),
-    async close() {
-      if (db.open) db.close();
-    },
+  };
+  const lock = new SerialLock();
+  return {
+    ...wrapRepos(repos, (call) => lock.shared(call)),
+    transaction: sqliteTransaction(db, repos, lock),
+    dump: () => lock.shared(async () => dumpTables(db)),
+    // After the transactions that hold or wait for the connection.
+    close: () =>
+      lock.exclusive(async () => {
+        if (db.open) db.close();
+      }),
   };
 }
