@@ -151,12 +151,12 @@ describe('open words (word cloud)', () => {
       ok: false,
       error: 'invalid_payload',
     });
-    expect(
-      await raw(facilitator, 'words:merge', { activityId: act.id, keys: [], label: 'x' }),
-    ).toMatchObject({
-      ok: false,
-      error: 'invalid_payload',
-    });
+    expect(await raw(facilitator, 'words:merge', { activityId: act.id, keys: [], label: 'x' })).toMatchObject(
+      {
+        ok: false,
+        error: 'invalid_payload',
+      },
+    );
     expect(
       await call(facilitator, 'words:hide', { activityId: newId(), key: 'x', hidden: true }),
     ).toMatchObject({
