@@ -48,6 +48,8 @@ export class TimerService {
     commandId: string,
     op: TimerOp,
     db: Store = this.store,
+    /** The moment the op counts from (default: now). */
+    at?: number,
   ): Promise<TimerView[]> {
     // The server's own commands (the break-outs' clock) are recorded under the actor 'server'.
     const key =
@@ -55,7 +57,7 @@ export class TimerService {
         ? commandKey(session, commandId)
         : { meetingId: session.meetingId, actor: 'server', commandId };
     return db.transaction(async (tx) => {
-      const now = this.now();
+      const now = at ?? this.now();
       const current: TimerView[] = [];
       for (const scope of scopes) {
         const t = await tx.timers.get(session.meetingId, scope);

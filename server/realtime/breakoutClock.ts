@@ -35,10 +35,16 @@ export class BreakoutClock {
     if (!minutes || scopes.length === 0) return;
     // The time box counts from the recorded start (BOARD2), to the millisecond.
     const startedAt = (await this.ctx.store.breakouts.get(a.id))?.startedAt ?? this.ctx.now();
-    await this.ctx.timers.commandMany({ meetingId: a.meetingId }, scopes, newId(), {
-      op: 'start',
-      durationMs: Math.max(1000, startedAt + minutes * 60_000 - this.ctx.now()),
-    });
+    // One moment for the duration and for the start, so every room ends at start + time box exactly.
+    const at = this.ctx.now();
+    await this.ctx.timers.commandMany(
+      { meetingId: a.meetingId },
+      scopes,
+      newId(),
+      { op: 'start', durationMs: Math.max(1000, startedAt + minutes * 60_000 - at) },
+      undefined,
+      at,
+    );
   }
 
   /** Before the break-outs close: no countdown left, every room's timer stopped. */

@@ -94,13 +94,15 @@ export interface TestStorage {
   dispose(): Promise<void>;
 }
 
-/**
- * The storage of one test server: SQLite in `dataDir`, or on PostgreSQL a fresh database (or, when
- * the test chose the data directory, the database that stands for it).
- */
+/** The storage of one test server: SQLite in `dataDir`, or the PostgreSQL database standing for it. */
 export async function testStorage(dataDir: string, chosenDir: boolean): Promise<TestStorage> {
   if (!onPostgres) return { open: async () => openSqliteStore(dataDir), dispose: async () => {} };
+  // The database that stands for the directory: a second server started on the same directory
+  // (two nodes on one store) shares it. Dropped by the server that made the directory.
   if (chosenDir) return { open: () => openStoreAt(dataDir), dispose: async () => {} };
-  const db = await freshDatabase();
-  return { open: () => openPgStore(db.url, { poolSize: 4 }), dispose: db.drop };
+  const url = await databaseFor(dataDir);
+  return {
+    open: () => openPgStore(url, { poolSize: 4 }),
+    dispose: () => dropDatabase(new URL(url).pathname.slice(1)),
+  };
 }

@@ -160,6 +160,11 @@ describe('durability under SIGKILL', () => {
         }
       });
 
+      // The kill comes at a random moment once work is under way (some of everything acked).
+      for (const end = Date.now() + 15_000; Date.now() < end; ) {
+        if (ackedAgenda.size > 0 && ackedNotes.size > 0) break;
+        await new Promise((r) => setTimeout(r, 20));
+      }
       await new Promise((r) => setTimeout(r, 300 + rand() * 1200));
       await srv.kill('SIGKILL');
       running = false;
