@@ -49,8 +49,10 @@ export class TimerService {
       'role' in session
         ? commandKey(session, commandId)
         : { meetingId: session.meetingId, actor: 'server', commandId };
-    const stored = await Promise.all(scopes.map((scope) => this.store.timers.get(session.meetingId, scope)));
+    // The moment the command was given, before any storage round trip: a caller that computed a
+    // duration from its own clock (the break-outs' time box) gets the end time it meant.
     const now = this.now();
+    const stored = await Promise.all(scopes.map((scope) => this.store.timers.get(session.meetingId, scope)));
     const current = stored.map((t, i): TimerView => {
       if (!t) return idleTimer(scopes[i]!, now);
       const { lastCommandId: _c, ...rest } = t;
