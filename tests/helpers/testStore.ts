@@ -55,10 +55,11 @@ function dropDatabase(name: string): Promise<void> {
  * same directory finds its data again). It is dropped by the global teardown.
  */
 export function databaseFor(dataDir: string): Promise<string> {
-  return ensureDatabase(
-    `${TEST_DB_PREFIX}dir_${createHash('sha256').update(dataDir).digest('hex').slice(0, 16)}`,
-  );
+  return ensureDatabase(nameFor(dataDir));
 }
+
+const nameFor = (dataDir: string) =>
+  `${TEST_DB_PREFIX}dir_${createHash('sha256').update(dataDir).digest('hex').slice(0, 16)}`;
 
 /** A fresh, empty database of its own: its URL, and how to drop it. */
 export async function freshDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
@@ -92,12 +93,12 @@ export interface TestStorage {
 }
 
 /**
- * The storage of one test server: SQLite in `dataDir`, or on PostgreSQL a fresh database (or, when
- * the test chose the data directory, the database that stands for it).
+ * The storage of one test server: its data directory's (SQLite there, or on PostgreSQL the
+ * database that stands for it), so that a second server started on the same directory shares
+ * the data, as a second node would. A directory the helper made (a fresh one) has its database
+ * dropped when the server closes; one the test chose is left to the test (and the teardown).
  */
 export async function testStorage(dataDir: string, chosenDir: boolean): Promise<TestStorage> {
-  if (!onPostgres) return { open: async () => openSqliteStore(dataDir), dispose: async () => {} };
-  if (chosenDir) return { open: () => openStoreAt(dataDir), dispose: async () => {} };
-  const db = await freshDatabase();
-  return { open: () => openPgStore(db.url, { poolSize: 4 }), dispose: db.drop };
+  const dispose = onPostgres && !chosenDir ? () => dropDatabase(nameFor(dataDir)) : async () => {};
+  return { open: () => openStoreAt(dataDir), dispose };
 }
