@@ -56,8 +56,10 @@ export class TimerService {
       'role' in session
         ? commandKey(session, commandId)
         : { meetingId: session.meetingId, actor: 'server', commandId };
+    // The moment the command was given, before any storage round trip (a transaction may wait for
+    // the store, or run again): a caller that computed a duration gets the end time it meant.
+    const now = at ?? this.now();
     return db.transaction(async (tx) => {
-      const now = at ?? this.now();
       const current: TimerView[] = [];
       for (const scope of scopes) {
         const t = await tx.timers.get(session.meetingId, scope);

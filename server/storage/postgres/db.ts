@@ -58,13 +58,28 @@ function helpers(query: Db['query']): Pick<Db, 'query' | 'rows' | 'one'> {
   };
 }
 
-/** The handle of one transaction's client; it refuses calls once the transaction has ended. */
-function clientDb(client: pg.PoolClient, live: { open: boolean }): Db {
+/** A transaction's state: whether it still runs, and the conflict that dooms it (if any). */
+interface Live {
+  open: boolean;
+  doomed?: unknown;
+}
+
+/**
+ * The handle of one transaction's client; it refuses calls once the transaction has ended. A
+ * conflict with another transaction (40001, 40P01) dooms the whole transaction even when a caller
+ * catches it at a savepoint: the transaction is then rolled back and run again from the start.
+ */
+function clientDb(client: pg.PoolClient, live: Live): Db {
   let savepoints = 0;
-  const query: Db['query'] = (text, params) =>
-    live.open
-      ? client.query(text, params)
-      : Promise.reject(new Error('this transaction has ended: use the store'));
+  const query: Db['query'] = async (text, params) => {
+    if (!live.open) throw new Error('this transaction has ended: use the store');
+    try {
+      return await client.query(text, params);
+    } catch (err) {
+      if (RETRIED.has(sqlState(err) ?? '')) live.doomed ??= err;
+      throw err;
+    }
+  };
   const db: Db = {
     ...helpers(query),
     inTransaction: true,
@@ -86,12 +101,13 @@ function clientDb(client: pg.PoolClient, live: { open: boolean }): Db {
 
 async function runTransaction<T>(pool: pg.Pool, fn: (db: Db) => Promise<T>): Promise<T> {
   const client = await pool.connect();
-  const live = { open: true };
+  const live: Live = { open: true };
   let broken = false;
   try {
     await client.query('BEGIN ISOLATION LEVEL SERIALIZABLE');
     const result = await fn(clientDb(client, live));
     live.open = false;
+    if (live.doomed) throw live.doomed;
     await client.query('COMMIT');
     return result;
   } catch (err) {
