@@ -3,6 +3,7 @@ import { en } from '../../client/i18n/en';
 import { nl } from '../../client/i18n/nl';
 import { UNSTORABLE_ISSUE } from '../../shared/domain/chars';
 import { ERROR_CODES, ERROR_SENTENCES, invalidSentence } from '../../shared/protocol/ack';
+import { commandsWhere } from '../../shared/protocol/commands';
 import { CMD_EVENTS, withCommandId } from '../../shared/protocol/replay';
 import { unreadable } from '../helpers/refusal';
 
@@ -44,5 +45,9 @@ describe('[RECON6] the client gives a command its own id once', () => {
       'cmd',
     );
     for (const event of CMD_EVENTS) expect(withCommandId(event, {})).toHaveProperty('cmd');
+  });
+
+  it("[RECON6] the list the client reads is the command table's replay column, no more, no less", () => {
+    expect([...CMD_EVENTS].sort()).toEqual(commandsWhere((c) => c.replay === 'cmd').sort());
   });
 });
