@@ -143,6 +143,48 @@ describe('several nodes behind HAProxy on PostgreSQL and Redis', () => {
     for (const s of [fac, ann]) s.disconnect();
   });
 
+  it('[DEPLOY1] long polling (a proxy that blocks WebSockets) through the balancer stays on one node by its cookie; without the cookie it breaks', async () => {
+    const m = await createMeeting(c.url, 'Alleen long polling');
+    const j = await join(c.url, m.code, 'Polly');
+    const polling = (withCredentials: boolean) =>
+      ioClient(c.url, {
+        forceNew: true,
+        transports: ['polling'],
+        withCredentials,
+        reconnection: false,
+        auth: { code: m.code, token: j.token },
+      });
+    // With the balancer's cookie (a browser keeps it): many requests, all answered.
+    const sticky = polling(true);
+    await new Promise<void>((resolve, reject) => {
+      sticky.once('connect', () => resolve());
+      sticky.once('connect_error', reject);
+    });
+    for (let i = 0; i < 15; i++) {
+      const snap = await ack<Snapshot>(sticky, 'session:sync', undefined);
+      expect(snap.meeting.id).toBe(m.id);
+    }
+    expect(sticky.connected).toBe(true);
+    sticky.disconnect();
+    // Without it, the balancer spreads the requests of one session over the nodes: it fails.
+    // This is why the cookie is in deploy/haproxy.cfg (and why browsers use WebSockets first).
+    const loose = polling(false);
+    const broken = await new Promise<boolean>((resolve) => {
+      loose.once('connect_error', () => resolve(true));
+      loose.once('disconnect', () => resolve(true));
+      loose.once('connect', async () => {
+        try {
+          for (let i = 0; i < 15; i++) await ack(loose, 'session:sync', undefined, 2000);
+          resolve(false);
+        } catch {
+          resolve(true);
+        }
+      });
+    });
+    loose.disconnect();
+    expect(broken).toBe(true);
+  });
+
   it('[DEPLOY1][REPORT9] the live verslag across nodes: editors on nodes 1 and 2 and a reader on node 3 converge; nothing is stored twice', async () => {
     const m = await createMeeting(nodeUrl(0), 'Verslag over nodes');
     const a = yClient(nodeUrl(0), m.code, m.secretaryToken, {
