@@ -1,0 +1,42 @@
+import type { Schedule } from '../../server/schedule';
+
+/**
+ * A clock that moves only when the test says so: `now` for the app (`startServer({ clock })`), and
+ * a `schedule` that runs what a component timed by it (the break-outs' end) once `advance` reaches
+ * that moment. For tests where time is the subject: no waiting, and no margin for a slow machine.
+ */
+export interface ManualClock {
+  now(): number;
+  schedule: Schedule;
+  /** Moves time on by `ms` and runs, in order of their moment, whatever came due on the way. */
+  advance(ms: number): void;
+}
+
+export function manualClock(start = Date.now()): ManualClock {
+  let t = start;
+  let next = 0;
+  const due = new Map<number, { at: number; fn: () => void }>();
+  const firstDue = () => {
+    let first: [number, { at: number; fn: () => void }] | undefined;
+    for (const e of due) if (e[1].at <= t && (!first || e[1].at < first[1].at)) first = e;
+    return first;
+  };
+  return {
+    now: () => t,
+    schedule: {
+      after(ms, fn) {
+        next += 1;
+        due.set(next, { at: t + Math.max(0, ms), fn });
+        return next;
+      },
+      cancel: (handle) => void due.delete(handle as number),
+    },
+    advance(ms) {
+      t += ms;
+      for (let e = firstDue(); e; e = firstDue()) {
+        due.delete(e[0]);
+        e[1].fn();
+      }
+    },
+  };
+}
