@@ -3,8 +3,11 @@
  * (tests/helpers/clock.ts) so that moving its `now` also runs what came due.
  */
 export interface Schedule {
-  /** Runs `fn` after `ms` (never keeps the process alive on its own); returns a handle for `cancel`. */
-  after(ms: number, fn: () => void): unknown;
+  /**
+   * Runs `fn` after `ms` (never keeps the process alive on its own); returns a handle for `cancel`.
+   * What `fn` returns (the work it started) is for a manual clock to await; real timers ignore it.
+   */
+  after(ms: number, fn: () => unknown): unknown;
   cancel(handle: unknown): void;
 }
 

@@ -128,7 +128,7 @@ export class BreakoutClock {
     this.disarm(activityId);
     const t = this.schedule.after(Math.max(0, endsAt - this.ctx.now()), () => {
       this.armed.delete(activityId);
-      this.fire(meetingId, activityId).catch((err) =>
+      return this.fire(meetingId, activityId).catch((err) =>
         this.ctx.log.error('breakout end failed', {
           activityId,
           err: err instanceof Error ? err.message : String(err),

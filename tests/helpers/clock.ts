@@ -8,16 +8,19 @@ import type { Schedule } from '../../server/schedule';
 export interface ManualClock {
   now(): number;
   schedule: Schedule;
-  /** Moves time on by `ms` and runs, in order of their moment, whatever came due on the way. */
-  advance(ms: number): void;
+  /**
+   * Moves time on by `ms` and runs, in order of their moment, whatever came due on the way; resolves
+   * when the work each started (a store write, a broadcast sent) is done.
+   */
+  advance(ms: number): Promise<void>;
 }
 
 export function manualClock(start = Date.now()): ManualClock {
   let t = start;
   let next = 0;
-  const due = new Map<number, { at: number; fn: () => void }>();
+  const due = new Map<number, { at: number; fn: () => unknown }>();
   const firstDue = () => {
-    let first: [number, { at: number; fn: () => void }] | undefined;
+    let first: [number, { at: number; fn: () => unknown }] | undefined;
     for (const e of due) if (e[1].at <= t && (!first || e[1].at < first[1].at)) first = e;
     return first;
   };
@@ -31,11 +34,11 @@ export function manualClock(start = Date.now()): ManualClock {
       },
       cancel: (handle) => void due.delete(handle as number),
     },
-    advance(ms) {
+    async advance(ms) {
       t += ms;
       for (let e = firstDue(); e; e = firstDue()) {
         due.delete(e[0]);
-        e[1].fn();
+        await e[1].fn();
       }
     },
   };

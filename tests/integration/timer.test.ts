@@ -57,7 +57,7 @@ describe('the shared timer', () => {
     const t = await start(facilitator, 5 * 60_000);
     expect(t).toMatchObject({ status: 'running', durationMs: 300_000, label: 'Break-out' });
     await arrived;
-    clock.advance(1500);
+    await clock.advance(1500);
     // Bert joins late: he gets the running timer from his snapshot, not from a broadcast.
     const bert = await srv.join(meeting.code, 'Bert');
     const late = await srv.connect(meeting.code, bert.token);
@@ -76,12 +76,12 @@ describe('the shared timer', () => {
     const { meeting, facilitator } = await meetingWithFacilitator(srv);
     const [ann] = await joinMany(srv, meeting.code, 1);
     await start(facilitator, 60_000);
-    clock.advance(300);
+    await clock.advance(300);
     const paused = await ok(facilitator, 'timer:pause', { id: newId(), scope: 'meeting' });
     expect(paused.status).toBe('paused');
     expect(paused.remainingMs).toBeLessThanOrEqual(59_700);
     expect(paused.remainingMs).toBeGreaterThan(58_000);
-    clock.advance(300);
+    await clock.advance(300);
     // Paused: the remaining time does not run.
     expect(remainingAt(paused, clock.now())).toBe(paused.remainingMs);
     const ext = newId();
@@ -115,7 +115,7 @@ describe('the shared timer', () => {
     srv = await startServer({ clock });
     const { facilitator } = await meetingWithFacilitator(srv);
     await start(facilitator, 1000);
-    clock.advance(1200);
+    await clock.advance(1200);
     const snap = await ok(facilitator, 'session:sync');
     const t = snap.timers[0]!;
     expect(remainingAt(t, snap.serverTime)).toBe(0);
