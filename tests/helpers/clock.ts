@@ -29,8 +29,11 @@ export function manualClock(start = Date.now()): ManualClock {
     schedule: {
       after(ms, fn) {
         next += 1;
-        due.set(next, { at: t + Math.max(0, ms), fn });
-        return next;
+        const id = next;
+        due.set(id, { at: t + Math.max(0, ms), fn });
+        // Due already (armed after its moment passed, e.g. on a restart): runs at once, as a real timer would.
+        if (ms <= 0) setImmediate(() => due.delete(id) && fn());
+        return id;
       },
       cancel: (handle) => void due.delete(handle as number),
     },
