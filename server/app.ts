@@ -27,6 +27,7 @@ import { createIo, setupRealtime } from './realtime/io';
 import { Publisher } from './realtime/publish';
 import { roomScope } from './realtime/roomScope';
 import { Scopes } from './realtime/scopes';
+import type { Schedule } from './schedule';
 import { clientIp, originAllowed } from './security/origin';
 import { createLimiters } from './security/rateLimit';
 import type { Store } from './storage/store';
@@ -36,6 +37,8 @@ export interface AppDeps {
   store: Store;
   log?: Logger;
   now?: () => number;
+  /** Runs what is due later by `now` (the break-outs' end moments); real timers by default. */
+  schedule?: Schedule;
   /** What crosses nodes (REDIS_URL); one node by default. Closed with the app. */
   cluster?: Cluster;
   /**
@@ -113,7 +116,7 @@ export function createApp(deps: AppDeps): App {
   const boardPublish = new BoardPublisher(io, store, breakouts, activities, log, config.broadcastDelayMs);
   const timers = new TimerService(store, scopes, now);
   // [BOARD18] The break-outs' one clock (room timers from the time box, the end countdown).
-  const breakoutClock = new BreakoutClock(lazyCtx());
+  const breakoutClock = new BreakoutClock(lazyCtx(), deps.schedule);
   activities.provide('breakout', breakoutProvider(store, breakouts, boardPublish, breakoutClock));
   scopes.register('room', roomScope(store, breakouts));
   const limiters = createLimiters(config.rateLimits, now, cluster.shareLimit);

@@ -4,6 +4,7 @@ import type { ActivityView } from '../../shared/domain/types';
 import { DomainError } from '../../shared/protocol/ack';
 import type { AppContext } from '../context';
 import type { BreakoutActivity } from '../meetings/breakouts';
+import { realSchedule, type Schedule } from '../schedule';
 import type { Store } from '../storage/store';
 import { rooms } from './rooms';
 
@@ -14,14 +15,18 @@ import { rooms } from './rooms';
  * by itself, on the server, whether or not the facilitator's browser is still open (and again
  * after a restart); ending stops every room's timer.
  *
- * Takes the app's context lazily: the break-out kind is wired before the context exists.
+ * Takes the app's context lazily: the break-out kind is wired before the context exists. The end
+ * moments are timed by `ctx.now` and run through `schedule` (a test's manual clock runs them).
  */
 export class BreakoutClock {
-  private readonly armed = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly armed = new Map<string, unknown>();
   private sweep: ReturnType<typeof setInterval> | null = null;
   private closed = false;
 
-  constructor(private readonly ctx: AppContext) {}
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly schedule: Schedule = realSchedule,
+  ) {}
 
   private scopes = async (activityId: string, db: Store = this.ctx.store) =>
     (await db.breakouts.rooms(activityId)).map((r) => `room:${r.id}` as Scope);
@@ -114,32 +119,28 @@ export class BreakoutClock {
   close(): void {
     this.closed = true;
     if (this.sweep) clearInterval(this.sweep);
-    for (const t of this.armed.values()) clearTimeout(t);
+    for (const t of this.armed.values()) this.schedule.cancel(t);
     this.armed.clear();
   }
 
   private disarm(activityId: string): void {
     const t = this.armed.get(activityId);
-    if (t) clearTimeout(t);
+    if (t !== undefined) this.schedule.cancel(t);
     this.armed.delete(activityId);
   }
 
   private arm(meetingId: string, activityId: string, endsAt: number): void {
     if (this.closed) return;
     this.disarm(activityId);
-    const t = setTimeout(
-      () => {
-        this.armed.delete(activityId);
-        this.fire(meetingId, activityId).catch((err) =>
-          this.ctx.log.error('breakout end failed', {
-            activityId,
-            err: err instanceof Error ? err.message : String(err),
-          }),
-        );
-      },
-      Math.max(0, endsAt - this.ctx.now()),
-    );
-    t.unref?.();
+    const t = this.schedule.after(Math.max(0, endsAt - this.ctx.now()), () => {
+      this.armed.delete(activityId);
+      return this.fire(meetingId, activityId).catch((err) =>
+        this.ctx.log.error('breakout end failed', {
+          activityId,
+          err: err instanceof Error ? err.message : String(err),
+        }),
+      );
+    });
     this.armed.set(activityId, t);
   }
 

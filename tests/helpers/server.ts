@@ -11,6 +11,7 @@ import { NO_RATE_LIMITS } from '../../server/security/rateLimit';
 import type { Ack } from '../../shared/protocol/ack';
 import type { AckData, ClientToServerEvents, CommandName, PayloadOf } from '../../shared/protocol/commands';
 import type { ServerToClientEvents } from '../../shared/protocol/events';
+import type { ManualClock } from './clock';
 import { testStorage } from './testStore';
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -51,7 +52,15 @@ export interface TestServer {
  * OOGST_TEST_STORE=postgres: `testStore.ts`), listening on 127.0.0.1 and a free port.
  */
 export async function startServer(
-  opts: { dataDir?: string; config?: Partial<Config>; log?: Logger; relay?: Relay; now?: () => number } = {},
+  opts: {
+    dataDir?: string;
+    config?: Partial<Config>;
+    log?: Logger;
+    relay?: Relay;
+    now?: () => number;
+    /** A manual clock (`./clock.ts`): the app's `now` and what it schedules, moved by the test. */
+    clock?: ManualClock;
+  } = {},
 ): Promise<TestServer> {
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'oogst-test-'));
   const config: Config = {
@@ -71,7 +80,8 @@ export async function startServer(
       store: await storage.open(),
       log: opts.log ?? silentLogger,
       relay: opts.relay,
-      now: opts.now,
+      now: opts.clock?.now ?? opts.now,
+      schedule: opts.clock?.schedule,
     });
   let app = await open();
   const listen = (port: number) =>

@@ -142,13 +142,17 @@ describe('break-out rooms', () => {
     await placed;
     const leaks: NoteView[] = [];
     ann!.socket.on('note:created', (n) => leaks.push(n));
+    // The facilitator watches room 1's board: once they have the post-it, it went to that board's viewers.
+    await ok(facilitator, 'board:sync', { boardId: b1.id });
+    const toViewers = waitFor<NoteView>(facilitator, 'note:created', (n) => n.text === 'alleen voor kamer 1');
     await ok(facilitator, 'note:create', note(b1.id, 'alleen voor kamer 1'));
     expect(await call(ann!.socket, 'note:create', note(b1.id, 'oud'))).toMatchObject({
       ok: false,
       error: 'forbidden',
     });
     expect(await call(ann!.socket, 'note:create', note(b2.id, 'nieuw'))).toMatchObject({ ok: true });
-    await new Promise((r) => setTimeout(r, 100));
+    await toViewers;
+    await ok(ann!.socket, 'session:sync'); // comes after anything that emit sent Ann
     expect(leaks).toEqual([]);
 
     // A room more, with its boards; a message to all rooms (retried: one message).

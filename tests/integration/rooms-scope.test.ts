@@ -76,19 +76,23 @@ describe('break-out rooms as scopes', () => {
     );
     await ok(facilitator, 'timer:start', { id: newId(), scope: `room:${roomA}`, durationMs: 300_000 });
     await aTimer;
-    await new Promise((r) => setTimeout(r, 100));
+    // Room A heard it in the same emit; a round trip on each of B's connections comes after anything
+    // that emit (or the chat's) sent them.
+    await Promise.all(inB.map((p) => ok(p.socket, 'session:sync')));
     expect(seenByB.flat()).toEqual([]);
     expect(seenTimerByB.flat()).toEqual([]);
 
     // Moving someone from B to A: from then on they hear room A.
     const mover = inB[0]!;
+    // Room A's running timer reaches them once their connections are in room A (after the placement).
+    const placedInA = waitFor(mover.socket, 'breakout:placed', (p: { roomId: string }) => p.roomId === roomA);
+    const moved = waitFor(mover.socket, 'timer:updated', (t: TimerView) => t.scope === `room:${roomA}`);
     await ok(facilitator, 'breakout:move', {
       activityId: breakout.id,
       participantId: mover.participant.id,
       roomId: roomA,
     });
-    await waitFor(mover.socket, 'breakout:placed', (p: { roomId: string }) => p.roomId === roomA);
-    await new Promise((r) => setTimeout(r, 100));
+    await Promise.all([placedInA, moved]);
     const heard = waitFor(mover.socket, 'chat:message', (m: { text: string }) => m.text === 'Welkom in A');
     await ok(inA[0]!.socket, 'chat:send', { id: newId(), channel: `room:${roomA}`, text: 'Welkom in A' });
     await heard;

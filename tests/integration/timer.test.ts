@@ -1,9 +1,18 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { newId } from '../../shared/domain/ids';
 import { remainingAt, type TimerView } from '../../shared/domain/timer';
+import { type ManualClock, manualClock } from '../helpers/clock';
 import { joinMany, meetingWithFacilitator } from '../helpers/fixtures';
-import { call, ok, raw, startServer, type TestServer, type TestSocket, waitFor } from '../helpers/server';
-import { sleep } from '../helpers/toolkit';
+import {
+  call,
+  eventually,
+  ok,
+  raw,
+  startServer,
+  type TestServer,
+  type TestSocket,
+  waitFor,
+} from '../helpers/server';
 
 let srv: TestServer | undefined;
 afterEach(async () => {
@@ -13,10 +22,11 @@ afterEach(async () => {
 
 /**
  * A client as the browser runs it: its own (possibly wrong) clock, a clock offset measured from the
- * snapshot's serverTime at the middle of the round-trip, and the timers it received.
+ * snapshot's serverTime at the middle of the round-trip, and the timers it received. Its clock runs
+ * with the world's (`clock`, the server's too), off by `skewMs`.
  */
-async function clientOf(socket: TestSocket, skewMs: number) {
-  const local = () => Date.now() + skewMs;
+async function clientOf(clock: ManualClock, socket: TestSocket, skewMs: number) {
+  const local = () => clock.now() + skewMs;
   const t0 = local();
   const snap = await ok(socket, 'session:sync');
   const t1 = local();
@@ -36,22 +46,23 @@ const start = (fac: TestSocket, durationMs: number, id = newId()) =>
 
 describe('the shared timer', () => {
   it('[TIMER1][TIMER3] three clients with wrong clocks, one joining late, show the same remaining time (within 1 s)', async () => {
-    srv = await startServer();
+    const clock = manualClock();
+    srv = await startServer({ clock });
     const { meeting, facilitator } = await meetingWithFacilitator(srv);
     const [ann] = await joinMany(srv, meeting.code, 1);
     const screen = await srv.connect(meeting.code);
     // Clocks off by +90 s, −40 s and 0: a client that trusted its own clock would be far off.
-    const clients = [await clientOf(facilitator, 90_000), await clientOf(ann!.socket, -40_000)];
+    const clients = [await clientOf(clock, facilitator, 90_000), await clientOf(clock, ann!.socket, -40_000)];
     const arrived = waitFor<TimerView>(screen, 'timer:updated');
     const t = await start(facilitator, 5 * 60_000);
     expect(t).toMatchObject({ status: 'running', durationMs: 300_000, label: 'Break-out' });
     await arrived;
-    await sleep(1500);
+    await clock.advance(1500);
     // Bert joins late: he gets the running timer from his snapshot, not from a broadcast.
     const bert = await srv.join(meeting.code, 'Bert');
     const late = await srv.connect(meeting.code, bert.token);
-    clients.push(await clientOf(late, 0));
-    await eventuallyAll(() => clients.every((c) => c.timer()?.status === 'running'));
+    clients.push(await clientOf(clock, late, 0));
+    await eventually(() => clients.every((c) => c.timer()?.status === 'running'));
     const shown = clients.map((c) => c.remaining()!);
     expect(Math.max(...shown) - Math.min(...shown)).toBeLessThan(1000);
     // And it is the real remaining time: about 5 min − 1.5 s.
@@ -60,18 +71,19 @@ describe('the shared timer', () => {
   });
 
   it('[TIMER2] pause, resume, extend and stop; a retried command is applied once', async () => {
-    srv = await startServer();
+    const clock = manualClock();
+    srv = await startServer({ clock });
     const { meeting, facilitator } = await meetingWithFacilitator(srv);
     const [ann] = await joinMany(srv, meeting.code, 1);
     await start(facilitator, 60_000);
-    await sleep(300);
+    await clock.advance(300);
     const paused = await ok(facilitator, 'timer:pause', { id: newId(), scope: 'meeting' });
     expect(paused.status).toBe('paused');
     expect(paused.remainingMs).toBeLessThanOrEqual(59_700);
     expect(paused.remainingMs).toBeGreaterThan(58_000);
-    await sleep(300);
+    await clock.advance(300);
     // Paused: the remaining time does not run.
-    expect(remainingAt(paused, Date.now())).toBe(paused.remainingMs);
+    expect(remainingAt(paused, clock.now())).toBe(paused.remainingMs);
     const ext = newId();
     const extended = await ok(facilitator, 'timer:extend', {
       id: ext,
@@ -99,10 +111,11 @@ describe('the shared timer', () => {
   });
 
   it('[TIMER2] a timer that ran out shows 0 and can be extended from now', async () => {
-    srv = await startServer();
+    const clock = manualClock();
+    srv = await startServer({ clock });
     const { facilitator } = await meetingWithFacilitator(srv);
     await start(facilitator, 1000);
-    await sleep(1200);
+    await clock.advance(1200);
     const snap = await ok(facilitator, 'session:sync');
     const t = snap.timers[0]!;
     expect(remainingAt(t, snap.serverTime)).toBe(0);
@@ -162,11 +175,3 @@ describe('the shared timer', () => {
     expect(snap.timers).toEqual([t]);
   });
 });
-
-async function eventuallyAll(check: () => boolean) {
-  const end = Date.now() + 5000;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('not all clients got the timer');
-    await sleep(20);
-  }
-}
