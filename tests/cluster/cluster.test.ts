@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SCALE_LEVELS } from '../../shared/domain/activities';
 import { newId } from '../../shared/domain/ids';
 import type { Snapshot } from '../../shared/domain/types';
+import { hasBrowser, joinAs, openBrowser } from '../e2e/helpers';
 import { startCluster, type TestCluster } from '../helpers/cluster';
 import { eventually } from '../helpers/server';
 import { addParagraph, texts, xml, yClient } from '../helpers/yjs';
@@ -142,6 +143,38 @@ describe('several nodes behind HAProxy on PostgreSQL and Redis', () => {
     await left;
     for (const s of [fac, ann]) s.disconnect();
   });
+
+  it.runIf(hasBrowser)(
+    '[DEPLOY1] in Chromium through the balancer: participants on whichever node answer, the facilitator on node 1 counts them live',
+    async () => {
+      const kit = await openBrowser();
+      try {
+        const m = await createMeeting(nodeUrl(0), 'In de browser');
+        const fac = await connect(nodeUrl(0), m.code, m.facilitatorToken);
+        const pollId = newId();
+        await ack(fac, 'activity:create', scalePoll(pollId));
+        await ack(fac, 'activity:open', { id: pollId });
+        const tally = next<{ activityId: string; total: number }>(
+          fac,
+          'results:updated',
+          (r) => r.activityId === pollId && r.total === 3,
+          20_000,
+        );
+        // The built client, through HAProxy: WebSocket first, any node.
+        for (const name of ['Ann', 'Bert', 'Carla']) {
+          const page = await joinAs(kit, `${c.url}/m/${m.code}`, name, { width: 420, height: 900 });
+          await page.getByLabel('Redelijk tevreden').check();
+          await page.getByRole('button', { name: 'Antwoord opslaan' }).click();
+          await page.getByText('Je antwoord is opgeslagen.').waitFor();
+        }
+        expect((await tally).total).toBe(3);
+        expect(kit.pageErrors).toEqual([]);
+        fac.disconnect();
+      } finally {
+        await kit.close();
+      }
+    },
+  );
 
   it('[DEPLOY1] long polling (a proxy that blocks WebSockets) through the balancer stays on one node by its cookie; without the cookie it breaks', async () => {
     const m = await createMeeting(c.url, 'Alleen long polling');
