@@ -6,6 +6,7 @@ import type { Snapshot } from '../../shared/domain/types';
 import { hasBrowser, joinAs, openBrowser } from '../e2e/helpers';
 import { startCluster, type TestCluster } from '../helpers/cluster';
 import { eventually } from '../helpers/server';
+import { servicesFor } from '../helpers/services';
 import { addParagraph, texts, xml, yClient } from '../helpers/yjs';
 
 /**
@@ -77,7 +78,9 @@ const scalePoll = (id: string) => ({
   spec: { kind: 'scale', question: 'Hoe tevreden ben je?', levels: [...DEFAULT_SCALE_LEVELS] },
 });
 
-describe('several nodes behind HAProxy on PostgreSQL and Redis', () => {
+const ready = await servicesFor('cluster.test.ts', 'postgres', 'redis-server', 'haproxy');
+
+describe.runIf(ready)('several nodes behind HAProxy on PostgreSQL and Redis', () => {
   let c: TestCluster;
   beforeAll(async () => {
     c = await startCluster({ nodes: 3 });

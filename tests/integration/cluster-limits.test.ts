@@ -3,6 +3,7 @@ import { connectRedis, type RedisClient } from '../../server/cluster/redis';
 import { SharedRateLimiter } from '../../server/cluster/sharedLimits';
 import { createLogger } from '../../server/log';
 import { testPrefix } from '../helpers/redis';
+import { servicesFor } from '../helpers/services';
 
 const log = createLogger('error');
 const REDIS = process.env.OOGST_TEST_REDIS ?? 'redis://127.0.0.1:6379';
@@ -12,7 +13,9 @@ const REDIS = process.env.OOGST_TEST_REDIS ?? 'redis://127.0.0.1:6379';
  * than the limit of one node in a window, give or take one request per other node (a balancer
  * spreading an attacker's requests over the nodes gains nearly nothing), and a new window gives the address its budget back.
  */
-describe('limits per address shared by the nodes', () => {
+const ready = await servicesFor('cluster-limits.test.ts', 'redis');
+
+describe.runIf(ready)('limits per address shared by the nodes', () => {
   let redis: RedisClient;
   const prefix = testPrefix('limits');
   beforeAll(async () => {

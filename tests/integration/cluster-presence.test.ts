@@ -3,6 +3,7 @@ import { connectRedis, type RedisClient } from '../../server/cluster/redis';
 import { RedisPresence } from '../../server/cluster/redisPresence';
 import { createLogger } from '../../server/log';
 import { type PrivateRedis, privateRedis } from '../helpers/redis';
+import { servicesFor } from '../helpers/services';
 
 const log = createLogger('error');
 
@@ -11,7 +12,9 @@ const log = createLogger('error');
  * counts its own connections, every node sees the union of live nodes, a node that dies drops
  * out, and a Redis that restarts empty is filled again by the nodes.
  */
-describe('presence shared between nodes through Redis', () => {
+const ready = await servicesFor('cluster-presence.test.ts', 'redis-server');
+
+describe.runIf(ready)('presence shared between nodes through Redis', () => {
   let redis: PrivateRedis;
   const clients: RedisClient[] = [];
   const open = async () => {

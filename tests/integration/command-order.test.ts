@@ -2,6 +2,7 @@ import type { Socket } from 'socket.io-client';
 import { afterAll, describe, expect, it } from 'vitest';
 import { newId } from '../../shared/domain/ids';
 import { type PgApp, startPgApp } from '../helpers/pgServer';
+import { servicesFor } from '../helpers/services';
 
 let srv: PgApp | undefined;
 afterAll(async () => {
@@ -17,7 +18,9 @@ const emit = (s: Socket, event: string, payload: unknown) =>
  * where two statements can run side by side: a post-it moved right after it was written (the app
  * does not wait for the first ack) is never "not found", and the last move sent is where it ends.
  */
-describe('the order of one connection’s commands', () => {
+const ready = await servicesFor('command-order.test.ts', 'postgres');
+
+describe.runIf(ready)('the order of one connection’s commands', () => {
   it('[RECON7] create then move at once, 40 times over, on PostgreSQL: every command applied, in order', async () => {
     srv = await startPgApp();
     const m = await srv.meeting('Volgorde');

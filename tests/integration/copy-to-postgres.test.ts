@@ -10,6 +10,7 @@ import { createLogger } from '../../server/log';
 import { copySqliteToPostgres } from '../../server/storage/copy';
 import { openPgStore } from '../../server/storage/postgres';
 import { openSqliteStore } from '../../server/storage/sqlite';
+import { servicesFor } from '../helpers/services';
 import { freshDatabase } from '../helpers/testStore';
 
 const log = createLogger('error');
@@ -48,7 +49,9 @@ async function resultsOn(
  * every table with the same ids, the verslag's updates byte for byte, and a node on the copy
  * answers exactly as the node on SQLite did.
  */
-describe('copying a SQLite data directory into PostgreSQL', () => {
+const ready = await servicesFor('copy-to-postgres.test.ts', 'postgres');
+
+describe.runIf(ready)('copying a SQLite data directory into PostgreSQL', () => {
   it('[DEPLOY4] the demo meeting (seed 000) with a verslag: same rows, same answers, new ids go on after the copied ones', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'oogst-copy-'));
     cleanup.push(async () => fs.rmSync(dataDir, { recursive: true, force: true }));

@@ -5,6 +5,7 @@ import { DEFAULT_SCALE_LEVELS } from '../../shared/domain/activities';
 import { newId } from '../../shared/domain/ids';
 import { startPgApp } from '../helpers/pgServer';
 import { startProxy } from '../helpers/proxy';
+import { servicesFor } from '../helpers/services';
 
 const cleanup: (() => Promise<unknown>)[] = [];
 afterAll(async () => {
@@ -18,7 +19,9 @@ type Ack = { ok: boolean; error?: string; message?: string; data?: unknown };
  * `unavailable` and one sentence, never acknowledged without being stored; HTTP answers 503; once
  * it is back, the same command (same id) goes through once.
  */
-describe('the store unreachable', () => {
+const ready = await servicesFor('store-unavailable.test.ts', 'postgres');
+
+describe.runIf(ready)('the store unreachable', () => {
   it('[DEPLOY3] refused, not acked, while PostgreSQL is away; the same command goes through once when it is back', async () => {
     const proxy = await startProxy(5432);
     cleanup.push(() => proxy.close());
