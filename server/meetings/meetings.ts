@@ -32,10 +32,24 @@ export const participantSelf = (p: ParticipantRecord): ParticipantSelf => ({
 
 /** [MEET1–MEET6] Creating meetings, joining them, and telling who holds a token. */
 export class MeetingService {
+  /** Who hears that a meeting was deleted (the realtime side closes its connections). */
+  private readonly deletedListeners: ((meetingId: string) => void)[] = [];
+
   constructor(
     private readonly store: Store,
     private readonly now: () => number = Date.now,
   ) {}
+
+  /** [MEET7][PRIV3] `listener` hears every meeting deleted, after the store forgot it. */
+  onDeleted(listener: (meetingId: string) => void): void {
+    this.deletedListeners.push(listener);
+  }
+
+  /** [MEET7][PRIV3] Deletes the meeting and everything in it; then tells who listens. */
+  async delete(meetingId: string): Promise<void> {
+    await this.store.meetings.delete(meetingId);
+    for (const listener of this.deletedListeners) listener(meetingId);
+  }
 
   /**
    * [MEET1] A new meeting with its join code and two secret staff tokens (returned once, stored
