@@ -18,6 +18,7 @@ import { BreakoutService } from './meetings/breakouts';
 import { ChatService } from './meetings/chat';
 import { MeetingService } from './meetings/meetings';
 import { startRetention } from './meetings/retention';
+import { RoomTimers } from './meetings/roomTimers';
 import { ScopeRegistry } from './meetings/scopes';
 import { TemplateService } from './meetings/templates';
 import { TimerService } from './meetings/timers';
@@ -158,6 +159,7 @@ export function createApp(deps: AppDeps): App {
     collab,
     scopes,
     timers,
+    roomTimers: new RoomTimers(store, breakouts, timers),
     chat: new ChatService(store, scopes.rules, now),
     templates: new TemplateService(store, now),
     breakouts,

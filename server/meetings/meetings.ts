@@ -117,6 +117,31 @@ export class MeetingService {
     return null;
   }
 
+  /** [MEET1] The facilitator changes the meeting's title or date; answers the meeting as stored. */
+  async update(meetingId: string, input: { title?: string; date?: string | null }): Promise<MeetingView> {
+    const patch: { title?: string; date?: string | null } = {};
+    if (input.title !== undefined) patch.title = input.title;
+    if (input.date !== undefined) patch.date = input.date;
+    await this.store.meetings.update(meetingId, patch);
+    const m = await this.store.meetings.get(meetingId);
+    if (!m) throw new DomainError('not_found', 'this meeting no longer exists');
+    return meetingView(m);
+  }
+
+  /** [MEET2] A participant changes their name or organisation type; answers them as stored. */
+  async updateParticipant(
+    participantId: string,
+    input: Partial<Pick<ParticipantRecord, 'name' | 'orgType'>>,
+  ): Promise<ParticipantSelf> {
+    const patch: Partial<Pick<ParticipantRecord, 'name' | 'orgType'>> = {};
+    if (input.name !== undefined) patch.name = input.name;
+    if (input.orgType !== undefined) patch.orgType = input.orgType;
+    await this.store.participants.update(participantId, patch);
+    const p = await this.store.participants.get(participantId);
+    if (!p) throw new DomainError('not_found', 'participant not found');
+    return participantSelf(p);
+  }
+
   /**
    * [MEET2] Join with a display name. A browser that presents its earlier token gets the same
    * participant back (its answers included); the name and organisation are updated to what it sent.
