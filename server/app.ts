@@ -18,6 +18,8 @@ import { BreakoutService } from './meetings/breakouts';
 import { ChatService } from './meetings/chat';
 import { MeetingService } from './meetings/meetings';
 import { startRetention } from './meetings/retention';
+import { RoomTimers } from './meetings/roomTimers';
+import { ScopeRegistry } from './meetings/scopes';
 import { TemplateService } from './meetings/templates';
 import { TimerService } from './meetings/timers';
 import { BoardPublisher } from './realtime/boardPublish';
@@ -100,7 +102,7 @@ export function createApp(deps: AppDeps): App {
   const meetings = new MeetingService(store, now);
   const agenda = new AgendaService(store);
   const activities = new ActivityService(store, now);
-  const scopes = new Scopes();
+  const scopes = new Scopes(new ScopeRegistry());
   const publish = new Publisher(
     io,
     store,
@@ -114,7 +116,7 @@ export function createApp(deps: AppDeps): App {
   const breakouts = new BreakoutService(store, now, (meetingId) => publish.onlineParticipants(meetingId));
   const boards = new BoardService(store, now, breakouts);
   const boardPublish = new BoardPublisher(io, store, breakouts, activities, log, config.broadcastDelayMs);
-  const timers = new TimerService(store, scopes, now);
+  const timers = new TimerService(store, scopes.rules, now);
   // [BOARD18] The break-outs' one clock (room timers from the time box, the end countdown).
   const breakoutClock = new BreakoutClock(lazyCtx(), deps.schedule);
   activities.provide('breakout', breakoutProvider(store, breakouts, boardPublish, breakoutClock));
@@ -160,7 +162,8 @@ export function createApp(deps: AppDeps): App {
     collab,
     scopes,
     timers,
-    chat: new ChatService(store, scopes, now),
+    roomTimers: new RoomTimers(store, breakouts, timers),
+    chat: new ChatService(store, scopes.rules, now),
     templates: new TemplateService(store, now),
     breakouts,
     boards,

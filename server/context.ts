@@ -8,6 +8,7 @@ import type { BoardService } from './meetings/boards';
 import type { BreakoutService } from './meetings/breakouts';
 import type { ChatService } from './meetings/chat';
 import type { MeetingService } from './meetings/meetings';
+import type { RoomTimers } from './meetings/roomTimers';
 import type { TemplateService } from './meetings/templates';
 import type { TimerService } from './meetings/timers';
 import type { BoardPublisher } from './realtime/boardPublish';
@@ -37,6 +38,8 @@ export interface AppContext {
   /** Where timers and chat channels live: the meeting, and break-out rooms once registered. */
   scopes: Scopes;
   timers: TimerService;
+  /** [SCOPE2] Every room's timer of a break-out at once. */
+  roomTimers: RoomTimers;
   chat: ChatService;
   templates: TemplateService;
   // Break-outs and boards (docs/SPEC.md, BOARD).

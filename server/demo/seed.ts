@@ -193,7 +193,7 @@ async function breakouts(d: DemoMeeting) {
       const writer = members[k % members.length]!;
       const i = written.get(board.id) ?? 0;
       written.set(board.id, i + 1);
-      await ctx.boards.createNote(writer, {
+      await ctx.boards.notes.create(writer, {
         id: newId(),
         boardId: board.id,
         text,
@@ -219,7 +219,7 @@ async function breakouts(d: DemoMeeting) {
     const board = synthesis.find((b) => b.questionIndex === insight.question)!;
     const copies = (await ctx.store.boards.notes(board.id)).filter((n) => insight.notes.includes(n.text));
     const left = placedThemes.get(board.id) ?? MARGIN;
-    await ctx.boards.createTheme(facilitator, {
+    await ctx.boards.themes.create(facilitator, {
       id: newId(),
       boardId: board.id,
       heading: insight.theme,
@@ -234,7 +234,7 @@ async function breakouts(d: DemoMeeting) {
   const notes = await ctx.store.boards.notes(first.id);
   for (const [i, who] of d.people.slice(0, 8).entries()) {
     const note = notes[i % 3 === 0 ? 0 : i % notes.length]!;
-    await ctx.boards.castVote(who, { id: newId(), noteId: note.id });
+    await ctx.boards.votes.cast(who, { id: newId(), noteId: note.id });
   }
   await ctx.boards.voting(facilitator, { boardId: first.id, open: false, revealed: true });
   await ctx.activities.setState(meetingId, activity.id, 'close');

@@ -7,6 +7,13 @@ import { type ReportLang, reportStrings } from '../../shared/report/strings';
 
 export type CsvSeparator = ',' | ';';
 
+/** What the CSV holds: the agenda, every activity with its results, and the chat's rows. */
+export interface CsvInput {
+  agenda: readonly AgendaItem[];
+  activities: readonly { activity: ActivityView; results: Results }[];
+  chat: readonly ChatRow[];
+}
+
 /**
  * [REPORT12] One cell. Text that a spreadsheet would run as a formula (starting with `=`, `+`,
  * `-`, `@`, a tab or a carriage return, also after leading spaces) gets a leading apostrophe, the
@@ -28,14 +35,7 @@ export function csvCell(value: string | number | null | undefined, sep: CsvSepar
  * rows are (`REPORT_KINDS`), so a new kind adds its rows there and nothing here changes. UTF-8
  * with a BOM so Excel reads the accents.
  */
-export function toCsv(
-  input: {
-    agenda: readonly AgendaItem[];
-    activities: readonly { activity: ActivityView; results: Results }[];
-    chat: readonly ChatRow[];
-  },
-  opts: { sep: CsvSeparator; lang: ReportLang },
-): string {
+export function toCsv(input: CsvInput, opts: { sep: CsvSeparator; lang: ReportLang }): string {
   const s = reportStrings(opts.lang);
   const order = new Map(input.agenda.map((a, i) => [a.id, i] as const));
   const titleOf = (id: string | null) => (id ? (input.agenda.find((a) => a.id === id)?.title ?? '') : '');

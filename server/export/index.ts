@@ -3,10 +3,8 @@ import { cleanDoc } from '../../shared/report/clean';
 import type { DocBlock } from '../../shared/report/document';
 import { inlineText } from '../../shared/report/document';
 import { type ReportLang, reportStrings } from '../../shared/report/strings';
-import type { AppContext } from '../context';
-import { activityView } from '../meetings/activities';
 import type { MeetingRecord } from '../storage/store';
-import { type CsvSeparator, toCsv } from './csv';
+import { type CsvInput, type CsvSeparator, toCsv } from './csv';
 import { toDocx } from './docx';
 import { toHtml } from './html';
 import { toMarkdown } from './markdown';
@@ -22,6 +20,17 @@ const TYPES: Record<ExportFormat, string> = {
   html: 'text/html; charset=utf-8',
   csv: 'text/csv; charset=utf-8',
 };
+
+/**
+ * The read models an export renders, given by the caller (the HTTP route reads them from the
+ * services); each is read only for the format asked.
+ */
+export interface ExportSources {
+  /** [REPORT10] The verslag's document as the server holds it. */
+  report(meetingId: string): Promise<DocBlock[]>;
+  /** [REPORT11] Everything the CSV holds. */
+  results(meetingId: string): Promise<CsvInput>;
+}
 
 export interface ExportFile {
   body: Buffer;
@@ -55,7 +64,7 @@ export function reportTitle(blocks: readonly DocBlock[], meeting: MeetingRecord,
  * CSV, of all its results.
  */
 export async function renderExport(
-  ctx: AppContext,
+  sources: ExportSources,
   meeting: MeetingRecord,
   format: ExportFormat,
   opts: { lang: ReportLang; sep: CsvSeparator },
@@ -66,16 +75,9 @@ export async function renderExport(
     contentType: TYPES[format],
     filename: `${base}.${format}`,
   });
-  if (format === 'csv') {
-    const activities = [];
-    for (const a of await ctx.store.activities.list(meeting.id)) {
-      activities.push({ activity: activityView(a), results: await ctx.activities.results(a) });
-    }
-    const chat = (await ctx.chat.export(meeting.id)).messages;
-    return file(toCsv({ agenda: await ctx.agenda.list(meeting.id), activities, chat }, opts));
-  }
+  if (format === 'csv') return file(toCsv(await sources.results(meeting.id), opts));
   // [XSS3] No export carries a character a document cannot hold (the writers check again).
-  const blocks = cleanDoc(await ctx.collab.read(meeting.id));
+  const blocks = cleanDoc(await sources.report(meeting.id));
   const title = xmlSafe(reportTitle(blocks, meeting, opts.lang));
   switch (format) {
     case 'md':

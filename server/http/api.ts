@@ -8,7 +8,6 @@ import type { AppContext } from '../context';
 import { activityView } from '../meetings/activities';
 import { meetingView, participantSelf } from '../meetings/meetings';
 import { hashToken, sameHash } from '../meetings/tokens';
-import { closeMeetingSockets } from '../realtime/io';
 import { clientIp } from '../security/origin';
 import type { RateLimiter } from '../security/rateLimit';
 import { isStoreUnavailable } from '../storage/unavailable';
@@ -268,8 +267,7 @@ export function apiRouter(ctx: AppContext): Router {
     wrap(ctx, async (req, res) => {
       const ok = await staff(req, res, ['facilitator']);
       if (!ok) return;
-      await ctx.store.meetings.delete(ok.meeting.id);
-      closeMeetingSockets(ctx, ok.meeting.id);
+      await ctx.meetings.delete(ok.meeting.id);
       res.json({ ok: true });
     }),
   );

@@ -1,7 +1,8 @@
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import type { AppContext } from '../context';
-import { EXPORT_FORMATS, renderExport } from '../export';
+import { EXPORT_FORMATS, type ExportSources, renderExport } from '../export';
+import { activityView } from '../meetings/activities';
 import type { MeetingRecord } from '../storage/store';
 import { sendInvalid } from './errors';
 
@@ -27,7 +28,7 @@ export function exportHandler(ctx: AppContext, staff: Staff) {
     if (!ok) return;
     const q = ExportQuery.safeParse(req.query);
     if (!q.success) return sendInvalid(res, q.error);
-    const file = await renderExport(ctx, ok.meeting, q.data.format, {
+    const file = await renderExport(exportSources(ctx), ok.meeting, q.data.format, {
       lang: q.data.lang ?? 'nl',
       sep: q.data.sep === 'semicolon' ? ';' : ',',
     });
@@ -38,5 +39,20 @@ export function exportHandler(ctx: AppContext, staff: Staff) {
     );
     res.setHeader('Cache-Control', 'no-store');
     res.send(file.body);
+  };
+}
+
+/** The read models the exports render, from the app's services. */
+function exportSources(ctx: AppContext): ExportSources {
+  return {
+    report: (meetingId) => ctx.collab.read(meetingId),
+    async results(meetingId) {
+      const activities = [];
+      for (const a of await ctx.store.activities.list(meetingId)) {
+        activities.push({ activity: activityView(a), results: await ctx.activities.results(a) });
+      }
+      const chat = (await ctx.chat.export(meetingId)).messages;
+      return { agenda: await ctx.agenda.list(meetingId), activities, chat };
+    },
   };
 }

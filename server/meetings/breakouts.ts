@@ -1,71 +1,24 @@
 import { type BoardAccess, boardAccess, type Viewer } from '../../shared/domain/board/access';
-import {
-  assignRooms,
-  type Person,
-  placeLateJoiner,
-  roomCapacity,
-  roomCount,
-} from '../../shared/domain/board/assign';
-import { freeSpot, MARGIN, noteRect, synthesisLayout } from '../../shared/domain/board/layout';
+import { roomCapacity } from '../../shared/domain/board/assign';
 import { BOARD_LIMITS } from '../../shared/domain/board/limits';
-import { type BreakoutResults, summariseBoard } from '../../shared/domain/board/results';
-import type {
-  BoardView,
-  BreakoutView,
-  NoteView,
-  Placement,
-  ThemeView,
-} from '../../shared/domain/board/types';
-import { newId } from '../../shared/domain/ids';
+import type { BreakoutResults } from '../../shared/domain/board/results';
+import type { BreakoutView, Placement } from '../../shared/domain/board/types';
 import { isStaff } from '../../shared/domain/roles';
 import { DomainError } from '../../shared/protocol/ack';
 import type { BreakoutSpec } from '../../shared/protocol/schemas/board';
 import type { CommandKey } from '../storage/applied';
-import type { BoardRecord, NoteRecord, RoomRecord, ThemeRecord } from '../storage/boardStore';
+import type { BoardRecord, RoomRecord } from '../storage/boardStore';
 import type { ActivityRecord, Store } from '../storage/store';
-import { boardCounts } from './boardCounts';
+import { boardView } from './boardViews';
+import { placeLate, startBreakout } from './breakoutPlacement';
+import { breakoutResults } from './breakoutResults';
+import { newBoards, roomLabel, roomViews } from './breakoutRooms';
+import { copyToSynthesis } from './breakoutSynthesis';
 import type { Session } from './meetings';
 import { wasApplied } from './replay';
 
 export type BreakoutActivity = ActivityRecord & { spec: BreakoutSpec };
 export const isBreakout = (a: ActivityRecord): a is BreakoutActivity => a.spec.kind === 'breakout';
-
-export const boardView = (b: BoardRecord, spec: BreakoutSpec): BoardView => ({
-  id: b.id,
-  activityId: b.activityId,
-  roomId: b.roomId,
-  questionIndex: b.questionIndex,
-  question: spec.questions[b.questionIndex] ?? '',
-  locked: b.locked,
-  anonymous: b.anonymous,
-  voting: { open: b.votingOpen, limit: b.voteLimit, revealed: b.votesRevealed },
-});
-
-/** [BOARD10] On an anonymous board the writer's name is never sent, to anyone. */
-export const noteView = (n: NoteRecord, board: Pick<BoardRecord, 'anonymous'>): NoteView => ({
-  id: n.id,
-  boardId: n.boardId,
-  text: n.text,
-  colour: n.colour,
-  x: n.x,
-  y: n.y,
-  themeId: n.themeId,
-  author: board.anonymous || n.byStaff ? null : n.authorName,
-  byStaff: n.byStaff,
-  roomLabel: n.roomLabel,
-  version: n.version,
-  createdAt: n.createdAt,
-});
-
-export const themeView = (t: ThemeRecord): ThemeView => ({
-  id: t.id,
-  boardId: t.boardId,
-  heading: t.heading,
-  x: t.x,
-  y: t.y,
-  version: t.version,
-  createdAt: t.createdAt,
-});
 
 /** A participant's room changed. */
 export interface PlaceChange {
@@ -81,8 +34,6 @@ export interface BoardContext {
   viewer: Viewer;
   access: BoardAccess;
 }
-
-const roomLabel = (index: number) => `Kamer ${index + 1}`;
 
 /**
  * [BOARD1–BOARD5][BOARD13] Break-out rooms: making them when the break-outs start, placing people
@@ -114,13 +65,11 @@ export class BreakoutService {
       this.store.breakouts.boards(a.id),
       this.store.breakouts.members(a.id),
     ]);
-    const sizes = new Map<string, number>();
-    for (const m of members) sizes.set(m.roomId, (sizes.get(m.roomId) ?? 0) + 1);
     const view: BreakoutView = {
       activityId: a.id,
       status: a.status,
       startedAt: state?.startedAt ?? null,
-      rooms: rooms.map((r) => ({ id: r.id, label: r.label, index: r.index, size: sizes.get(r.id) ?? 0 })),
+      rooms: roomViews(rooms, members),
       boards: boards.map((b) => boardView(b, a.spec)),
       synthesis: (state?.synthesisAt ?? null) !== null,
       message: state?.message ?? null,
@@ -169,122 +118,18 @@ export class BreakoutService {
     return changes;
   }
 
-  private async people(db: Store, meetingId: string, ids?: Set<string>): Promise<Person[]> {
-    return (await db.participants.list(meetingId))
-      .filter((p) => !ids || ids.has(p.id))
-      .map((p) => ({ id: p.id, orgType: p.orgType }));
-  }
-
   /** The loads are read and the place taken in one transaction: people arriving at once spread out. */
   private placeLate(a: BreakoutActivity, participantId: string): Promise<string | null> {
-    return this.store.transaction((tx) => this.placeLateIn(tx, a, participantId));
-  }
-
-  private async placeLateIn(tx: Store, a: BreakoutActivity, participantId: string): Promise<string | null> {
-    const rooms = await tx.breakouts.rooms(a.id);
-    const members = await tx.breakouts.members(a.id);
-    const people = await this.people(tx, a.meetingId);
-    const byId = new Map(people.map((p) => [p.id, p]));
-    const person = byId.get(participantId);
-    if (!person || rooms.length === 0) return null;
-    const loads = rooms.map((r) => ({
-      id: r.id,
-      members: members
-        .filter((m) => m.roomId === r.id)
-        .map((m) => byId.get(m.participantId)!)
-        .filter(Boolean),
-    }));
-    const roomId = placeLateJoiner(person, loads, a.spec.assignment === 'mixed' ? 'mixed' : 'random');
-    if (!roomId) return null;
-    const [stored] = await tx.breakouts.placeNew(a.id, [{ participantId, roomId }], this.now());
-    return stored?.roomId ?? roomId;
-  }
-
-  private newBoards(a: BreakoutActivity, roomIds: (string | null)[], t: number): BoardRecord[] {
-    return roomIds.flatMap((roomId) =>
-      a.spec.questions.map((_, questionIndex) => ({
-        id: newId(),
-        activityId: a.id,
-        roomId,
-        questionIndex,
-        locked: false,
-        anonymous: a.anonymous,
-        votingOpen: false,
-        voteLimit: BOARD_LIMITS.defaultVotes,
-        votesRevealed: false,
-        createdAt: t,
-      })),
-    );
+    return this.store.transaction((tx) => placeLate(tx, a, participantId, this.now()));
   }
 
   /**
-   * [BOARD2][BOARD3] Starting: the first time, rooms (by count, or by size for the people online)
-   * with a board per question; then everyone online who is in no room is placed (random, mixed).
-   * Starting again after an end continues with the same rooms, boards and placements.
+   * [BOARD2][BOARD3] Starting: rooms and boards the first time, then everyone online in no room is
+   * placed (breakoutPlacement.ts). Rooms, loads and placements in one transaction.
    */
   async start(a: BreakoutActivity): Promise<PlaceChange[]> {
     const onlineIds = await this.online(a.meetingId);
-    // Rooms, loads and placements in one transaction: people arriving meanwhile are counted.
-    return this.store.transaction((tx) => this.startIn(tx, a, onlineIds));
-  }
-
-  private async startIn(tx: Store, a: BreakoutActivity, onlineIds: Set<string>): Promise<PlaceChange[]> {
-    const t = this.now();
-    const people = await this.people(tx, a.meetingId, onlineIds);
-    if ((await tx.breakouts.rooms(a.id)).length === 0) {
-      const n = roomCount(a.spec, people.length);
-      const rooms: RoomRecord[] = Array.from({ length: n }, (_, i) => ({
-        id: newId(),
-        activityId: a.id,
-        index: i,
-        label: roomLabel(i),
-      }));
-      await tx.breakouts.addRooms(
-        rooms,
-        this.newBoards(
-          a,
-          rooms.map((r) => r.id),
-          t,
-        ),
-        true,
-      );
-    }
-    await tx.breakouts.update(a.id, { startedAt: t });
-    if (a.spec.assignment !== 'random' && a.spec.assignment !== 'mixed') return [];
-    const rooms = await tx.breakouts.rooms(a.id);
-    const members = await tx.breakouts.members(a.id);
-    const placed = new Set(members.map((m) => m.participantId));
-    const waiting = people.filter((p) => !placed.has(p.id));
-    if (waiting.length === 0) return [];
-    let entries: { participantId: string; roomId: string }[];
-    if (members.length === 0) {
-      const plan = assignRooms(
-        waiting,
-        rooms.map((r) => r.id),
-        a.spec.assignment,
-        this.random,
-      );
-      entries = [...plan].map(([participantId, roomId]) => ({ participantId, roomId }));
-    } else {
-      const byId = new Map(people.map((p) => [p.id, p]));
-      const all = new Map((await this.people(tx, a.meetingId)).map((p) => [p.id, p]));
-      const loads = rooms.map((r) => ({
-        id: r.id,
-        members: members
-          .filter((m) => m.roomId === r.id)
-          .map((m) => all.get(m.participantId)!)
-          .filter(Boolean),
-      }));
-      entries = [];
-      for (const p of waiting) {
-        const roomId = placeLateJoiner(byId.get(p.id)!, loads, a.spec.assignment);
-        if (!roomId) continue;
-        loads.find((l) => l.id === roomId)!.members.push(p);
-        entries.push({ participantId: p.id, roomId });
-      }
-    }
-    const stored = await tx.breakouts.placeNew(a.id, entries, t);
-    return stored.map((m) => ({ activityId: a.id, participantId: m.participantId, roomId: m.roomId }));
+    return this.store.transaction((tx) => startBreakout(tx, a, onlineIds, this.now(), this.random));
   }
 
   /** [BOARD2] Questions and room setup cannot change once rooms exist; wording of a question can. */
@@ -392,7 +237,7 @@ export class BreakoutService {
         throw new DomainError('too_large', `at most ${BOARD_LIMITS.rooms} rooms`);
       const index = Math.max(...rooms.map((r) => r.index)) + 1;
       const room = { id: input.id, activityId: a.id, index, label: input.label ?? roomLabel(index) };
-      await tx.breakouts.addRooms([room], this.newBoards(a, [room.id], this.now()));
+      await tx.breakouts.addRooms([room], newBoards(a, [room.id], this.now()));
       return { added: true };
     });
   }
@@ -421,125 +266,22 @@ export class BreakoutService {
   }
 
   /**
-   * [BOARD13] The plenary synthesis: one board per question with a copy of every room's post-its
-   * (room label kept, writer kept unless the room's board was anonymous). The first time they are
-   * laid out in a block per room; doing it again adds only post-its not copied before (deleted
-   * copies stay deleted). Answers the synthesis boards that got new post-its.
+   * [BOARD13] The plenary synthesis (breakoutSynthesis.ts): every room's post-its copied to a board
+   * per question. Answers the synthesis boards that got new post-its.
    */
   async synthesis(
     meetingId: string,
     activityId: string,
   ): Promise<{ activity: BreakoutActivity; grown: string[] }> {
     // What was copied before decides what is copied now: read and copied in one transaction.
-    return this.store.transaction((tx) => this.synthesisIn(tx, meetingId, activityId));
-  }
-
-  private async synthesisIn(tx: Store, meetingId: string, activityId: string) {
-    const a = await this.own(meetingId, activityId, tx);
-    const rooms = await tx.breakouts.rooms(a.id);
-    if (rooms.length === 0) throw new DomainError('conflict', 'start the break-outs first');
-    const t = this.now();
-    await tx.breakouts.addBoards(this.newBoards(a, [null], t));
-    const boards = await tx.breakouts.boards(a.id);
-    const grown: string[] = [];
-    for (const [qi] of a.spec.questions.entries()) {
-      const target = boards.find((b) => b.roomId === null && b.questionIndex === qi);
-      if (!target) continue;
-      const existing = await tx.boards.notes(target.id, true);
-      const copied = new Set(existing.map((n) => n.originId));
-      const perRoom: { room: RoomRecord; board: BoardRecord; notes: NoteRecord[] }[] = [];
-      for (const room of rooms) {
-        const board = boards.find((b) => b.roomId === room.id && b.questionIndex === qi);
-        if (!board) continue;
-        const notes = (await tx.boards.notes(board.id)).filter((n) => !copied.has(n.id));
-        perRoom.push({ room, board, notes });
-      }
-      const fresh = existing.length === 0;
-      const layout = fresh ? synthesisLayout(perRoom.map((r) => r.notes.length)) : [];
-      const taken = existing.filter((n) => !n.deleted).map(noteRect);
-      const copies: Omit<NoteRecord, 'authorName'>[] = [];
-      perRoom.forEach(({ room, board, notes }, ri) => {
-        notes.forEach((n, k) => {
-          let at = layout[ri]?.[k];
-          if (!at) {
-            at = freeSpot(taken, { x: MARGIN, y: MARGIN + 40 });
-            taken.push(noteRect(at));
-          }
-          copies.push({
-            id: newId(),
-            boardId: target.id,
-            authorId: board.anonymous ? null : n.authorId,
-            byStaff: n.byStaff,
-            text: n.text,
-            colour: n.colour,
-            x: at.x,
-            y: at.y,
-            themeId: null,
-            originId: n.id,
-            roomLabel: room.label,
-            version: 1,
-            deleted: false,
-            createdAt: n.createdAt,
-            updatedAt: t,
-          });
-        });
-      });
-      if (copies.length > 0 && (await tx.boards.copyNotes(copies)) > 0) grown.push(target.id);
-    }
-    const state = await tx.breakouts.get(a.id);
-    if (!state?.synthesisAt) await tx.breakouts.update(a.id, { synthesisAt: t });
-    return { activity: a, grown };
+    return this.store.transaction(async (tx) => {
+      const activity = await this.own(meetingId, activityId, tx);
+      return { activity, grown: await copyToSynthesis(tx, activity, this.now()) };
+    });
   }
 
   /** [BOARD15] Every board's themes, post-its and vote counts, per question. For staff and the API. */
-  async results(a: BreakoutActivity): Promise<BreakoutResults> {
-    const [rooms, boards, members] = await Promise.all([
-      this.store.breakouts.rooms(a.id),
-      this.store.breakouts.boards(a.id),
-      this.store.breakouts.members(a.id),
-    ]);
-    const label = new Map(rooms.map((r) => [r.id, r.label]));
-    const order = new Map(rooms.map((r) => [r.id, r.index]));
-    let total = 0;
-    const summaries = await Promise.all(
-      boards.map(async (b) => {
-        const [notes, themes, { counts, roomCounts }] = await Promise.all([
-          this.store.boards.notes(b.id),
-          this.store.boards.themes(b.id),
-          boardCounts(this.store, b),
-        ]);
-        total += notes.length;
-        return summariseBoard(
-          {
-            id: b.id,
-            roomId: b.roomId,
-            questionIndex: b.questionIndex,
-            question: a.spec.questions[b.questionIndex] ?? '',
-            revealed: b.votesRevealed,
-          },
-          b.roomId ? (label.get(b.roomId) ?? null) : null,
-          notes.map((n) => noteView(n, b)),
-          themes.map(themeView),
-          counts,
-          roomCounts,
-        );
-      }),
-    );
-    const sizes = new Map<string, number>();
-    for (const m of members) sizes.set(m.roomId, (sizes.get(m.roomId) ?? 0) + 1);
-    return {
-      kind: 'breakout',
-      activityId: a.id,
-      total,
-      rooms: rooms.map((r) => ({ id: r.id, label: r.label, index: r.index, size: sizes.get(r.id) ?? 0 })),
-      questions: a.spec.questions.map((question, index) => ({
-        index,
-        question,
-        rooms: summaries
-          .filter((s) => s.questionIndex === index && s.roomId !== null)
-          .sort((x, y) => (order.get(x.roomId!) ?? 0) - (order.get(y.roomId!) ?? 0)),
-        synthesis: summaries.find((s) => s.questionIndex === index && s.roomId === null) ?? null,
-      })),
-    };
+  results(a: BreakoutActivity): Promise<BreakoutResults> {
+    return breakoutResults(this.store, a);
   }
 }

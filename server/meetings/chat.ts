@@ -12,10 +12,10 @@ import type { Scope } from '../../shared/domain/scopes';
 import { DomainError } from '../../shared/protocol/ack';
 import type { ChatExport } from '../../shared/protocol/schemas/results';
 import { chatRow, linkRow } from '../../shared/report/rows';
-import type { Scopes } from '../realtime/scopes';
 import type { Store } from '../storage/store';
 import type { ChatRecord } from '../storage/toolkit';
 import type { Session } from './meetings';
+import type { ScopeRegistry } from './scopes';
 
 /** Messages per channel in a snapshot; older ones come with `chat:history`. */
 export const SNAPSHOT_PAGE = 100;
@@ -48,7 +48,7 @@ const keyOf = (s: Session) => s.participantId ?? s.role;
 export class ChatService {
   constructor(
     private readonly store: Store,
-    private readonly scopes: Scopes,
+    private readonly scopes: ScopeRegistry,
     private readonly now: () => number = Date.now,
   ) {}
 

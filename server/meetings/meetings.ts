@@ -32,10 +32,24 @@ export const participantSelf = (p: ParticipantRecord): ParticipantSelf => ({
 
 /** [MEET1–MEET6] Creating meetings, joining them, and telling who holds a token. */
 export class MeetingService {
+  /** Who hears that a meeting was deleted (the realtime side closes its connections). */
+  private readonly deletedListeners: ((meetingId: string) => void)[] = [];
+
   constructor(
     private readonly store: Store,
     private readonly now: () => number = Date.now,
   ) {}
+
+  /** [MEET7][PRIV3] `listener` hears every meeting deleted, after the store forgot it. */
+  onDeleted(listener: (meetingId: string) => void): void {
+    this.deletedListeners.push(listener);
+  }
+
+  /** [MEET7][PRIV3] Deletes the meeting and everything in it; then tells who listens. */
+  async delete(meetingId: string): Promise<void> {
+    await this.store.meetings.delete(meetingId);
+    for (const listener of this.deletedListeners) listener(meetingId);
+  }
 
   /**
    * [MEET1] A new meeting with its join code and two secret staff tokens (returned once, stored
@@ -101,6 +115,31 @@ export class MeetingService {
     if (sameHash(hash, m.facilitatorTokenHash)) return 'facilitator';
     if (sameHash(hash, m.secretaryTokenHash)) return 'secretary';
     return null;
+  }
+
+  /** [MEET1] The facilitator changes the meeting's title or date; answers the meeting as stored. */
+  async update(meetingId: string, input: { title?: string; date?: string | null }): Promise<MeetingView> {
+    const patch: { title?: string; date?: string | null } = {};
+    if (input.title !== undefined) patch.title = input.title;
+    if (input.date !== undefined) patch.date = input.date;
+    await this.store.meetings.update(meetingId, patch);
+    const m = await this.store.meetings.get(meetingId);
+    if (!m) throw new DomainError('not_found', 'this meeting no longer exists');
+    return meetingView(m);
+  }
+
+  /** [MEET2] A participant changes their name or organisation type; answers them as stored. */
+  async updateParticipant(
+    participantId: string,
+    input: Partial<Pick<ParticipantRecord, 'name' | 'orgType'>>,
+  ): Promise<ParticipantSelf> {
+    const patch: Partial<Pick<ParticipantRecord, 'name' | 'orgType'>> = {};
+    if (input.name !== undefined) patch.name = input.name;
+    if (input.orgType !== undefined) patch.orgType = input.orgType;
+    await this.store.participants.update(participantId, patch);
+    const p = await this.store.participants.get(participantId);
+    if (!p) throw new DomainError('not_found', 'participant not found');
+    return participantSelf(p);
   }
 
   /**

@@ -1,6 +1,17 @@
-import type { AppContext } from '../context';
-import { closeMeetingSockets } from '../realtime/io';
+import type { Config } from '../config';
+import type { Logger } from '../log';
 import { APPLIED_KEEP_MS } from '../storage/applied';
+import type { Store } from '../storage/store';
+import type { MeetingService } from './meetings';
+
+/** What retention needs of the app (its context has all of it). */
+export interface RetentionDeps {
+  config: Pick<Config, 'retentionDays'>;
+  store: Store;
+  meetings: MeetingService;
+  log: Logger;
+  now: () => number;
+}
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -10,23 +21,20 @@ const DAY = 24 * HOUR;
  * every hour. RETENTION_DAYS=0 keeps meetings until their facilitator deletes them.
  * Returns the number of meetings deleted.
  */
-export async function purgeExpired(ctx: AppContext): Promise<number> {
+export async function purgeExpired(ctx: RetentionDeps): Promise<number> {
   if (ctx.config.retentionDays <= 0) return 0;
   const ids = await ctx.store.meetings.listCreatedBefore(ctx.now() - ctx.config.retentionDays * DAY);
-  for (const id of ids) {
-    await ctx.store.meetings.delete(id);
-    closeMeetingSockets(ctx, id);
-  }
+  for (const id of ids) await ctx.meetings.delete(id);
   if (ids.length > 0) ctx.log.info('retention: deleted expired meetings', { count: ids.length });
   return ids.length;
 }
 
 /** [RECON6] Forgets applied command ids older than a week: no client resends that late. */
-export async function pruneApplied(ctx: AppContext): Promise<number> {
+export async function pruneApplied(ctx: Pick<RetentionDeps, 'store' | 'now'>): Promise<number> {
   return ctx.store.applied.prune(ctx.now() - APPLIED_KEEP_MS);
 }
 
-export function startRetention(ctx: AppContext): () => void {
+export function startRetention(ctx: RetentionDeps): () => void {
   const run = () =>
     Promise.all([purgeExpired(ctx), pruneApplied(ctx)]).catch((err: unknown) =>
       ctx.log.error('retention failed', { err: err instanceof Error ? err.message : String(err) }),

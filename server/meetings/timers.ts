@@ -2,16 +2,16 @@ import { LIMITS } from '../../shared/domain/limits';
 import type { Scope } from '../../shared/domain/scopes';
 import { applyTimerOp, idleTimer, type TimerOp, type TimerView } from '../../shared/domain/timer';
 import { DomainError } from '../../shared/protocol/ack';
-import type { Scopes } from '../realtime/scopes';
 import type { Store } from '../storage/store';
 import type { Session } from './meetings';
 import { commandKey, wasApplied } from './replay';
+import type { ScopeRegistry } from './scopes';
 
 /** [TIMER1–TIMER4] Shared countdowns per meeting and per scope, on the server's clock, stored. */
 export class TimerService {
   constructor(
     private readonly store: Store,
-    private readonly scopes: Scopes,
+    private readonly scopes: ScopeRegistry,
     private readonly now: () => number = Date.now,
   ) {}
 

@@ -82,6 +82,8 @@ export function setupRealtime(ctx: AppContext): void {
   });
 
   io.on('meeting:deleted', (meetingId) => forgetMeetingHere(ctx, meetingId));
+  // [MEET7][PRIV3] A meeting deleted (by its facilitator, or expired): its connections close.
+  ctx.meetings.onDeleted((meetingId) => closeMeetingSockets(ctx, meetingId));
 
   io.on('connection', (socket: AppSocket) => {
     const s = socket.data;

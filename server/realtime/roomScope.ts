@@ -1,48 +1,19 @@
-import { isStaff } from '../../shared/domain/roles';
 import type { BreakoutService } from '../meetings/breakouts';
+import { roomRules } from '../meetings/roomScope';
 import type { Store } from '../storage/store';
 import { rooms } from './rooms';
 import type { ScopeKind } from './scopes';
 
 /**
  * [SCOPE2] Break-out rooms as scopes: a room's chat channel and timer (`room:<id>`) reach the
- * participants placed in it, and staff. Staff see the rooms of running break-outs; a participant
- * belongs to the room they are placed in. Observers (the shared screen) hear every room's timer of
- * running break-outs — never a chat: observers have no chat at all (CHAT1).
+ * participants placed in it (their connections join the room's Socket.IO room), and staff.
+ * Observers hear every room's timer of running break-outs — never a chat (CHAT1). Who belongs to
+ * a room is the rules' (`server/meetings/roomScope.ts`).
  */
 export function roomScope(store: Store, breakouts: BreakoutService): ScopeKind {
-  /** The room with this id in a break-out of this meeting, with its activity. */
-  const find = async (meetingId: string, roomId: string) => {
-    for (const a of await breakouts.list(meetingId)) {
-      const room = (await store.breakouts.rooms(a.id)).find((r) => r.id === roomId);
-      if (room) return { activity: a, room };
-    }
-    return null;
-  };
   return {
-    exists: async (meetingId, id) => id !== null && (await find(meetingId, id)) !== null,
-    member: async (session, id) => {
-      if (session.role === 'observer') return true;
-      if (!id || !session.participantId) return false;
-      const found = await find(session.meetingId, id);
-      return found !== null && (await breakouts.roomOf(found.activity.id, session.participantId)) === id;
-    },
-    // [CHAT9] A room is open for writing while its break-outs run; after the end it is read-only.
-    open: async (meetingId, id) => id !== null && (await find(meetingId, id))?.activity.status === 'open',
+    ...roomRules(store, breakouts),
     audience: (meetingId, id, { observers }) =>
       id ? [rooms.breakoutRoom(id), ...(observers ? [rooms.observers(meetingId)] : [])] : [],
-    scopesOf: async (session) => {
-      const out: string[] = [];
-      for (const a of await breakouts.list(session.meetingId)) {
-        if (a.status !== 'open') continue;
-        if (isStaff(session.role) || session.role === 'observer')
-          out.push(...(await store.breakouts.rooms(a.id)).map((r) => r.id));
-        else {
-          const roomId = await breakouts.roomOf(a.id, session.participantId);
-          if (roomId) out.push(roomId);
-        }
-      }
-      return out;
-    },
   };
 }

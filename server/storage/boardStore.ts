@@ -114,6 +114,12 @@ export interface BreakoutRepo {
 
 export type CastOutcome = 'ok' | 'exists' | 'limit' | 'gone';
 
+/** The vote part of the board repository (each store keeps it in a file of its own). */
+export type BoardVoteMethods = Pick<
+  BoardRepo,
+  'castVote' | 'vote' | 'retractVote' | 'myVotes' | 'voteCounts' | 'originVoteCounts' | 'voteTotal'
+>;
+
 /**
  * Post-its, themes and votes. Every change is one atomic statement or transaction that also
  * raises the version, so concurrent commands never lose each other's fields (BOARD8). Writes that

@@ -3,7 +3,11 @@ import { isStaff } from '../../../shared/domain/roles';
 import { DomainError } from '../../../shared/protocol/ack';
 import { COMMANDS, type InputOf } from '../../../shared/protocol/commands';
 import type { AppContext } from '../../context';
-import { boardView as boardViewOf, themeView as themeOf, noteView as viewOf } from '../../meetings/breakouts';
+import {
+  boardView as boardViewOf,
+  themeView as themeOf,
+  noteView as viewOf,
+} from '../../meetings/boardViews';
 import { boardRooms } from '../boardPublish';
 import { command, done, invalid } from '../handle';
 import type { AppSocket } from '../types';
@@ -37,7 +41,7 @@ export function registerBoard(ctx: AppContext, socket: AppSocket): void {
   });
 
   command(ctx, socket, 'note:create', async (input, s) => {
-    const { ctx: bc, result, created } = await ctx.boards.createNote(s, input);
+    const { ctx: bc, result, created } = await ctx.boards.notes.create(s, input);
     return done(result, () => {
       if (created) pub.noteCreated(bc.board, created);
     });
@@ -46,24 +50,24 @@ export function registerBoard(ctx: AppContext, socket: AppSocket): void {
   // [RECON6] Changes of a post-it or theme are applied once under their `cmd` (the table's `replay`);
   // a replay answers what is stored now and broadcasts nothing (handle.ts).
   command(ctx, socket, 'note:edit', async (input, s, once) => {
-    const { ctx: bc, result, note } = await ctx.boards.editNote(s, input, once);
+    const { ctx: bc, result, note } = await ctx.boards.notes.edit(s, input, once);
     return done(result, () => pub.notes(bc.board, [note]));
   });
 
   command(ctx, socket, 'note:move', async (input, s, once) => {
-    const { ctx: bc, result, note } = await ctx.boards.moveNote(s, input, once);
+    const { ctx: bc, result, note } = await ctx.boards.notes.move(s, input, once);
     return done(result, () => pub.notes(bc.board, [note]));
   });
 
   command(ctx, socket, 'note:delete', async (input, s) => {
-    const { ctx: bc, result, voters, fresh } = await ctx.boards.deleteNote(s, input);
+    const { ctx: bc, result, voters, fresh } = await ctx.boards.notes.delete(s, input);
     return done(result, () => {
       if (fresh) pub.noteDeleted(bc.board, result.id, result.version, voters);
     });
   });
 
   command(ctx, socket, 'note:theme', async (input, s) => {
-    const { ctx: bc, notes } = await ctx.boards.setTheme(s, input);
+    const { ctx: bc, notes } = await ctx.boards.themes.assign(s, input);
     return done({ notes: notes.map((n) => viewOf(n, bc.board)) }, () => pub.notes(bc.board, notes));
   });
 
@@ -103,7 +107,7 @@ export function registerBoard(ctx: AppContext, socket: AppSocket): void {
   socket.on('disconnect', () => drags.cancel());
 
   command(ctx, socket, 'theme:create', async (input, s) => {
-    const { ctx: bc, theme, notes, created } = await ctx.boards.createTheme(s, input);
+    const { ctx: bc, theme, notes, created } = await ctx.boards.themes.create(s, input);
     return done({ theme: themeOf(theme), notes: notes.map((n) => viewOf(n, bc.board)) }, () => {
       if (!created) return;
       pub.theme(theme);
@@ -113,7 +117,7 @@ export function registerBoard(ctx: AppContext, socket: AppSocket): void {
   });
 
   command(ctx, socket, 'theme:update', async (input, s, once) => {
-    const { ctx: bc, theme } = await ctx.boards.updateTheme(s, input, once);
+    const { ctx: bc, theme } = await ctx.boards.themes.update(s, input, once);
     return done(themeOf(theme), () => {
       pub.theme(theme);
       pub.harvest(bc.board);
@@ -121,7 +125,7 @@ export function registerBoard(ctx: AppContext, socket: AppSocket): void {
   });
 
   command(ctx, socket, 'theme:merge', async (input, s, once) => {
-    const { ctx: bc, theme, notes, removed } = await ctx.boards.mergeTheme(s, input, once);
+    const { ctx: bc, theme, notes, removed } = await ctx.boards.themes.merge(s, input, once);
     return done({ theme: themeOf(theme), notes: notes.map((n) => viewOf(n, bc.board)), removed }, () => {
       pub.notes(bc.board, notes);
       pub.themeRemoved(bc.board.id, removed);
@@ -129,7 +133,7 @@ export function registerBoard(ctx: AppContext, socket: AppSocket): void {
   });
 
   command(ctx, socket, 'theme:dissolve', async (input, s, once) => {
-    const { ctx: bc, notes, removed } = await ctx.boards.dissolveTheme(s, input, once);
+    const { ctx: bc, notes, removed } = await ctx.boards.themes.dissolve(s, input, once);
     return done({ removed, notes: notes.map((n) => viewOf(n, bc.board)) }, () => {
       pub.notes(bc.board, notes);
       pub.themeRemoved(bc.board.id, removed);
@@ -137,7 +141,7 @@ export function registerBoard(ctx: AppContext, socket: AppSocket): void {
   });
 
   command(ctx, socket, 'vote:cast', async (input, s, once) => {
-    const { ctx: bc, votes } = await ctx.boards.castVote(s, input, once);
+    const { ctx: bc, votes } = await ctx.boards.votes.cast(s, input, once);
     return done(votes, async () => {
       await pub.myVotes(s.participantId!, bc.board.id);
       pub.votes(bc.board.id);
@@ -145,7 +149,7 @@ export function registerBoard(ctx: AppContext, socket: AppSocket): void {
   });
 
   command(ctx, socket, 'vote:retract', async (input, s) => {
-    const { ctx: bc, votes } = await ctx.boards.retractVote(s, input);
+    const { ctx: bc, votes } = await ctx.boards.votes.retract(s, input);
     return done(votes, async () => {
       if (!bc) return;
       await pub.myVotes(s.participantId!, bc.board.id);

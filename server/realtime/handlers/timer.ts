@@ -1,6 +1,3 @@
-import type { Scope } from '../../../shared/domain/scopes';
-import type { TimerOp } from '../../../shared/domain/timer';
-import { DomainError } from '../../../shared/protocol/ack';
 import type { AppContext } from '../../context';
 import { command, done } from '../handle';
 import type { AppSocket } from '../types';
@@ -32,22 +29,7 @@ export function registerTimer(ctx: AppContext, socket: AppSocket): void {
 
   // [SCOPE2] Every room of a break-out at once: one store write, then each room hears its timer.
   command(ctx, socket, 'breakout:timer', async (input, s) => {
-    const a = await ctx.breakouts.own(s.meetingId, input.activityId);
-    const rooms = await ctx.store.breakouts.rooms(a.id);
-    if (rooms.length === 0)
-      throw new DomainError('conflict', 'start the break-outs first: there are no rooms');
-    const op: TimerOp =
-      input.op === 'start'
-        ? {
-            op: 'start',
-            durationMs: input.durationMs,
-            ...(input.label !== undefined ? { label: input.label } : {}),
-          }
-        : input.op === 'extend'
-          ? { op: 'extend', byMs: input.byMs }
-          : { op: input.op };
-    const scopes = rooms.map((r) => `room:${r.id}` as Scope);
-    const timers = await ctx.timers.commandMany(s, scopes, input.id, op);
+    const timers = await ctx.roomTimers.command(s, input);
     return done(timers, () => {
       for (const t of timers) ctx.publish.timer(s.meetingId, t);
     });

@@ -1,11 +1,7 @@
-import type { BoardRepo, CastOutcome } from '../boardStore';
+import type { BoardVoteMethods, CastOutcome } from '../boardStore';
 import { appliedOnce } from './applied';
 import type { Db } from './db';
 
-type VoteMethods = Pick<
-  BoardRepo,
-  'castVote' | 'vote' | 'retractVote' | 'myVotes' | 'voteCounts' | 'originVoteCounts' | 'voteTotal'
->;
 type VoteRow = { id: string; board_id: string; note_id: string; participant_id: string };
 
 type CountRow = { note_id: string; n: number };
@@ -16,7 +12,7 @@ const counted = (rows: CountRow[]) => {
 };
 
 /** [BOARD12] Dot votes: slot n of a participant's N votes on a board, never more than N rows. */
-export function pgBoardVotes(db: Db): VoteMethods {
+export function pgBoardVotes(db: Db): BoardVoteMethods {
   const once = appliedOnce(db);
   const voteById = (t: Db, id: string) => t.one<VoteRow>('SELECT * FROM board_votes WHERE id = $1', [id]);
   return {
