@@ -90,6 +90,130 @@ describe.runIf(ready)('several nodes behind HAProxy on PostgreSQL and Redis', ()
   });
   const nodeUrl = (i: number) => `http://127.0.0.1:${c.nodes[i]!.port}`;
 
+  it('[DEPLOY1] 60 participants spread over 3 nodes: poll, statements, post-its, votes, chat and timer converge; every client ends with the server state', async () => {
+    const m = await createMeeting(c.url, 'Zestig over drie nodes');
+    const fac = await connect(c.url, m.code, m.facilitatorToken, true);
+    const pollId = newId();
+    const stmtId = newId();
+    const boId = newId();
+    await ack(fac, 'activity:create', scalePoll(pollId));
+    await ack(fac, 'activity:create', {
+      id: stmtId,
+      agendaItemId: null,
+      anonymous: false,
+      spec: {
+        kind: 'statements',
+        question: 'Wat vind je?',
+        statements: ['Kaders eerst', 'Samen beginnen'],
+        labels: { agree: 'Eens', neutral: 'Neutraal', disagree: 'Oneens' },
+        neutral: true,
+      },
+    });
+    await ack(fac, 'activity:create', {
+      id: boId,
+      agendaItemId: null,
+      anonymous: false,
+      spec: {
+        kind: 'breakout',
+        questions: ['Wat kunnen koplopers betekenen?'],
+        rooms: { by: 'count', count: 1 },
+        assignment: 'random',
+        timeboxMinutes: null,
+        seeOtherRooms: false,
+        participantsCluster: false,
+        colourBy: 'choice',
+      },
+    });
+    const people = await Promise.all(
+      Array.from({ length: 60 }, async (_, i) => {
+        const j = await join(c.url, m.code, `D${i}`);
+        const socket = await connect(c.url, m.code, j.token, true);
+        const seen = { chat: new Set<string>(), notes: new Set<string>(), timerEnds: null as number | null };
+        socket.on('chat:message', (x: { id: string }) => seen.chat.add(x.id));
+        socket.on('note:created', (x: { id: string }) => seen.notes.add(x.id));
+        socket.on('timer:updated', (t: { endsAt: number | null }) => {
+          seen.timerEnds = t.endsAt;
+        });
+        return { id: j.participant.id, socket, seen };
+      }),
+    );
+    for (const a of [pollId, stmtId, boId]) await ack(fac, 'activity:open', { id: a });
+    const snap0 = await ack<Snapshot>(fac, 'session:sync', undefined);
+    const boardId = snap0.breakouts[0]!.boards[0]!.id;
+    await ack(fac, 'board:voting', { boardId, open: true, limit: 3 });
+    for (const p of people) await ack(p.socket, 'board:sync', { boardId });
+
+    const noteIds = people.map(() => newId());
+    await Promise.all(
+      people.map(async (p, i) => {
+        await ack(p.socket, 'response:submit', {
+          id: newId(),
+          activityId: pollId,
+          value: { level: i % 4 },
+          note: `Uitleg ${i}`,
+        });
+        await ack(p.socket, 'response:submit', {
+          id: newId(),
+          activityId: stmtId,
+          value: { answers: [{ position: 'agree' }, { position: i % 2 ? 'neutral' : 'disagree' }] },
+        });
+        await ack(p.socket, 'note:create', {
+          id: noteIds[i],
+          boardId,
+          text: `Post-it van D${i}`,
+          colour: 'geel',
+          x: (i % 10) * 200,
+          y: Math.floor(i / 10) * 140,
+        });
+        await ack(p.socket, 'chat:send', { id: newId(), channel: 'meeting', text: `Bericht van D${i}` });
+      }),
+    );
+    // Everyone votes for the post-it of the next person (written by then).
+    await Promise.all(
+      people.map((p, i) => ack(p.socket, 'vote:cast', { id: newId(), noteId: noteIds[(i + 1) % 60] })),
+    );
+    const timer = await ack<{ endsAt: number }>(fac, 'timer:start', {
+      id: newId(),
+      scope: 'meeting',
+      durationMs: 600_000,
+    });
+
+    // The server's state, read through the balancer by the facilitator.
+    const board = await ack<{ notes: { id: string }[]; counts: Record<string, number> | null }>(
+      fac,
+      'board:sync',
+      { boardId },
+    );
+    const chat = await ack<{ id: string }[]>(fac, 'chat:all', { channel: 'meeting' });
+    const snap = await ack<Snapshot>(fac, 'session:sync', undefined);
+    expect(board.notes).toHaveLength(60);
+    expect(chat).toHaveLength(60);
+    expect(snap.results.find((r) => r.activityId === pollId)?.total).toBe(60);
+    expect(snap.results.find((r) => r.activityId === stmtId)?.total).toBe(60);
+    // One vote on every post-it (each person voted for the next one's), counted once.
+    expect(Object.values(board.counts ?? {}).sort()).toEqual(Array(60).fill(1));
+    // Every client, on whatever node, heard all of it live.
+    const ids = (xs: { id: string }[]) => new Set(xs.map((x) => x.id));
+    await eventually(
+      () =>
+        people.every(
+          (p) =>
+            p.seen.chat.size === 60 &&
+            p.seen.notes.size >= 60 &&
+            [...ids(board.notes)].every((id) => p.seen.notes.has(id)) &&
+            [...ids(chat)].every((id) => p.seen.chat.has(id)) &&
+            p.seen.timerEnds === timer.endsAt,
+        ),
+      20_000,
+    );
+    // And a fresh sync of each client equals the facilitator's view of the meeting.
+    for (const p of people.slice(0, 6)) {
+      const mine = await ack<{ notes: { id: string }[] }>(p.socket, 'board:sync', { boardId });
+      expect([...ids(mine.notes)].sort()).toEqual([...ids(board.notes)].sort());
+    }
+    for (const s of [fac, ...people.map((p) => p.socket)]) s.disconnect();
+  }, 90_000);
+
   it('[DEPLOY1] a facilitator on node 1 and participants on nodes 2 and 3 see each other: poll, answers, presence, chat, timer', async () => {
     const m = await createMeeting(nodeUrl(0), 'Verspreid over drie nodes');
     const fac = await connect(nodeUrl(0), m.code, m.facilitatorToken);
