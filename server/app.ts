@@ -176,7 +176,7 @@ export function createApp(deps: AppDeps): App {
     .catch((err) =>
       log.error('breakout ends not resumed', { err: err instanceof Error ? err.message : String(err) }),
     );
-  const stopRetention = startRetention(ctx);
+  const stopRetention = startRetention({ ...ctx, claim: (key, ttl) => cluster.claim(key, ttl) });
 
   // The router is built before ctx exists; it reads ctx through this indirection at request time.
   function lazyCtx(): AppContext {

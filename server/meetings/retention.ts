@@ -11,6 +11,8 @@ export interface RetentionDeps {
   meetings: MeetingService;
   log: Logger;
   now: () => number;
+  /** With several nodes, one node runs each hourly pass (the others skip it); one node always runs. */
+  claim?: (key: string, ttlMs: number) => Promise<boolean>;
 }
 
 const HOUR = 3_600_000;
@@ -35,10 +37,14 @@ export async function pruneApplied(ctx: Pick<RetentionDeps, 'store' | 'now'>): P
 }
 
 export function startRetention(ctx: RetentionDeps): () => void {
-  const run = () =>
-    Promise.all([purgeExpired(ctx), pruneApplied(ctx)]).catch((err: unknown) =>
+  const run = async () => {
+    // [DEPLOY1] One node at a time: the pass of this hour is claimed (deleting twice would be
+    // harmless, but it is work done N times).
+    if (ctx.claim && !(await ctx.claim(`retention:${Math.floor(ctx.now() / HOUR)}`, HOUR))) return;
+    await Promise.all([purgeExpired(ctx), pruneApplied(ctx)]).catch((err: unknown) =>
       ctx.log.error('retention failed', { err: err instanceof Error ? err.message : String(err) }),
     );
+  };
   void run();
   const timer = setInterval(run, HOUR);
   timer.unref();
