@@ -19,20 +19,26 @@ type Ack = { ok: boolean; error?: string; message?: string; data?: unknown };
  * `unavailable` and one sentence, never acknowledged without being stored; HTTP answers 503; once
  * it is back, the same command (same id) goes through once.
  */
+/** A server on a fresh PostgreSQL database reached through a proxy the test can cut. */
+async function behindProxy() {
+  const proxy = await startProxy(5432);
+  cleanup.push(() => proxy.close());
+  const srv = await startPgApp({
+    via: (url) => {
+      const u = new URL(url);
+      u.port = new URL(proxy.url).port;
+      return u.toString();
+    },
+  });
+  cleanup.push(() => srv.close());
+  return { proxy, srv };
+}
+
 const ready = await servicesFor('store-unavailable.test.ts', 'postgres');
 
 describe.runIf(ready)('the store unreachable', () => {
   it('[DEPLOY3] refused, not acked, while PostgreSQL is away; the same command goes through once when it is back', async () => {
-    const proxy = await startProxy(5432);
-    cleanup.push(() => proxy.close());
-    const srv = await startPgApp({
-      via: (url) => {
-        const u = new URL(url);
-        u.port = new URL(proxy.url).port;
-        return u.toString();
-      },
-    });
-    cleanup.push(() => srv.close());
+    const { proxy, srv } = await behindProxy();
     const { url, post } = srv;
     const m = await srv.meeting('Opslag weg');
     const j = await srv.join(m.code, 'Ann');
@@ -78,16 +84,7 @@ describe.runIf(ready)('the store unreachable', () => {
   }, 60_000);
 
   it('[DEPLOY3][RECON5] the app keeps an answer the storage could not take, sends it again by itself, and it is stored once', async () => {
-    const proxy = await startProxy(5432);
-    cleanup.push(() => proxy.close());
-    const srv = await startPgApp({
-      via: (url) => {
-        const u = new URL(url);
-        u.port = new URL(proxy.url).port;
-        return u.toString();
-      },
-    });
-    cleanup.push(() => srv.close());
+    const { proxy, srv } = await behindProxy();
     const m = await srv.meeting('De app wacht');
     const fac = await srv.connect(m.code, m.facilitatorToken);
     const pollId = newId();

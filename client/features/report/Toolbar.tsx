@@ -25,6 +25,25 @@ interface Tool {
   run: (e: Editor) => void;
 }
 
+type Chain = ReturnType<ReturnType<Editor['chain']>['focus']>;
+
+/** A mark or block that one button turns on and off (bold, a list, a quote). */
+const toggle = (
+  key: string,
+  label: Parameters<T>[0],
+  keys: string,
+  glyph: string,
+  name: string,
+  run: (c: Chain) => Chain,
+): Tool => ({
+  key,
+  label: (t) => t(label),
+  keys,
+  glyph,
+  active: (e) => e.isActive(name),
+  run: (e) => run(e.chain().focus()).run(),
+});
+
 const TOOLS: Tool[] = [
   {
     key: 'p',
@@ -44,46 +63,11 @@ const TOOLS: Tool[] = [
       run: (e) => e.chain().focus().toggleHeading({ level }).run(),
     }),
   ),
-  {
-    key: 'b',
-    label: (t) => t('report.bold'),
-    keys: 'Control+B',
-    glyph: 'B',
-    active: (e) => e.isActive('bold'),
-    run: (e) => e.chain().focus().toggleBold().run(),
-  },
-  {
-    key: 'i',
-    label: (t) => t('report.italic'),
-    keys: 'Control+I',
-    glyph: 'I',
-    active: (e) => e.isActive('italic'),
-    run: (e) => e.chain().focus().toggleItalic().run(),
-  },
-  {
-    key: 'ul',
-    label: (t) => t('report.bulletList'),
-    keys: 'Control+Shift+8',
-    glyph: '•',
-    active: (e) => e.isActive('bulletList'),
-    run: (e) => e.chain().focus().toggleBulletList().run(),
-  },
-  {
-    key: 'ol',
-    label: (t) => t('report.orderedList'),
-    keys: 'Control+Shift+7',
-    glyph: '1.',
-    active: (e) => e.isActive('orderedList'),
-    run: (e) => e.chain().focus().toggleOrderedList().run(),
-  },
-  {
-    key: 'q',
-    label: (t) => t('report.quote'),
-    keys: 'Control+Shift+B',
-    glyph: '“',
-    active: (e) => e.isActive('blockquote'),
-    run: (e) => e.chain().focus().toggleBlockquote().run(),
-  },
+  toggle('b', 'report.bold', 'Control+B', 'B', 'bold', (c) => c.toggleBold()),
+  toggle('i', 'report.italic', 'Control+I', 'I', 'italic', (c) => c.toggleItalic()),
+  toggle('ul', 'report.bulletList', 'Control+Shift+8', '•', 'bulletList', (c) => c.toggleBulletList()),
+  toggle('ol', 'report.orderedList', 'Control+Shift+7', '1.', 'orderedList', (c) => c.toggleOrderedList()),
+  toggle('q', 'report.quote', 'Control+Shift+B', '“', 'blockquote', (c) => c.toggleBlockquote()),
 ];
 
 const LINK_ICON = (
