@@ -236,45 +236,49 @@ export class ActivityService {
     once?: CommandKey,
   ): Promise<MyResponse | null> {
     // Open, and this answer not applied yet: checked and written in one transaction.
-    return this.store.transaction(async (tx) => {
-      const a = await this.own(meetingId, input.activityId, tx);
-      const existing = await tx.responses.get(a.id, participantId);
-      const now = () => (existing ? myResponse(existing) : null);
-      // Answers stored before command ids were recorded still know their last id.
-      if (existing?.commandId === input.id || (await wasApplied(tx, once))) return now();
-      if (a.status !== 'open') throw new DomainError('closed', 'This activity is not open for answers now.');
-      const parsed = VALUE_SCHEMAS[a.spec.kind as ActivityKindName].safeParse(input.value);
-      if (!parsed.success) {
-        throw new DomainError(
-          'invalid_payload',
-          'This answer does not fit the question. Choose again.',
-          issuesOf(parsed.error).map((i) => ({ ...i, path: i.path ? `value.${i.path}` : 'value' })),
-        );
-      }
-      const problem = checkValue(a.spec, parsed.data);
-      if (problem) throw new DomainError('invalid_payload', problem);
-      if (input.note && !acceptsNote(a.spec.kind)) {
-        throw new DomainError(
-          'invalid_payload',
-          'This question takes no separate note: explain with your answer.',
-        );
-      }
-      const t = this.now();
-      const row: ResponseRecordRow = {
-        activityId: a.id,
-        participantId,
-        commandId: input.id,
-        value: parsed.data,
-        note: input.note ?? '',
-        createdAt: existing?.createdAt ?? t,
-        updatedAt: t,
-      };
-      if (!(await tx.responses.upsert(row, once))) {
-        const stored = await tx.responses.get(a.id, participantId);
-        return stored ? myResponse(stored) : null;
-      }
-      return myResponse(row);
-    });
+    return this.store.transaction(
+      async (tx) => {
+        const a = await this.own(meetingId, input.activityId, tx);
+        const existing = await tx.responses.get(a.id, participantId);
+        const now = () => (existing ? myResponse(existing) : null);
+        // Answers stored before command ids were recorded still know their last id.
+        if (existing?.commandId === input.id || (await wasApplied(tx, once))) return now();
+        if (a.status !== 'open')
+          throw new DomainError('closed', 'This activity is not open for answers now.');
+        const parsed = VALUE_SCHEMAS[a.spec.kind as ActivityKindName].safeParse(input.value);
+        if (!parsed.success) {
+          throw new DomainError(
+            'invalid_payload',
+            'This answer does not fit the question. Choose again.',
+            issuesOf(parsed.error).map((i) => ({ ...i, path: i.path ? `value.${i.path}` : 'value' })),
+          );
+        }
+        const problem = checkValue(a.spec, parsed.data);
+        if (problem) throw new DomainError('invalid_payload', problem);
+        if (input.note && !acceptsNote(a.spec.kind)) {
+          throw new DomainError(
+            'invalid_payload',
+            'This question takes no separate note: explain with your answer.',
+          );
+        }
+        const t = this.now();
+        const row: ResponseRecordRow = {
+          activityId: a.id,
+          participantId,
+          commandId: input.id,
+          value: parsed.data,
+          note: input.note ?? '',
+          createdAt: existing?.createdAt ?? t,
+          updatedAt: t,
+        };
+        if (!(await tx.responses.upsert(row, once))) {
+          const stored = await tx.responses.get(a.id, participantId);
+          return stored ? myResponse(stored) : null;
+        }
+        return myResponse(row);
+      },
+      { lock: `responses:${input.activityId}` },
+    );
   }
 
   /** [POLL5] Taking an answer back, while open. [RECON6] A replay never takes back a newer answer. */

@@ -38,18 +38,21 @@ export class VoteService {
     if (!existing && !replayed) {
       need(ctx, 'vote');
       // Voting still open, with the board's limit as it is now: read with the vote, in one transaction.
-      const { outcome, limit } = await this.store.transaction(async (tx) => {
-        const board = (await tx.breakouts.board(note.boardId)) ?? ctx.board;
-        if (!board.votingOpen) throw new DomainError('forbidden', REFUSALS.vote);
-        const v = {
-          id: input.id,
-          boardId: note.boardId,
-          noteId: note.id,
-          participantId: pid,
-          at: this.now(),
-        };
-        return { outcome: await tx.boards.castVote(v, board.voteLimit, once), limit: board.voteLimit };
-      });
+      const { outcome, limit } = await this.store.transaction(
+        async (tx) => {
+          const board = (await tx.breakouts.board(note.boardId)) ?? ctx.board;
+          if (!board.votingOpen) throw new DomainError('forbidden', REFUSALS.vote);
+          const v = {
+            id: input.id,
+            boardId: note.boardId,
+            noteId: note.id,
+            participantId: pid,
+            at: this.now(),
+          };
+          return { outcome: await tx.boards.castVote(v, board.voteLimit, once), limit: board.voteLimit };
+        },
+        { lock: `votes:${note.boardId}` },
+      );
       if (outcome === 'limit') {
         throw new DomainError('conflict', `you have used all ${limit} votes on this board`);
       }

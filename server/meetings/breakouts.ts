@@ -120,7 +120,9 @@ export class BreakoutService {
 
   /** The loads are read and the place taken in one transaction: people arriving at once spread out. */
   private placeLate(a: BreakoutActivity, participantId: string): Promise<string | null> {
-    return this.store.transaction((tx) => placeLate(tx, a, participantId, this.now()));
+    return this.store.transaction((tx) => placeLate(tx, a, participantId, this.now()), {
+      lock: `rooms:${a.id}`,
+    });
   }
 
   /**

@@ -151,28 +151,31 @@ export class MeetingService {
     if (!meeting) throw new DomainError('not_found', 'no meeting with this code');
     const token = newToken();
     // The count and the insert are one transaction: people joining at once cannot overfill it.
-    return this.store.transaction(async (tx) => {
-      if (req.token) {
-        const existing = await tx.participants.getByToken(meeting.id, hashToken(req.token));
-        if (existing) {
-          const patch = { name: req.name, orgType: req.orgType ?? existing.orgType };
-          await tx.participants.update(existing.id, patch);
-          return { meeting, participant: { ...existing, ...patch }, token: req.token, rejoined: true };
+    return this.store.transaction(
+      async (tx) => {
+        if (req.token) {
+          const existing = await tx.participants.getByToken(meeting.id, hashToken(req.token));
+          if (existing) {
+            const patch = { name: req.name, orgType: req.orgType ?? existing.orgType };
+            await tx.participants.update(existing.id, patch);
+            return { meeting, participant: { ...existing, ...patch }, token: req.token, rejoined: true };
+          }
         }
-      }
-      if ((await tx.participants.count(meeting.id)) >= LIMITS.participantsPerMeeting) {
-        throw new DomainError('too_large', 'this meeting is full');
-      }
-      const participant: ParticipantRecord = {
-        id: newId(),
-        meetingId: meeting.id,
-        name: req.name,
-        orgType: req.orgType ?? null,
-        tokenHash: hashToken(token),
-        createdAt: this.now(),
-      };
-      await tx.participants.insert(participant);
-      return { meeting, participant, token, rejoined: false };
-    });
+        if ((await tx.participants.count(meeting.id)) >= LIMITS.participantsPerMeeting) {
+          throw new DomainError('too_large', 'this meeting is full');
+        }
+        const participant: ParticipantRecord = {
+          id: newId(),
+          meetingId: meeting.id,
+          name: req.name,
+          orgType: req.orgType ?? null,
+          tokenHash: hashToken(token),
+          createdAt: this.now(),
+        };
+        await tx.participants.insert(participant);
+        return { meeting, participant, token, rejoined: false };
+      },
+      { lock: `participants:${meeting.id}` },
+    );
   }
 }

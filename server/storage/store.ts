@@ -10,6 +10,16 @@ import type { ChatRepo, CurationRepo, TemplateRepo, TimerRepo } from './toolkit'
  * can implement it as well as the embedded SQLite store. A method resolves only once the change is
  * durable: callers ack to clients after it.
  */
+/**
+ * `lock`: what many people change at once (a meeting's participants, a poll's answers, a board's
+ * votes). PostgreSQL then runs the transactions with the same `lock` one after another (an advisory
+ * lock taken first) instead of letting hundreds of them abort each other and retry; SQLite runs every
+ * transaction one after another anyway.
+ */
+export interface TransactionOptions {
+  lock?: string;
+}
+
 export interface Store {
   readonly meetings: MeetingRepo;
   readonly participants: ParticipantRepo;
@@ -44,7 +54,7 @@ export interface Store {
    * SQLite (one connection): the transaction holds the connection alone; calls through the store
    * wait until it commits. PostgreSQL: one pooled client per transaction (SERIALIZABLE, retried).
    */
-  transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
+  transaction<T>(fn: (tx: Store) => Promise<T>, opts?: TransactionOptions): Promise<T>;
   /**
    * Every row of every table, for tests and checks (a copy to another store): dumping twice with
    * no change in between gives equal dumps. Not for serving requests.

@@ -145,12 +145,21 @@ export async function oogstOn(srv: FanoutTarget, n: number): Promise<Run> {
   await ack(fac, 'activity:open', { id: activityId });
   let boardId = '';
   await pool(joined, 50, async (s) => {
-    const snap = (await ack(s, 'session:sync', null)) as {
-      breakouts: { activityId: string; boards: { id: string; roomId: string | null }[] }[];
-      placements: { activityId: string; roomId: string | null }[];
-    };
-    const roomId = snap.placements.find((p) => p.activityId === activityId)?.roomId;
-    boardId = snap.breakouts[0]!.boards.find((b) => b.roomId === roomId)!.id;
+    // A participant's place comes with the start, or just after on another node: ask until it is there.
+    for (let tries = 0; ; tries++) {
+      const snap = (await ack(s, 'session:sync', null)) as {
+        breakouts: { activityId: string; boards: { id: string; roomId: string | null }[] }[];
+        placements: { activityId: string; roomId: string | null }[];
+      };
+      const roomId = snap.placements.find((p) => p.activityId === activityId)?.roomId;
+      const board = snap.breakouts[0]?.boards.find((b) => b.roomId === roomId);
+      if (board) {
+        boardId = board.id;
+        break;
+      }
+      if (tries > 50) throw new Error('no room for a participant');
+      await sleep(100);
+    }
     await ack(s, 'board:sync', { boardId });
   });
   const mine: string[][] = Array.from({ length: WRITERS }, () => []);

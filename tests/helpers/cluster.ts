@@ -51,6 +51,7 @@ export async function startCluster(
       REDIS_URL: redis.url,
       REDIS_PREFIX: prefix,
       TRUST_PROXY: '1',
+      LOG_LEVEL: process.env.OOGST_CLUSTER_LOG ?? 'info',
       CLIENT_DIR: path.join(ROOT, 'dist/client'),
       ...opts.env,
     });

@@ -17,8 +17,11 @@ export interface Db {
   rows<R extends object>(text: string, params?: unknown[]): Promise<R[]>;
   /** The first row of a query, or undefined. */
   one<R extends object>(text: string, params?: unknown[]): Promise<R | undefined>;
-  /** Runs `fn` in one transaction (BEGIN … COMMIT on a pooled client), or a savepoint inside one. */
-  tx<T>(fn: (db: Db) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` in one transaction (BEGIN … COMMIT on a pooled client), or a savepoint inside one.
+   * `lock`: transactions with the same lock run one after another (see `TransactionOptions`).
+   */
+  tx<T>(fn: (db: Db) => Promise<T>, lock?: string): Promise<T>;
   /** Whether this handle is a transaction's client (then `tx` makes savepoints). */
   readonly inTransaction: boolean;
 }
@@ -99,11 +102,18 @@ function clientDb(client: pg.PoolClient, live: Live): Db {
   return db;
 }
 
-async function runTransaction<T>(pool: pg.Pool, fn: (db: Db) => Promise<T>): Promise<T> {
+async function runTransaction<T>(pool: pg.Pool, fn: (db: Db) => Promise<T>, lock?: string): Promise<T> {
   const client = await pool.connect();
   const live: Live = { open: true };
   let broken = false;
+  let locked = false;
   try {
+    // Before BEGIN: a serializable transaction's snapshot is taken at its first statement, so the
+    // wait for the lock must not be inside it (the snapshot would be older than the holder's commit).
+    if (lock) {
+      await client.query('SELECT pg_advisory_lock(hashtextextended($1, 0))', [lock]);
+      locked = true;
+    }
     await client.query('BEGIN ISOLATION LEVEL SERIALIZABLE');
     const result = await fn(clientDb(client, live));
     live.open = false;
@@ -118,8 +128,28 @@ async function runTransaction<T>(pool: pg.Pool, fn: (db: Db) => Promise<T>): Pro
     });
     throw err;
   } finally {
+    if (locked)
+      await client.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [lock]).catch(() => {
+        broken = true;
+      });
     client.release(broken);
   }
+}
+
+/**
+ * Transactions with the same lock wait here, in this process, without holding a pooled connection;
+ * only the one whose turn it is takes a connection (and PostgreSQL's advisory lock, for the nodes).
+ */
+const waiting = new Map<string, Promise<unknown>>();
+function inTurn<T>(lock: string, run: () => Promise<T>): Promise<T> {
+  const before = waiting.get(lock) ?? Promise.resolve();
+  const mine = before.then(run, run);
+  const tail = mine.catch(() => {});
+  waiting.set(lock, tail);
+  void tail.then(() => {
+    if (waiting.get(lock) === tail) waiting.delete(lock);
+  });
+  return mine;
 }
 
 /** The pool's handle: a plain call is its own (serializable) transaction, retried like `tx`. */
@@ -128,7 +158,10 @@ export function poolDb(pool: pg.Pool): Db {
   return {
     ...helpers(query),
     inTransaction: false,
-    tx: (fn) => retrying(() => runTransaction(pool, fn)),
+    tx: (fn, lock) =>
+      lock
+        ? inTurn(lock, () => retrying(() => runTransaction(pool, fn, lock)))
+        : retrying(() => runTransaction(pool, fn)),
   };
 }
 

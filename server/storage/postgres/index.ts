@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { Store } from '../store';
+import type { Store, TransactionOptions } from '../store';
 import { pgActivities } from './activities';
 import { pgAgenda } from './agenda';
 import { pgApplied } from './applied';
@@ -27,7 +27,7 @@ export interface PgStore extends Store {
    * Calls through `tx` share one connection: await them one after another (reads side by side
    * are fine; writes side by side would interleave their savepoints).
    */
-  transaction<T>(fn: (tx: PgStore) => Promise<T>): Promise<T>;
+  transaction<T>(fn: (tx: PgStore) => Promise<T>, opts?: TransactionOptions): Promise<T>;
   /** Every row of every table, for tests and checks (see `dumpTables`). */
   dump(): Promise<StoreDump>;
 }
@@ -48,7 +48,8 @@ function storeOn(db: Db, close: () => Promise<void>): PgStore {
     breakouts: pgBreakouts(db),
     boards: pgBoards(db),
     applied: pgApplied(db),
-    transaction: (fn) => db.tx((t) => fn(t === db ? store : storeOn(t, refuseClose))),
+    // Same-lock transactions queue instead of aborting each other (TransactionOptions).
+    transaction: (fn, opts) => db.tx((t) => fn(t === db ? store : storeOn(t, refuseClose)), opts?.lock),
     dump: () => dumpTables(db),
     close,
   };
