@@ -22,43 +22,10 @@ import {
 import { LIMITS } from '../../shared/protocol/schemas/common';
 import type { CommandKey } from '../storage/applied';
 import type { ActivityRecord, ResponseRecordRow, Store } from '../storage/store';
+import { activityView, type KindProvider, myResponse, type StateChange } from './activityKinds';
 import { wasApplied } from './replay';
 
-export const activityView = (a: ActivityRecord): ActivityView => ({
-  id: a.id,
-  agendaItemId: a.agendaItemId,
-  anonymous: a.anonymous,
-  status: a.status,
-  revealed: a.revealed,
-  spec: a.spec,
-  createdAt: a.createdAt,
-});
-
-const myResponse = (r: ResponseRecordRow): MyResponse => ({
-  id: r.commandId,
-  activityId: r.activityId,
-  value: r.value,
-  note: r.note,
-  updatedAt: r.updatedAt,
-});
-
-export type StateChange = 'open' | 'close' | 'reveal' | 'hide';
-
-/**
- * What a kind that keeps its own storage (break-outs) adds to the generic life cycle of an
- * activity. Kinds with one answer per participant need none of this: their rules are in
- * `shared/domain/activities` (`ACTIVITY_RULES`).
- */
-export interface KindProvider {
-  /** The activity's results, instead of a tally of answers. */
-  results(a: ActivityRecord): Promise<Results>;
-  /** A spec change the kind refuses now (e.g. after rooms exist): the reason, or null. */
-  checkUpdate?(a: ActivityRecord, next: ActivitySpec): Promise<string | null>;
-  /** Runs before a state change is stored; may refuse it (DomainError) or store what goes with it. */
-  beforeStateChange?(a: ActivityRecord, change: StateChange): Promise<void>;
-  /** Broadcasts after the ack of a change to the activity (created, updated, opened, …). */
-  announce?(meetingId: string, a: ActivityView, change: StateChange | 'update'): Promise<void> | void;
-}
+export { activityView, type KindProvider, myResponse, type StateChange } from './activityKinds';
 
 /**
  * [POLL1–POLL9] Activities (werkvormen) and the answers to them, server-authoritative.
