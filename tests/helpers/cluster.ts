@@ -78,6 +78,7 @@ export async function startCluster(
   const haproxy: ChildProcess = spawn('haproxy', ['-f', cfgPath, '-db'], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  process.once('exit', () => haproxy.kill('SIGKILL'));
   let hlog = '';
   haproxy.stdout!.on('data', (c: Buffer) => (hlog += c.toString()));
   haproxy.stderr!.on('data', (c: Buffer) => (hlog += c.toString()));

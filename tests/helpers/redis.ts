@@ -33,6 +33,8 @@ export async function privateRedis(): Promise<PrivateRedis> {
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );
     proc = p;
+    // Never left running when the test process ends early (a crash, a timeout).
+    process.once('exit', () => p.kill('SIGKILL'));
     await new Promise<void>((resolve, reject) => {
       let out = '';
       const timer = setTimeout(() => reject(new Error(`redis-server did not start:\n${out}`)), 10_000);
