@@ -149,33 +149,33 @@ export class MeetingService {
   async join(req: JoinRequest) {
     const meeting = await this.byCode(req.code);
     if (!meeting) throw new DomainError('not_found', 'no meeting with this code');
+    if (req.token) {
+      // The same browser again: its own row only, so no lock on the meeting's participants.
+      const back = await this.store.transaction(async (tx) => {
+        const existing = await tx.participants.getByToken(meeting.id, hashToken(req.token!));
+        if (!existing) return undefined;
+        const patch = { name: req.name, orgType: req.orgType ?? existing.orgType };
+        await tx.participants.update(existing.id, patch);
+        return { ...existing, ...patch };
+      });
+      if (back) return { meeting, participant: back, token: req.token, rejoined: true };
+    }
     const token = newToken();
-    // The count and the insert are one transaction: people joining at once cannot overfill it.
-    return this.store.transaction(
-      async (tx) => {
-        if (req.token) {
-          const existing = await tx.participants.getByToken(meeting.id, hashToken(req.token));
-          if (existing) {
-            const patch = { name: req.name, orgType: req.orgType ?? existing.orgType };
-            await tx.participants.update(existing.id, patch);
-            return { meeting, participant: { ...existing, ...patch }, token: req.token, rejoined: true };
-          }
-        }
-        if ((await tx.participants.count(meeting.id)) >= LIMITS.participantsPerMeeting) {
-          throw new DomainError('too_large', 'this meeting is full');
-        }
-        const participant: ParticipantRecord = {
-          id: newId(),
-          meetingId: meeting.id,
-          name: req.name,
-          orgType: req.orgType ?? null,
-          tokenHash: hashToken(token),
-          createdAt: this.now(),
-        };
-        await tx.participants.insert(participant);
-        return { meeting, participant, token, rejoined: false };
-      },
+    const participant: ParticipantRecord = {
+      id: newId(),
+      meetingId: meeting.id,
+      name: req.name,
+      orgType: req.orgType ?? null,
+      tokenHash: hashToken(token),
+      createdAt: this.now(),
+    };
+    // The count and the insert are one statement, and joins to one meeting take turns: people
+    // joining at once cannot overfill it, and never abort each other (DUR3).
+    const inserted = await this.store.transaction(
+      (tx) => tx.participants.insertIfRoom(participant, LIMITS.participantsPerMeeting),
       { lock: `participants:${meeting.id}` },
     );
+    if (!inserted) throw new DomainError('too_large', 'this meeting is full');
+    return { meeting, participant, token, rejoined: false };
   }
 }

@@ -102,6 +102,11 @@ export interface ParticipantRecord {
 
 export interface ParticipantRepo {
   insert(p: ParticipantRecord): Promise<void>;
+  /**
+   * Inserts unless the meeting holds `limit` participants already: one statement (the count and
+   * the insert), so a join costs one round trip to the store. Whether it was inserted.
+   */
+  insertIfRoom(p: ParticipantRecord, limit: number): Promise<boolean>;
   get(id: string): Promise<ParticipantRecord | undefined>;
   getByToken(meetingId: string, tokenHash: string): Promise<ParticipantRecord | undefined>;
   list(meetingId: string): Promise<ParticipantRecord[]>;

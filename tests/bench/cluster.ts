@@ -16,7 +16,7 @@ import { type BenchRow, connect, pct, round, sleep } from './lib';
  * N people join one meeting within `spreadMs` (HTTP join, live connection, full snapshot): each
  * one's time from the join request to having the snapshot, and the time until all are in.
  */
-async function joinWave(
+export async function joinWave(
   url: string,
   n: number,
   spreadMs: number,

@@ -11,6 +11,15 @@ export function pgParticipants(db: Db): ParticipantRepo {
         [p.id, p.meetingId, p.name, p.orgType, p.tokenHash, p.createdAt],
       );
     },
+    async insertIfRoom(p, limit) {
+      const r = await db.query(
+        `INSERT INTO participants (id, meeting_id, name, org_type, token_hash, created_at)
+         SELECT $1, $2, $3, $4, $5, $6
+         WHERE (SELECT count(*) FROM participants WHERE meeting_id = $2) < $7`,
+        [p.id, p.meetingId, p.name, p.orgType, p.tokenHash, p.createdAt, limit],
+      );
+      return r.rowCount === 1;
+    },
     async get(id) {
       const r = await db.one<Row>('SELECT * FROM participants WHERE id = $1', [id]);
       return r && toRecord(r);

@@ -25,6 +25,11 @@ export function sqliteParticipants(db: Database): ParticipantRepo {
     `INSERT INTO participants (id, meeting_id, name, org_type, token_hash, created_at)
      VALUES (@id, @meetingId, @name, @orgType, @tokenHash, @createdAt)`,
   );
+  const insertIfRoom = db.prepare(
+    `INSERT INTO participants (id, meeting_id, name, org_type, token_hash, created_at)
+     SELECT @id, @meetingId, @name, @orgType, @tokenHash, @createdAt
+     WHERE (SELECT count(*) FROM participants WHERE meeting_id = @meetingId) < @limit`,
+  );
   const byId = db.prepare('SELECT * FROM participants WHERE id = ?');
   const byToken = db.prepare('SELECT * FROM participants WHERE meeting_id = ? AND token_hash = ?');
   const list = db.prepare('SELECT * FROM participants WHERE meeting_id = ? ORDER BY created_at, id');
@@ -34,6 +39,9 @@ export function sqliteParticipants(db: Database): ParticipantRepo {
   return {
     async insert(p) {
       insert.run(p);
+    },
+    async insertIfRoom(p, limit) {
+      return insertIfRoom.run({ ...p, limit }).changes === 1;
     },
     async get(id) {
       const r = byId.get(id) as Row | undefined;
