@@ -3,14 +3,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { startCluster } from '../helpers/cluster';
 import { spawnServer } from '../helpers/process';
-import { bare, oogst, oogstOn, type Run } from './fanout';
+import { bare, oogstOn, type Run } from './fanout';
 import { type BenchRow, connect, pct, round, sleep } from './lib';
+import { describeRun, type ManyMeetingsRun, manyMeetings } from './meetings';
 
 /**
- * [DEPLOY1] The board fan-out of fanout.ts on three nodes behind HAProxy (PostgreSQL, Redis), side
- * by side with one node on SQLite and the bare Socket.IO relay, at the same size in the same run.
- * On this 2-core machine the three nodes, PostgreSQL, Redis, HAProxy and the load generator share
- * two cores: the figures show what crossing nodes costs, not how far several machines scale.
+ * [DEPLOY1] One meeting of N on three nodes behind HAProxy (PostgreSQL, Redis), side by side in the
+ * same run with the same on one node behind the balancer on PostgreSQL and Redis (so the ratio is
+ * what crossing nodes costs), one node on SQLite, and the bare Socket.IO relay: the board fan-out
+ * and a join storm. Then the realistic load of a province: 30 meetings of 40 at once (meetings.ts)
+ * on three nodes and on one node on SQLite. On this 2-core machine the nodes, PostgreSQL, Redis,
+ * HAProxy and the load generators share two cores: the figures show what crossing nodes costs,
+ * not how far several machines scale.
  */
 /**
  * N people join one meeting within `spreadMs` (HTTP join, live connection, full snapshot): each
@@ -53,58 +57,139 @@ export async function joinWave(
   return { latency, allIn };
 }
 
-export async function clusterBench(n: number): Promise<BenchRow[]> {
-  const base = await bare(n);
-  const one = await oogst(n);
-  const single = await spawnServer(fs.mkdtempSync(path.join(os.tmpdir(), 'oogst-bench-join1-')));
-  const joinOne = await joinWave(single.url, n, 5000).finally(() => single.kill('SIGTERM'));
-  const c = await startCluster({ nodes: 3 });
-  let three: Run;
-  let joinThree: { latency: number[]; allIn: number };
+/** Everything measured on one deployment: a node, or several behind the balancer. */
+interface Measured {
+  fan: Run;
+  join: { latency: number[]; allIn: number };
+  many: ManyMeetingsRun | null;
+}
+
+const MEETINGS = Number(process.env.BENCH_CLUSTER_MEETINGS ?? 30);
+const MEETING_SIZE = 40;
+const MEETING_SECONDS = Number(process.env.BENCH_MEETING_SECONDS ?? 30);
+
+async function measure(target: { url: string; pids: number[] }, n: number, many: boolean): Promise<Measured> {
+  // The many meetings first, on fresh nodes: their memory is measured against what a node kept idle.
+  const m = many
+    ? await manyMeetings(target, { meetings: MEETINGS, size: MEETING_SIZE, seconds: MEETING_SECONDS })
+    : null;
+  const fan = await oogstOn(target, n);
+  const join = await joinWave(target.url, n, 5000);
+  return { fan, join, many: m };
+}
+
+async function onCluster(nodes: number, n: number, many: boolean): Promise<Measured> {
+  const c = await startCluster({ nodes });
   try {
-    three = await oogstOn({ url: c.url, pids: c.nodes.map((node) => node.proc!.proc.pid!) }, n);
-    joinThree = await joinWave(c.url, n, 5000);
+    return await measure({ url: c.url, pids: c.nodes.map((node) => node.proc!.proc.pid!) }, n, many);
   } finally {
     await c.close();
   }
-  const p = (r: Run) => `${pct(r.latencies, 50)} / ${pct(r.latencies, 95)} / ${pct(r.latencies, 99)} ms`;
-  const lost = three.expected - three.received;
+}
+
+export async function clusterBench(n: number): Promise<BenchRow[]> {
+  const base = await bare(n);
+  const single = await spawnServer(fs.mkdtempSync(path.join(os.tmpdir(), 'oogst-bench-one-')));
+  const sqlite = await measure({ url: single.url, pids: [single.proc.pid!] }, n, true).finally(() =>
+    single.kill('SIGTERM'),
+  );
+  const pg1 = await onCluster(1, n, false);
+  const pg3 = await onCluster(3, n, true);
   const bench = `cluster ${n}`;
-  return [
-    { bench, metric: '3 nodes behind HAProxy: p50 / p95 / p99', value: p(three) },
-    { bench, metric: '1 node on SQLite: p50 / p95 / p99', value: p(one) },
-    { bench, metric: 'bare Socket.IO: p50 / p95 / p99', value: p(base) },
+  const p = (r: Run) => `${pct(r.latencies, 50)} / ${pct(r.latencies, 95)} / ${pct(r.latencies, 99)} ms`;
+  const p99 = (r: Run) => pct(r.latencies, 99);
+  const ratio = (a: number, b: number) => round(a / Math.max(1, b), 2);
+  const crossFan = ratio(p99(pg3.fan), p99(pg1.fan));
+  const crossJoin = ratio(pg3.join.allIn, pg1.join.allIn);
+  const lost = pg3.fan.expected - pg3.fan.received;
+  const joinP = (m: Measured) =>
+    `${m.join.allIn} ms (p50 ${pct(m.join.latency, 50)}, p99 ${pct(m.join.latency, 99)} ms)`;
+  const rows: BenchRow[] = [
     {
       bench,
-      metric: 'p99 3 nodes / 1 node',
-      value: `${round(pct(three.latencies, 99) / Math.max(1, pct(one.latencies, 99)), 2)}×`,
+      metric: 'post-it fan-out p50 / p95 / p99: 3 nodes (PostgreSQL, Redis, HAProxy)',
+      value: p(pg3.fan),
+    },
+    { bench, metric: 'the same on 1 node (PostgreSQL, Redis, HAProxy)', value: p(pg1.fan) },
+    { bench, metric: 'the same on 1 node on SQLite (no balancer)', value: p(sqlite.fan) },
+    { bench, metric: 'the same on bare Socket.IO', value: p(base) },
+    {
+      bench,
+      metric: 'fan-out p99, 3 nodes / 1 node (what crossing nodes costs)',
+      value: `${crossFan}×`,
+      budget: '≤ 1.5×',
+      ok: crossFan <= 1.5,
+    },
+    {
+      bench,
+      metric: 'fan-out p99, 3 nodes / 1 node on SQLite',
+      value: `${ratio(p99(pg3.fan), p99(sqlite.fan))}×`,
     },
     {
       bench,
       metric: 'messages lost (3 nodes)',
-      value: `${lost} of ${three.expected}`,
+      value: `${lost} of ${pg3.fan.expected}`,
       budget: '0',
       ok: lost === 0,
     },
     {
       bench,
-      metric: 'node CPU, 3 nodes together / 1 node',
-      value: `${round(three.cpuPercent)} % / ${round(one.cpuPercent)} %`,
+      metric: 'node CPU during the fan-out: 3 nodes together / 1 node / SQLite',
+      value: `${round(pg3.fan.cpuPercent)} % / ${round(pg1.fan.cpuPercent)} % / ${round(sqlite.fan.cpuPercent)} %`,
+    },
+    { bench, metric: `join storm (${n} in 5 s), all in: 3 nodes`, value: joinP(pg3) },
+    { bench, metric: 'the same on 1 node (PostgreSQL, Redis, HAProxy)', value: joinP(pg1) },
+    { bench, metric: 'the same on 1 node on SQLite', value: joinP(sqlite) },
+    {
+      bench,
+      metric: 'join storm, 3 nodes / 1 node',
+      value: `${crossJoin}×`,
+      budget: '≤ 1.5×',
+      ok: crossJoin <= 1.5,
     },
     {
       bench,
-      metric: `join storm (${n} in 5 s): all in, 3 nodes / 1 node`,
-      value: `${joinThree.allIn} ms / ${joinOne.allIn} ms`,
-    },
-    {
-      bench,
-      metric: 'join → snapshot p50 / p99, 3 nodes / 1 node',
-      value: `${pct(joinThree.latency, 50)} / ${pct(joinThree.latency, 99)} ms / ${pct(joinOne.latency, 50)} / ${pct(joinOne.latency, 99)} ms`,
-    },
-    {
-      bench,
-      metric: 'node memory per participant, 3 nodes together / 1 node',
-      value: `${round(three.memPerClient / 1024)} KB / ${round(one.memPerClient / 1024)} KB`,
+      metric: 'node memory per participant, 3 nodes together / 1 node / SQLite',
+      value: `${round(pg3.fan.memPerClient / 1024)} KB / ${round(pg1.fan.memPerClient / 1024)} KB / ${round(sqlite.fan.memPerClient / 1024)} KB`,
     },
   ];
+  const people = MEETINGS * MEETING_SIZE;
+  for (const [where, m] of [
+    ['3 nodes', pg3.many],
+    ['1 node on SQLite', sqlite.many],
+  ] as const) {
+    if (!m) continue;
+    const d = describeRun(m);
+    const b = `${MEETINGS} meetings of ${MEETING_SIZE}, ${where}`;
+    const lostMany = m.expected - m.received;
+    rows.push(
+      {
+        bench: b,
+        metric: `every broadcast p50 / p99 (${MEETING_SECONDS} s)`,
+        value: d.all!,
+        budget: '≤ 150 ms',
+        ok: pct(m.all, 99) <= 150,
+      },
+      {
+        bench: b,
+        metric: 'post-its / chat / timer / verslag p50 / p99',
+        value: `${d.board} · ${d.chat} · ${d.timer} · ${d.verslag}`,
+      },
+      { bench: b, metric: 'poll answer stored and acked p50 / p99', value: d.answers! },
+      { bench: b, metric: 'events lost', value: d.lost!, budget: '0', ok: lostMany === 0 },
+      { bench: b, metric: 'CPU (% of one core)', value: d.cpu! },
+      {
+        bench: b,
+        metric: 'node CPU per participant',
+        value: `${round((m.nodeCpu * 10) / people, 2)} ms a second`,
+      },
+      {
+        bench: b,
+        metric: 'node memory kept (after GC) per meeting',
+        value: `${round(m.memAbove / MEETINGS / 2 ** 20, 2)} MB`,
+      },
+    );
+    if (m.errors.length) rows.push({ bench: b, metric: 'errors', value: m.errors.slice(0, 3).join('; ') });
+  }
+  return rows;
 }

@@ -1,0 +1,293 @@
+/**
+ * One load generator process of the "many meetings" bench (meetings.ts): it runs whole meetings
+ * against one address (a node or the balancer) and prints, as its last line of output, one JSON
+ * object with the latencies it measured. A meeting's people all live in the same process, so a
+ * latency is one clock's difference: from the send to the event at each person who should get it.
+ *
+ * Each meeting runs the script of a break-out afternoon: the facilitator opens a scale poll and a
+ * break-out of `rooms` rooms; everyone answers the poll (and changes the answer now and then);
+ * in every room people write and move post-its at `BOARD_OPS` a second; the meeting's chat gets
+ * one message a second; the secretary types 5 keystrokes a second into the verslag, which one
+ * participant reads live; the facilitator starts the meeting's timer and extends it now and then.
+ *
+ * Input (env): LOAD_URL, LOAD_MEETINGS, LOAD_SIZE, LOAD_ROOMS, LOAD_SECONDS, LOAD_START_AT (epoch
+ * ms at which every process starts its script, so that all meetings run at once).
+ */
+import type { Socket } from 'socket.io-client';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { DEFAULT_SCALE_LEVELS } from '../../shared/domain/activities';
+import { newId } from '../../shared/domain/ids';
+import { yjsProtocols } from '../../shared/protocol/collab';
+import { reportFragment } from '../../shared/report/ydoc';
+import { seeded } from '../helpers/process';
+import { connect, connected, pool, sleep, waitUntil } from './lib';
+
+const url = process.env.LOAD_URL!;
+const meetings = Number(process.env.LOAD_MEETINGS ?? 10);
+const size = Number(process.env.LOAD_SIZE ?? 40);
+const rooms = Number(process.env.LOAD_ROOMS ?? 5);
+const seconds = Number(process.env.LOAD_SECONDS ?? 30);
+const startAt = Number(process.env.LOAD_START_AT ?? Date.now() + 5000);
+/** Post-it operations a second in each room (creates and moves, alternating). */
+const BOARD_OPS = 2;
+const CHAT_PER_S = 1;
+const KEYS_PER_S = 5;
+
+export interface LoadResult {
+  /** Latency (ms) of each event at each person who got it, by kind. */
+  latencies: Record<'board' | 'chat' | 'timer' | 'verslag', number[]>;
+  /** Acknowledgement time of the poll answers (stored, then acked). */
+  answerAcks: number[];
+  expected: number;
+  received: number;
+  errors: string[];
+}
+
+const result: LoadResult = {
+  latencies: { board: [], chat: [], timer: [], verslag: [] },
+  answerAcks: [],
+  expected: 0,
+  received: 0,
+  errors: [],
+};
+
+async function ack<T = unknown>(s: Socket, event: string, payload: unknown): Promise<T> {
+  const r = (await s.timeout(30_000).emitWithAck(event, payload)) as { ok: boolean; data: T; error?: string };
+  if (!r.ok) throw new Error(`${event}: ${r.error}`);
+  return r.data;
+}
+
+const post = async (path: string, body: unknown) =>
+  (
+    await fetch(`${url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    })
+  ).json();
+
+/** Sent-at times by key; each arrival of an expected key is one latency. */
+function tracker(kind: keyof LoadResult['latencies']) {
+  const sentAt = new Map<string, number>();
+  return {
+    sent(key: string, recipients: number) {
+      sentAt.set(key, Date.now());
+      result.expected += recipients;
+    },
+    got(key: string) {
+      const t = sentAt.get(key);
+      if (t === undefined) return;
+      result.received++;
+      result.latencies[kind].push(Date.now() - t);
+    },
+  };
+}
+
+interface Person {
+  socket: Socket;
+  roomId: string | null;
+  boardId: string | null;
+}
+
+async function setUp(k: number) {
+  const m = await post('/api/meetings', { title: `Begeleidingsgroep ${k + 1}` });
+  const fac = connect(url, { code: m.code, token: m.facilitatorToken });
+  await connected(fac);
+  const pollId = newId();
+  const breakoutId = newId();
+  await ack(fac, 'activity:create', {
+    id: pollId,
+    agendaItemId: null,
+    anonymous: false,
+    spec: { kind: 'scale', question: 'Hoe tevreden ben je?', levels: [...DEFAULT_SCALE_LEVELS] },
+  });
+  await ack(fac, 'activity:create', {
+    id: breakoutId,
+    agendaItemId: null,
+    anonymous: false,
+    spec: {
+      kind: 'breakout',
+      questions: ['Wat kunnen koplopers betekenen voor de aardgasvrije transitie?'],
+      rooms: { by: 'count', count: rooms },
+      assignment: 'random',
+      timeboxMinutes: null,
+      seeOtherRooms: false,
+      participantsCluster: false,
+      colourBy: 'choice',
+    },
+  });
+  const people: Person[] = await pool(Array.from({ length: size }), 10, async (_, i) => {
+    const j = await post('/api/join', { code: m.code, name: `Deelnemer ${i + 1}` });
+    const socket = connect(url, { code: m.code, token: j.token });
+    await connected(socket);
+    return { socket, roomId: null, boardId: null };
+  });
+  await ack(fac, 'activity:open', { id: pollId });
+  await ack(fac, 'activity:open', { id: breakoutId });
+  await pool(people, 10, async (p) => {
+    for (let tries = 0; ; tries++) {
+      const snap = await ack<{
+        breakouts: { activityId: string; boards: { id: string; roomId: string | null }[] }[];
+        placements: { activityId: string; roomId: string | null }[];
+      }>(p.socket, 'session:sync', null);
+      const roomId = snap.placements.find((x) => x.activityId === breakoutId)?.roomId ?? null;
+      const board = snap.breakouts
+        .find((b) => b.activityId === breakoutId)
+        ?.boards.find((b) => b.roomId === roomId);
+      if (board && roomId) {
+        p.roomId = roomId;
+        p.boardId = board.id;
+        break;
+      }
+      if (tries > 50) throw new Error('no room for a participant');
+      await sleep(100);
+    }
+    await ack(p.socket, 'board:sync', { boardId: p.boardId });
+  });
+  const yjs = (token: string | null) => {
+    const doc = new Y.Doc();
+    const provider = new WebsocketProvider(`${url.replace(/^http/, 'ws')}/yjs`, m.code, doc, {
+      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+      disableBc: true,
+      protocols: yjsProtocols(token),
+      maxBackoffTime: 2000,
+    });
+    provider.awareness.setLocalState(token ? { user: { name: 'Secretaris', color: '#1f5f3f' } } : null);
+    return { doc, provider };
+  };
+  const secretary = yjs(m.secretaryToken);
+  const reader = yjs(null);
+  if (!(await waitUntil(() => secretary.provider.synced && reader.provider.synced, 30_000, 50)))
+    throw new Error('the verslag did not sync');
+  return { m, fac, pollId, people, secretary, reader, k };
+}
+
+type Meeting = Awaited<ReturnType<typeof setUp>>;
+
+/** The script of one meeting for `seconds`, from `startAt`. */
+async function run(mt: Meeting) {
+  const rand = seeded(mt.k + 1);
+  const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)]!;
+  const board = tracker('board');
+  const chat = tracker('chat');
+  const timer = tracker('timer');
+  const verslag = tracker('verslag');
+  const byRoom = new Map<string, Person[]>();
+  for (const p of mt.people) {
+    byRoom.set(p.roomId!, [...(byRoom.get(p.roomId!) ?? []), p]);
+    p.socket.on('note:created', (n: { id: string }) => board.got(`c:${n.id}`));
+    p.socket.on('note:updated', (u: { notes: { id: string; x: number; y: number }[] }) => {
+      for (const n of u.notes) board.got(`m:${n.id}:${n.x}:${n.y}`);
+    });
+    p.socket.on('chat:message', (c: { id: string }) => chat.got(c.id));
+    p.socket.on('timer:updated', (t: { durationMs: number }) => timer.got(`t:${t.durationMs}`));
+  }
+  // The reader's verslag: every keystroke is one character more.
+  const typed = new Y.XmlText();
+  const para = new Y.XmlElement('paragraph');
+  para.insert(0, [typed]);
+  reportFragment(mt.secretary.doc).insert(0, [para]);
+  const readText = () => {
+    const el = reportFragment(mt.reader.doc).get(0);
+    return el instanceof Y.XmlElement ? ((el.get(0) as Y.XmlText | undefined)?.length ?? 0) : 0;
+  };
+  // One update may carry several keystrokes: each counts once, when it is there.
+  let seen = 0;
+  mt.reader.doc.on('update', () => {
+    for (const n = readText(); seen < n; ) verslag.got(`v:${++seen}`);
+  });
+
+  await sleep(startAt - Date.now());
+  const end = Date.now() + seconds * 1000;
+  const loops: Promise<void>[] = [];
+  const every = (perSecond: number, fn: (i: number) => Promise<void> | void) => {
+    loops.push(
+      (async () => {
+        // A random phase, so that thirty meetings do not all send on the same millisecond.
+        await sleep(rand() * (1000 / perSecond));
+        for (let i = 0; Date.now() < end; i++) {
+          const next = Date.now() + 1000 / perSecond;
+          try {
+            await fn(i);
+          } catch (err) {
+            if (result.errors.length < 20) result.errors.push(String(err));
+          }
+          await sleep(next - Date.now());
+        }
+      })(),
+    );
+  };
+  // Post-its: per room, creates and moves of one's own post-its.
+  for (const [, members] of byRoom) {
+    const mine: string[] = [];
+    every(BOARD_OPS, (i) => {
+      const writer = pick(members);
+      const x = Math.floor(rand() * 3000);
+      const y = Math.floor(rand() * 2000);
+      if (mine.length < 3 || i % 2 === 0) {
+        const id = newId();
+        mine.push(id);
+        board.sent(`c:${id}`, members.length);
+        void ack(writer.socket, 'note:create', {
+          id,
+          boardId: writer.boardId,
+          text: `Post-it ${i}: koplopers leggen verbindingen`,
+          colour: 'geel',
+          x,
+          y,
+        }).catch(() => {});
+      } else {
+        // Anyone in the room may move a post-it of the room.
+        const id = mine[i % mine.length]!;
+        board.sent(`m:${id}:${x}:${y}`, members.length);
+        void ack(writer.socket, 'note:move', { id, x, y }).catch(() => {});
+      }
+    });
+  }
+  every(CHAT_PER_S, () => {
+    const id = newId();
+    chat.sent(id, mt.people.length);
+    void ack(pick(mt.people).socket, 'chat:send', { id, channel: 'meeting', text: 'Goed punt!' });
+  });
+  // Poll answers: each person answers at a random moment, and changes it every ~20 s.
+  every(size / 20, async (i) => {
+    const t0 = Date.now();
+    await ack(mt.people[i % mt.people.length]!.socket, 'response:submit', {
+      id: newId(),
+      activityId: mt.pollId,
+      value: { level: i % 4 },
+      note: `Toelichting ${i}`,
+    });
+    result.answerAcks.push(Date.now() - t0);
+  });
+  every(KEYS_PER_S, (i) => {
+    verslag.sent(`v:${i + 1}`, 1);
+    typed.insert(i, 'abcdefghij'[i % 10]!);
+  });
+  // The timer: started, then extended every 10 s (each a broadcast to everyone).
+  every(0.1, async (i) => {
+    const durationMs = 600_000 + i * 60_000;
+    timer.sent(`t:${durationMs}`, mt.people.length);
+    if (i === 0) await ack(mt.fac, 'timer:start', { id: newId(), scope: 'meeting', durationMs });
+    else await ack(mt.fac, 'timer:extend', { id: newId(), scope: 'meeting', byMs: 60_000 });
+  });
+  await Promise.all(loops);
+}
+
+const all = await pool(Array.from({ length: meetings }), 3, (_, k) => setUp(k));
+console.error(`ready: ${meetings} meetings of ${size}`);
+await Promise.all(all.map(run));
+// What is still on its way arrives within a few seconds.
+await waitUntil(() => result.received >= result.expected, 10_000, 100);
+console.log(JSON.stringify(result));
+// Everyone stays until the bench has measured the nodes' memory and closes our input.
+process.stdin.on('end', () => {
+  for (const mt of all) {
+    for (const s of [mt.fac, ...mt.people.map((p) => p.socket)]) s.disconnect();
+    for (const y of [mt.secretary, mt.reader]) y.provider.destroy();
+  }
+  process.exit(0);
+});
+process.stdin.resume();

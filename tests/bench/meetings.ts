@@ -1,0 +1,153 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { pct, procStats, retainedRss, round } from './lib';
+import type { LoadResult } from './meetingLoad';
+
+/** At most this many clients in one load generator process: the bench measures the server, not itself. */
+const PER_PROCESS = 500;
+
+export interface ManyMeetingsRun {
+  /** Every broadcast's latency at every person who got it, all kinds together. */
+  all: number[];
+  byKind: LoadResult['latencies'];
+  answerAcks: number[];
+  expected: number;
+  received: number;
+  errors: string[];
+  /** CPU of the Oogst nodes together, in % of one core, over the script. */
+  nodeCpu: number;
+  /** CPU of PostgreSQL and Redis together (all their processes), in % of one core. */
+  serviceCpu: number;
+  /** Memory the nodes keep (after GC) with the meetings loaded, above what they kept before (bytes). */
+  memAbove: number;
+}
+
+/** CPU seconds of every process whose name is one of `names` (PostgreSQL's backends, Redis). */
+function cpuOfNamed(names: string[]): number {
+  let sum = 0;
+  for (const d of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const comm = fs.readFileSync(`/proc/${d}/comm`, 'utf8').trim();
+      if (names.some((n) => comm.startsWith(n))) sum += procStats(Number(d)).cpuSeconds;
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  return sum;
+}
+
+/**
+ * `meetings` meetings of `size` people at once against `url` (one node, or the balancer of
+ * several; `pids` are the node processes), each running the script of meetingLoad.ts for
+ * `seconds`. The clients are spread over load generator processes of at most 500 each.
+ */
+export async function manyMeetings(
+  target: { url: string; pids: number[] },
+  opts: { meetings: number; size: number; rooms?: number; seconds: number },
+): Promise<ManyMeetingsRun> {
+  const perProc = Math.max(1, Math.floor(PER_PROCESS / opts.size));
+  const procs = Math.ceil(opts.meetings / perProc);
+  const cpu = () => target.pids.reduce((s, pid) => s + procStats(pid).cpuSeconds, 0);
+  let memBefore = 0;
+  for (const pid of target.pids) memBefore += await retainedRss(pid);
+  // Set-up (joins, rooms) takes a while: every process starts its script at the same moment.
+  const startAt = Date.now() + 20_000 + opts.meetings * opts.size * 15;
+  let cpuAtStart = 0;
+  let servicesAtStart = 0;
+  const startTimer = setTimeout(() => {
+    cpuAtStart = cpu();
+    servicesAtStart = cpuOfNamed(['postgres', 'redis-server']);
+  }, startAt - Date.now());
+  const children: ChildProcess[] = [];
+  const outputs = await Promise.all(
+    Array.from({ length: procs }, (_, i) => {
+      const meetings = Math.min(perProc, opts.meetings - i * perProc);
+      return new Promise<LoadResult>((resolve, reject) => {
+        const child = spawn(
+          process.execPath,
+          ['--import', 'tsx', path.resolve(import.meta.dirname, 'meetingLoad.ts')],
+          {
+            env: {
+              ...process.env,
+              LOAD_URL: target.url,
+              LOAD_MEETINGS: String(meetings),
+              LOAD_SIZE: String(opts.size),
+              LOAD_ROOMS: String(opts.rooms ?? 5),
+              LOAD_SECONDS: String(opts.seconds),
+              LOAD_START_AT: String(startAt),
+            },
+            stdio: ['pipe', 'pipe', 'pipe'],
+          },
+        );
+        children.push(child);
+        let out = '';
+        let err = '';
+        // Its figures come as one JSON line; it keeps its people connected until told to end.
+        child.stdout!.on('data', (c: Buffer) => {
+          out += c.toString();
+          const line = out.split('\n').find((l) => l.startsWith('{"latencies"'));
+          if (line) resolve(JSON.parse(line) as LoadResult);
+        });
+        child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
+        child.on('exit', (code) =>
+          reject(new Error(`load generator ${i} ended (${code}):\n${err.slice(-2000)}`)),
+        );
+      });
+    }),
+  ).finally(() => clearTimeout(startTimer));
+  const seconds = (Date.now() - startAt) / 1000;
+  const nodeCpu = ((cpu() - cpuAtStart) / seconds) * 100;
+  const serviceCpu = ((cpuOfNamed(['postgres', 'redis-server']) - servicesAtStart) / seconds) * 100;
+  // The memory the nodes keep with every meeting still loaded; then the people leave.
+  let memLoaded = 0;
+  for (const pid of target.pids) memLoaded += await retainedRss(pid);
+  await Promise.all(
+    children.map(
+      (c) =>
+        new Promise((r) => {
+          c.once('exit', r);
+          c.stdin!.end();
+        }),
+    ),
+  );
+  const byKind: LoadResult['latencies'] = { board: [], chat: [], timer: [], verslag: [] };
+  const run: ManyMeetingsRun = {
+    all: [],
+    byKind,
+    answerAcks: [],
+    expected: 0,
+    received: 0,
+    errors: [],
+    nodeCpu,
+    serviceCpu,
+    memAbove: memLoaded - memBefore,
+  };
+  for (const o of outputs) {
+    for (const k of Object.keys(byKind) as (keyof typeof byKind)[]) {
+      for (const v of o.latencies[k]) byKind[k].push(v);
+    }
+    for (const v of o.answerAcks) run.answerAcks.push(v);
+    run.expected += o.expected;
+    run.received += o.received;
+    run.errors.push(...o.errors);
+  }
+  run.all = Object.values(byKind).flat();
+  return run;
+}
+
+/** The figures of a run, p50 / p99 in ms. */
+export function describeRun(r: ManyMeetingsRun): Record<string, string> {
+  const p = (xs: number[]) => `${pct(xs, 50)} / ${pct(xs, 99)} ms`;
+  return {
+    all: p(r.all),
+    board: p(r.byKind.board),
+    chat: p(r.byKind.chat),
+    timer: p(r.byKind.timer),
+    verslag: p(r.byKind.verslag),
+    answers: p(r.answerAcks),
+    lost: `${r.expected - r.received} of ${r.expected}`,
+    cpu: `${round(r.nodeCpu)} % nodes + ${round(r.serviceCpu)} % PostgreSQL and Redis`,
+  };
+}
