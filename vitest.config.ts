@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -23,10 +24,33 @@ const SQLITE_ONLY = [
  */
 const withPg = process.argv.some((a) => a.includes('integration-pg')) || process.env.OOGST_TEST_PG === '1';
 
+/** Whether something listens on 127.0.0.1:`port` (PostgreSQL, for `store-pg`). */
+const listening = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const s = net.connect({ host: '127.0.0.1', port }, () => {
+      s.destroy();
+      resolve(true);
+    });
+    s.on('error', () => resolve(false));
+    s.setTimeout(1000, () => {
+      s.destroy();
+      resolve(false);
+    });
+  });
+
 /**
- * `npm test` runs four projects: unit (pure rules), integration (the real server on port 0 with
- * real clients), cluster (real nodes behind HAProxy on PostgreSQL and Redis), e2e (real Chromium
- * against the built client, one file at a time).
+ * [DEPLOY6] `store-pg`: the authorisation matrix, the fuzz test (20,000 payloads; 100,000 on
+ * SQLite) and the export XSS and character tests, again on PostgreSQL, in every `npm test`. On a
+ * machine without PostgreSQL it is left out with a warning, unless CI=true (then it fails).
+ */
+const STORE_PG = ['authz', 'fuzz', 'export-xss', 'export-chars'].map((f) => `tests/integration/${f}.test.ts`);
+const pgHere = (await listening(5432)) || process.env.CI === 'true';
+if (!pgHere) console.warn('store-pg: no PostgreSQL on 127.0.0.1:5432, so these tests run on SQLite only.');
+
+/**
+ * `npm test` runs five projects: unit (pure rules), integration (the real server on port 0 with
+ * real clients), store-pg (some of those again on PostgreSQL), cluster (real nodes behind HAProxy
+ * on PostgreSQL and Redis), e2e (real Chromium against the built client, one file at a time).
  */
 export default defineConfig({
   test: {
@@ -58,6 +82,22 @@ export default defineConfig({
                 exclude: process.env.OOGST_TEST_PG_ALL === '1' ? [] : SQLITE_ONLY,
                 environment: 'node',
                 env: { OOGST_TEST_STORE: 'postgres' },
+                globalSetup: ['tests/helpers/pgGlobalSetup.ts'],
+                testTimeout: 60_000,
+                hookTimeout: 60_000,
+                pool: 'forks' as const,
+              },
+            },
+          ]
+        : []),
+      ...(pgHere
+        ? [
+            {
+              test: {
+                name: 'store-pg',
+                include: STORE_PG,
+                environment: 'node',
+                env: { OOGST_TEST_STORE: 'postgres', FUZZ_RUNS: '20000' },
                 globalSetup: ['tests/helpers/pgGlobalSetup.ts'],
                 testTimeout: 60_000,
                 hookTimeout: 60_000,
