@@ -211,6 +211,47 @@ for (const s of STORES) {
       expect(live).toHaveLength(5);
     });
 
+    it('[BOARD8][RECON6] post-its: an existing id answers what is stored; a theme must be live; a keyed change applies once and never on a deleted post-it', async () => {
+      const m = await meeting(store);
+      const { boardId, note } = await board(store, m);
+      const theme = {
+        id: uid('t'),
+        boardId,
+        heading: 'Groen',
+        x: 0,
+        y: 0,
+        version: 1,
+        deleted: false,
+        createdAt: T0,
+      };
+      expect(await store.boards.createTheme(theme, [], 50)).not.toBe('full');
+      const a = await store.boards.createNote({ ...note(), themeId: theme.id }, 100);
+      const b = await store.boards.createNote({ ...note(), themeId: 'no-such-theme' }, 100);
+      if (a === 'full' || b === 'full') throw new Error('board full');
+      expect([a.themeId, b.themeId, a.authorName]).toEqual([theme.id, null, 'An']);
+      expect(await store.boards.createNote({ ...note(a.id), text: 'anders' }, 100)).toMatchObject({
+        id: a.id,
+        text: 'Meer groen',
+      });
+      expect(await store.boards.createNote(note(), 2)).toBe('full');
+
+      const k = m.key(uid('move'));
+      const moved = await store.boards.updateNote(a.id, { x: 5, y: 6, themeId: null }, T0 + 1, k);
+      expect(moved).toMatchObject({ x: 5, y: 6, themeId: null, version: 2, authorName: 'An' });
+      expect(await store.boards.updateNote(a.id, { x: 7, y: 8 }, T0 + 2, k)).toBe(REPLAYED);
+      expect(await store.boards.updateNote(a.id, { x: 9, y: 9 }, T0 + 3)).toMatchObject({ x: 9, version: 3 });
+      expect(await store.boards.updateNote(a.id, { themeId: 'no-such-theme' }, T0 + 4)).toBe('no_theme');
+
+      await store.boards.deleteNote(b.id, T0 + 5);
+      const late = m.key(uid('late'));
+      expect(await store.boards.updateNote(b.id, { x: 1 }, T0 + 6, late)).toMatchObject({
+        deleted: true,
+        x: 10,
+      });
+      expect(await store.applied.has(late)).toBe(false);
+      expect(await store.boards.note(a.id)).toMatchObject({ x: 9, y: 9, version: 3 });
+    });
+
     it('chat: seq numbers rise, pages come oldest first, votes count once per voter', async () => {
       const m = await meeting(store);
       const seqs: number[] = [];

@@ -1,3 +1,4 @@
+import { REPLAYED } from '../applied';
 import type { BoardRepo, NoteRecord, ThemeRecord } from '../boardStore';
 import { NOTE_SELECT, type NoteRow, type ThemeRow, toNote, toTheme } from '../sqlite/boards';
 import { appliedOnce } from './applied';
@@ -24,6 +25,36 @@ const noteParams = (n: NoteInput) => [
 const INSERT_NOTE = `INSERT INTO board_notes (id, board_id, author_id, by_staff, text, colour, x, y, theme_id, origin_id,
     room_label, version, created_at, updated_at, deleted) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12,
     $13, $14, 0)`;
+
+/** A written post-it with its author's name, as NOTE_SELECT gives it. */
+const WITH_AUTHOR = (cte: string) =>
+  `SELECT ${cte}.*, p.name AS author_name FROM ${cte} LEFT JOIN participants p ON p.id = ${cte}.author_id`;
+/** INSERT_NOTE's values ($1–$14) with the board's limit ($15): inserted unless full or the id exists. */
+const CREATE_NOTE = `WITH ins AS (
+    INSERT INTO board_notes (id, board_id, author_id, by_staff, text, colour, x, y, theme_id, origin_id,
+      room_label, version, created_at, updated_at, deleted)
+    SELECT $1, $2, $3, $4, $5, $6, $7, $8,
+      CASE WHEN EXISTS (SELECT 1 FROM board_themes WHERE id = $9::text AND board_id = $2 AND deleted = 0)
+        THEN $9::text END,
+      $10, $11, $12, $13, $14, 0
+    WHERE (SELECT count(*) FROM board_notes WHERE board_id = $2 AND deleted = 0) < $15
+    ON CONFLICT (id) DO NOTHING
+    RETURNING *
+  ) ${WITH_AUTHOR('ins')}`;
+/** The fields given ($2–$5, $7 when $6), a new version, the time ($8). */
+const SET_NOTE = `UPDATE board_notes SET text = coalesce($2, text), colour = coalesce($3, colour),
+    x = coalesce($4, x), y = coalesce($5, y),
+    theme_id = CASE WHEN $6 THEN $7::text ELSE theme_id END,
+    version = version + 1, updated_at = $8`;
+const UPDATE_NOTE = `WITH upd AS (${SET_NOTE} WHERE id = $1 AND deleted = 0 RETURNING *) ${WITH_AUTHOR('upd')}`;
+/** UPDATE_NOTE with the command's key ($9–$12) claimed in the same statement (RECON6). */
+const UPDATE_NOTE_ONCE = `WITH claim AS (
+    INSERT INTO applied_commands (meeting_id, actor, command_id, applied_at)
+    SELECT $9, $10, $11, $12 WHERE EXISTS (SELECT 1 FROM board_notes WHERE id = $1 AND deleted = 0)
+    ON CONFLICT DO NOTHING
+    RETURNING 1
+  ), upd AS (${SET_NOTE} WHERE id = $1 AND deleted = 0 AND EXISTS (SELECT 1 FROM claim) RETURNING *)
+  ${WITH_AUTHOR('upd')}`;
 
 /**
  * [BOARD8] Post-its and themes (votes: `boardVotes.ts`), the same statements as SQLite's
@@ -75,47 +106,50 @@ export function pgBoards(db: Db): BoardRepo {
     note(id) {
       return getNote(db, id);
     },
-    createNote(n, max) {
-      return db.tx(async (t): Promise<NoteRecord | 'full'> => {
-        const existing = await getNote(t, n.id);
-        if (existing) return existing;
-        const live = await t.one<{ n: number }>(
-          'SELECT count(*) AS n FROM board_notes WHERE board_id = $1 AND deleted = 0',
-          [n.boardId],
-        );
-        if (live!.n >= max) return 'full';
-        const themeId = n.themeId && (await liveTheme(t, n.themeId, n.boardId)) ? n.themeId : null;
-        await t.query(INSERT_NOTE, noteParams({ ...n, themeId }));
-        return (await getNote(t, n.id))!;
-      });
+    // One statement (one round trip): the limit, the theme's check and the insert together.
+    async createNote(n, max) {
+      const row = await db.one<NoteRow>(CREATE_NOTE, [...noteParams(n), max]);
+      if (row) return toNote(row);
+      return (await getNote(db, n.id)) ?? 'full';
     },
-    updateNote(id, patch, at, key) {
+    async updateNote(id, patch, at, key) {
+      const setTheme = patch.themeId !== undefined;
+      const params = [
+        id,
+        patch.text ?? null,
+        patch.colour ?? null,
+        patch.x ?? null,
+        patch.y ?? null,
+        setTheme,
+        patch.themeId ?? null,
+        at,
+      ];
+      // The common change (a move, an edit, out of a theme) is one statement: the command's id
+      // claimed only when the post-it is live, the change only when the id was new. When nothing
+      // came back, the post-it is gone or deleted (nothing was claimed), or this is a replay.
+      if (!setTheme || patch.themeId === null) {
+        const row = key
+          ? await db.one<NoteRow>(UPDATE_NOTE_ONCE, [
+              ...params,
+              key.meetingId,
+              key.actor,
+              key.commandId,
+              Date.now(),
+            ])
+          : await db.one<NoteRow>(UPDATE_NOTE, params);
+        if (row) return toNote(row);
+        const current = await getNote(db, id);
+        if (!current || current.deleted) return current;
+        return key ? REPLAYED : current;
+      }
       return once(
         key,
         async (t): Promise<NoteRecord | 'no_theme' | undefined> => {
           const current = await getNote(t, id);
           if (!current) return undefined;
           if (current.deleted) return current;
-          const setTheme = patch.themeId !== undefined;
-          if (setTheme && patch.themeId !== null && !(await liveTheme(t, patch.themeId!, current.boardId)))
-            return 'no_theme';
-          await t.query(
-            `UPDATE board_notes SET text = coalesce($2, text), colour = coalesce($3, colour),
-               x = coalesce($4, x), y = coalesce($5, y),
-               theme_id = CASE WHEN $6 THEN $7 ELSE theme_id END,
-               version = version + 1, updated_at = $8
-             WHERE id = $1 AND deleted = 0`,
-            [
-              id,
-              patch.text ?? null,
-              patch.colour ?? null,
-              patch.x ?? null,
-              patch.y ?? null,
-              setTheme,
-              patch.themeId ?? null,
-              at,
-            ],
-          );
+          if (!(await liveTheme(t, patch.themeId!, current.boardId))) return 'no_theme';
+          await t.query(`${SET_NOTE} WHERE id = $1 AND deleted = 0`, params);
           return getNote(t, id);
         },
         (n) => n === undefined || n === 'no_theme' || n.deleted,
