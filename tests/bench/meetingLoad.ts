@@ -53,6 +53,10 @@ const result: LoadResult = {
   errors: [],
 };
 
+const failed = (err: unknown) => {
+  if (result.errors.length < 20) result.errors.push(String(err));
+};
+
 async function ack<T = unknown>(s: Socket, event: string, payload: unknown): Promise<T> {
   const r = (await s.timeout(30_000).emitWithAck(event, payload)) as { ok: boolean; data: T; error?: string };
   if (!r.ok) throw new Error(`${event}: ${r.error}`);
@@ -237,19 +241,22 @@ async function run(mt: Meeting) {
           colour: 'geel',
           x,
           y,
-        }).catch(() => {});
+        }).catch(failed);
       } else {
         // Anyone in the room may move a post-it of the room.
         const id = mine[i % mine.length]!;
         board.sent(`m:${id}:${x}:${y}`, members.length);
-        void ack(writer.socket, 'note:move', { id, x, y }).catch(() => {});
+        // As the app sends it: with a command id (applied once, RECON6).
+        void ack(writer.socket, 'note:move', { id, cmd: newId(), x, y }).catch(failed);
       }
     });
   }
   every(CHAT_PER_S, () => {
     const id = newId();
     chat.sent(id, mt.people.length);
-    void ack(pick(mt.people).socket, 'chat:send', { id, channel: 'meeting', text: 'Goed punt!' });
+    void ack(pick(mt.people).socket, 'chat:send', { id, channel: 'meeting', text: 'Goed punt!' }).catch(
+      failed,
+    );
   });
   // Poll answers: each person answers at a random moment, and changes it every ~20 s.
   every(size / 20, async (i) => {
