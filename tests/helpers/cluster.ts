@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type ServerProcess, spawnServer } from './process';
+import { type NetProxy, startProxy } from './proxy';
 import { freePort, type PrivateRedis, privateRedis } from './redis';
 import { freshDatabase } from './testStore';
 
@@ -19,6 +20,11 @@ export interface TestCluster {
   nodes: ClusterNode[];
   redis: PrivateRedis;
   databaseUrl: string;
+  /**
+   * With `pgProxy`: the TCP proxy every node reaches PostgreSQL through. `drop()` cuts every
+   * connection and refuses new ones until `restore()` (PostgreSQL "stopped", for the nodes only).
+   */
+  pg: NetProxy | null;
   /** SIGKILL one node (a crash). */
   kill(i: number): Promise<void>;
   /** SIGTERM one node and wait for it to finish (a deploy). */
@@ -35,11 +41,17 @@ export interface TestCluster {
  * of the test's own, behind HAProxy started with deploy/haproxy.cfg (only its ports filled in).
  */
 export async function startCluster(
-  opts: { nodes?: number; env?: Record<string, string> } = {},
+  opts: { nodes?: number; env?: Record<string, string>; pgProxy?: boolean } = {},
 ): Promise<TestCluster> {
   const count = opts.nodes ?? 3;
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'oogst-cluster-'));
   const [db, redis] = await Promise.all([freshDatabase(), privateRedis()]);
+  const dbUrl = new URL(db.url);
+  const pg = opts.pgProxy ? await startProxy(Number(dbUrl.port || 5432)) : null;
+  if (pg) {
+    dbUrl.hostname = '127.0.0.1';
+    dbUrl.port = new URL(pg.url).port;
+  }
   const nodes: ClusterNode[] = [];
   for (let i = 0; i < count; i++) nodes.push({ name: `node${i + 1}`, port: await freePort(), proc: null });
   const prefix = `oogst-cluster-${process.pid}:`;
@@ -47,7 +59,7 @@ export async function startCluster(
     const n = nodes[i]!;
     n.proc = await spawnServer(path.join(tmp, n.name), {
       PORT: String(n.port),
-      DATABASE_URL: db.url,
+      DATABASE_URL: dbUrl.toString(),
       REDIS_URL: redis.url,
       REDIS_PREFIX: prefix,
       TRUST_PROXY: '1',
@@ -99,14 +111,18 @@ export async function startCluster(
   const settled = async () => {
     const deadline = Date.now() + 20_000;
     for (;;) {
-      const want = nodes.map((n) => (n.proc ? '2' : '0'));
+      const want = nodes.map((n) => (n.proc ? 'up' : 'down'));
       try {
         const rows = (await serverState())
           .split('\n')
           .filter((l) => /^\d+ oogst /.test(l))
           .map((l) => l.split(' '));
-        // Column 6 is srv_op_state: 2 running, 0 stopped.
-        const got = nodes.map((n) => rows.find((r) => r[3] === n.name)?.[5] ?? '?');
+        // Column 6 is srv_op_state: 0 stopped, 1 starting (in service, its weight still ramping up
+        // during `slowstart`), 2 running, 3 stopping.
+        const got = nodes.map((n) => {
+          const state = rows.find((r) => r[3] === n.name)?.[5];
+          return state === '1' || state === '2' ? 'up' : state === '0' ? 'down' : '?';
+        });
         if (got.join() === want.join()) return;
       } catch {
         // HAProxy not listening yet.
@@ -123,6 +139,7 @@ export async function startCluster(
     nodes,
     redis,
     databaseUrl: db.url,
+    pg,
     async kill(i) {
       await nodes[i]!.proc?.kill('SIGKILL');
       nodes[i]!.proc = null;
@@ -137,6 +154,7 @@ export async function startCluster(
       haproxy.kill('SIGKILL');
       await Promise.allSettled(nodes.map((n) => n.proc?.kill('SIGKILL')));
       await redis.stop();
+      await pg?.close();
       await db.drop().catch(() => {});
       fs.rmSync(tmp, { recursive: true, force: true });
     },
