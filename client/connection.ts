@@ -20,7 +20,8 @@ export interface ConnectionHooks {
   onRefused(reason: string): void;
 }
 
-const ACK_TIMEOUT_MS = 10_000;
+/** How long the app waits for an ack before it sends the command again (same id). */
+export const ACK_TIMEOUT_MS = 10_000;
 
 /**
  * One Socket.IO connection with an outbox. Commands wait in order while offline and are resent

@@ -100,9 +100,10 @@ describe.runIf(ready)('nodes, Redis and PostgreSQL going away under load', () =>
       await pause(2000);
       const startedAt = Date.now();
       await c.redis.start();
-      // While Redis was away, answers went on being stored and acked by the node that had them.
+      // While Redis was away, answers went on being stored and acked by the node that had them,
+      // to the end of it.
       const away = load.replies.filter((r) => r.ok && r.sentAt > stoppedAt && r.at < startedAt);
-      expect(away.length).toBeGreaterThan(load.people.length);
+      expect(away.filter((r) => r.at > stoppedAt + 1000).length).toBeGreaterThan(0);
       // Back: a chat message on node 2 reaches the facilitator on node 1 without anyone doing anything.
       const heard = await eventually(async () => {
         const text = `Na de herstart ${newId()}`;
@@ -135,8 +136,8 @@ describe.runIf(ready)('nodes, Redis and PostgreSQL going away under load', () =>
     let conn: Connection | null = null;
     try {
       await pause(1000);
+      await pg.drop();
       const cutAt = Date.now();
-      pg.drop();
       conn = new Connection(
         { code: m.code, token: late.token },
         { onStatus: () => {}, onConnect: async () => {}, onRefused: () => {} },
@@ -164,7 +165,7 @@ describe.runIf(ready)('nodes, Redis and PostgreSQL going away under load', () =>
       expect(http.status).toBe(503);
       await pause(cutAt + 5000 - Date.now());
       const backAt = Date.now();
-      pg.restore();
+      await pg.restore();
       await pause(SOAK ? 10_000 : 1500);
       await load.stop();
       // The app that could not get in while it was away gets in by itself, and its answer is stored.
@@ -190,7 +191,7 @@ describe.runIf(ready)('nodes, Redis and PostgreSQL going away under load', () =>
         `[DEPLOY3] postgres: ${during.length} commands refused while away; the first ack ${resumed} ms after it returned; the app turned away ${turnedDown.length}× got in and stored its answer ${lateAt - backAt} ms after; ${summary(load)}`,
       );
     } finally {
-      pg.restore();
+      await pg.restore();
       conn?.close();
       load.close();
     }

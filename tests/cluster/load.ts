@@ -1,5 +1,6 @@
 import type { Socket } from 'socket.io-client';
 import { expect } from 'vitest';
+import { ACK_TIMEOUT_MS } from '../../client/connection';
 import { newId } from '../../shared/domain/ids';
 import type { Snapshot } from '../../shared/domain/types';
 import type { TestCluster } from '../helpers/cluster';
@@ -15,7 +16,10 @@ import { ack, connect, createMeeting, join, type Meeting, pause, scalePoll, send
  * or doubled, in the store and on every replica of the verslag.
  */
 
-/** One answer to a command: an ack or a refusal (`error`), or none in time (`timeout`). */
+/**
+ * One answer to a command: an ack or a refusal (`error`), or none (`timeout`: its connection was
+ * lost first, or nothing came within the app's ack timeout).
+ */
 export interface Reply {
   /** Whose: the index in `people`. */
   who: number;
@@ -48,7 +52,8 @@ export interface Load {
   close(): void;
 }
 
-const ACK_MS = 3000;
+/** An answer not acked this long is sent again (a lost connection fails it at once). */
+const ACK_MS = ACK_TIMEOUT_MS;
 
 export async function startLoad(c: TestCluster, title: string, count: number): Promise<Load> {
   const meeting = await createMeeting(c.url, title);
@@ -148,7 +153,7 @@ export function summary(load: Load): string {
   const count = (e: string) => load.replies.filter((r) => r.error === e).length;
   const sorted = [...load.waits].sort((a, b) => a - b);
   const p = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
-  return `${load.people.length} people: ${sorted.length} answers acked (${count('timeout')} sends not answered in ${ACK_MS} ms, ${count('unavailable')} refused as unavailable; first send to ack p50 ${p(0.5)} ms, p99 ${p(0.99)} ms, max ${p(1)} ms); ${load.dropped()} disconnects; ${load.typed.length} paragraphs typed`;
+  return `${load.people.length} people: ${sorted.length} answers acked (${count('timeout')} sends lost with their connection or not answered in ${ACK_MS / 1000} s, ${count('unavailable')} refused as unavailable; first send to ack p50 ${p(0.5)} ms, p99 ${p(0.99)} ms, max ${p(1)} ms); ${load.dropped()} disconnects; ${load.typed.length} paragraphs typed`;
 }
 
 /** Refusals other than `unavailable` (a node going away answers nothing: those are timeouts). */

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type ServerProcess, spawnServer } from './process';
-import { type NetProxy, startProxy } from './proxy';
+import { type ProxyProcess, startProxyProcess } from './proxyProcess';
 import { freePort, type PrivateRedis, privateRedis } from './redis';
 import { freshDatabase } from './testStore';
 
@@ -21,10 +21,11 @@ export interface TestCluster {
   redis: PrivateRedis;
   databaseUrl: string;
   /**
-   * With `pgProxy`: the TCP proxy every node reaches PostgreSQL through. `drop()` cuts every
-   * connection and refuses new ones until `restore()` (PostgreSQL "stopped", for the nodes only).
+   * With `pgProxy`: the TCP proxy (a process of its own) every node reaches PostgreSQL through.
+   * `drop()` cuts every connection and refuses new ones until `restore()`: PostgreSQL "stopped"
+   * for the nodes only, while the machine's PostgreSQL goes on serving other tests.
    */
-  pg: NetProxy | null;
+  pg: ProxyProcess | null;
   /** SIGKILL one node (a crash). */
   kill(i: number): Promise<void>;
   /** SIGTERM one node and wait for it to finish (a deploy). */
@@ -47,10 +48,10 @@ export async function startCluster(
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'oogst-cluster-'));
   const [db, redis] = await Promise.all([freshDatabase(), privateRedis()]);
   const dbUrl = new URL(db.url);
-  const pg = opts.pgProxy ? await startProxy(Number(dbUrl.port || 5432)) : null;
+  const pg = opts.pgProxy ? await startProxyProcess(Number(dbUrl.port || 5432)) : null;
   if (pg) {
     dbUrl.hostname = '127.0.0.1';
-    dbUrl.port = new URL(pg.url).port;
+    dbUrl.port = String(pg.port);
   }
   const nodes: ClusterNode[] = [];
   for (let i = 0; i < count; i++) nodes.push({ name: `node${i + 1}`, port: await freePort(), proc: null });
