@@ -69,9 +69,24 @@ export async function startCluster(
       ...opts.env,
     });
   };
-  // One node first: it creates the schema; the others find it made.
-  await startNode(0);
-  await Promise.all(nodes.slice(1).map((_, j) => startNode(j + 1)));
+  let haproxy: ChildProcess | null = null;
+  const close = async () => {
+    haproxy?.kill('SIGKILL');
+    await Promise.allSettled(nodes.map((n) => n.proc?.kill('SIGKILL')));
+    await redis.stop();
+    await pg?.close();
+    await db.drop().catch(() => {});
+    fs.rmSync(tmp, { recursive: true, force: true });
+  };
+  try {
+    // One node first: it creates the schema; the others find it made.
+    await startNode(0);
+    await Promise.all(nodes.slice(1).map((_, j) => startNode(j + 1)));
+  } catch (err) {
+    // Nothing started is left behind when the cluster does not come up.
+    await close();
+    throw err;
+  }
 
   const port = await freePort();
   const admin = path.join(tmp, 'haproxy.sock');
@@ -88,13 +103,12 @@ export async function startCluster(
   }
   const cfgPath = path.join(tmp, 'haproxy.cfg');
   fs.writeFileSync(cfgPath, cfg);
-  const haproxy: ChildProcess = spawn('haproxy', ['-f', cfgPath, '-db'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  process.once('exit', () => haproxy.kill('SIGKILL'));
+  const balancer = spawn('haproxy', ['-f', cfgPath, '-db'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  haproxy = balancer;
+  process.once('exit', () => balancer.kill('SIGKILL'));
   let hlog = '';
-  haproxy.stdout!.on('data', (c: Buffer) => (hlog += c.toString()));
-  haproxy.stderr!.on('data', (c: Buffer) => (hlog += c.toString()));
+  balancer.stdout!.on('data', (c: Buffer) => (hlog += c.toString()));
+  balancer.stderr!.on('data', (c: Buffer) => (hlog += c.toString()));
   const url = `http://127.0.0.1:${port}`;
 
   const serverState = async (): Promise<string> => {
@@ -128,12 +142,15 @@ export async function startCluster(
       } catch {
         // HAProxy not listening yet.
       }
-      if (Date.now() > deadline || haproxy.exitCode !== null)
+      if (Date.now() > deadline || balancer.exitCode !== null)
         throw new Error(`the balancer did not settle:\n${hlog}`);
       await new Promise((r) => setTimeout(r, 100));
     }
   };
-  await settled();
+  await settled().catch(async (err: unknown) => {
+    await close();
+    throw err;
+  });
 
   return {
     url,
@@ -151,13 +168,6 @@ export async function startCluster(
     },
     startNode,
     settled,
-    async close() {
-      haproxy.kill('SIGKILL');
-      await Promise.allSettled(nodes.map((n) => n.proc?.kill('SIGKILL')));
-      await redis.stop();
-      await pg?.close();
-      await db.drop().catch(() => {});
-      fs.rmSync(tmp, { recursive: true, force: true });
-    },
+    close,
   };
 }
