@@ -1,5 +1,6 @@
 import { io as ioClient, type Socket } from 'socket.io-client';
 import { DEFAULT_SCALE_LEVELS } from '../../shared/domain/activities';
+import { type TestSocket, waitFor } from '../helpers/server';
 
 /** Real socket.io clients and HTTP calls against the balancer or one node, for the cluster tests. */
 
@@ -37,20 +38,9 @@ export const ack = async <T>(s: Socket, event: string, payload: unknown, ms = 50
   return r.data;
 };
 
+/** The next `event` on `s` whose payload satisfies `match` (the integration tests' `waitFor`). */
 export const next = <T>(s: Socket, event: string, match: (p: T) => boolean = () => true, ms = 8000) =>
-  new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      s.off(event, on);
-      reject(new Error(`no ${event} in time`));
-    }, ms);
-    const on = (p: T) => {
-      if (!match(p)) return;
-      clearTimeout(timer);
-      s.off(event, on);
-      resolve(p);
-    };
-    s.on(event, on);
-  });
+  waitFor<T>(s as unknown as TestSocket, event, match, ms);
 
 const post = (url: string, body: unknown) =>
   fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
