@@ -20,7 +20,8 @@ export interface ConnectionHooks {
   onRefused(reason: string): void;
 }
 
-const ACK_TIMEOUT_MS = 10_000;
+/** How long the app waits for an ack before it sends the command again (same id). */
+export const ACK_TIMEOUT_MS = 10_000;
 
 /**
  * One Socket.IO connection with an outbox. Commands wait in order while offline and are resent
@@ -30,12 +31,18 @@ const ACK_TIMEOUT_MS = 10_000;
  */
 /** How long the outbox waits before sending a command again that the server could not store. */
 export const STORE_RETRY_MS = 2000;
+/** The longest pause between two tries to connect. */
+const RECONNECT_MAX_MS = 15_000;
 
 export class Connection {
   readonly socket: AppClientSocket;
   private readonly outbox: Pending[] = [];
   private flushing = false;
   private status: ConnStatus = 'connecting';
+  private closed = false;
+  /** Refusals in a row (for the pause before connecting again), and the pending try. */
+  private turnedDown = 0;
+  private retry: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
     auth: { code: string; token?: string },
@@ -46,7 +53,7 @@ export class Connection {
     const options = {
       auth,
       reconnectionDelay: 1000,
-      reconnectionDelayMax: 15_000,
+      reconnectionDelayMax: RECONNECT_MAX_MS,
       randomizationFactor: 0.5,
       timeout: 10_000,
     };
@@ -56,6 +63,7 @@ export class Connection {
       ? io(url, { ...options, forceNew: true, transports: ['websocket'] })
       : io({ ...options, transports: ['websocket', 'polling'], tryAllTransports: true });
     this.socket.on('connect', () => {
+      this.turnedDown = 0;
       this.setStatus('connecting');
       this.hooks
         .onConnect(this)
@@ -73,8 +81,22 @@ export class Connection {
         this.hooks.onRefused(err.message);
       } else {
         this.setStatus('offline');
+        // [DEPLOY3] Turned down by the server for now (its storage away: `unavailable`; too many
+        // at once: `rate_limited`). Socket.IO tries again by itself after a network failure, but
+        // not after the server's own refusal (the socket is then no longer `active`): we do.
+        if (!this.socket.active) this.connectLater();
       }
     });
+  }
+
+  /** Connects again after a refusal that may pass: after 1 s, then each time a little longer. */
+  private connectLater() {
+    if (this.closed || this.retry) return;
+    const delay = Math.min(RECONNECT_MAX_MS, 1000 * 1.5 ** this.turnedDown++) * (0.5 + Math.random());
+    this.retry = setTimeout(() => {
+      this.retry = null;
+      if (!this.closed && !this.socket.connected) this.socket.connect();
+    }, delay);
   }
 
   get queued(): number {
@@ -131,6 +153,8 @@ export class Connection {
   }
 
   close(): void {
+    this.closed = true;
+    if (this.retry) clearTimeout(this.retry);
     this.socket.removeAllListeners();
     this.socket.disconnect();
   }

@@ -5,6 +5,7 @@ import type { DocBlock } from '../../shared/report/document';
 import { appendBlocks, reportFragment } from '../../shared/report/ydoc';
 import type { Logger } from '../log';
 import type { Store } from '../storage/store';
+import { isStoreUnavailable } from '../storage/unavailable';
 import { compactReport } from './compaction';
 import type { ConnFlow } from './flow';
 import { Conn, type Peer } from './peer';
@@ -304,7 +305,7 @@ export class Room {
    * Every connection is closed (clients reconnect, and send again what the reloaded room lacks).
    */
   private fail(err: unknown): void {
-    this.o.log.error('verslag: storage failed', {
+    (isStoreUnavailable(err) ? this.o.log.warn : this.o.log.error)('verslag: storage failed', {
       meetingId: this.o.meetingId,
       err: err instanceof Error ? err.message : String(err),
     });

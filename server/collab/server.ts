@@ -11,6 +11,7 @@ import { readReport } from '../../shared/report/ydoc';
 import type { Logger } from '../log';
 import type { MeetingService, Session } from '../meetings/meetings';
 import type { Store } from '../storage/store';
+import { isStoreUnavailable } from '../storage/unavailable';
 import { ConnFlow, type FlowLimits, type FlowTarget } from './flow';
 import type { PeerRole } from './peer';
 import { KEEPALIVE } from './protocol';
@@ -127,6 +128,12 @@ export class CollabServer {
         outcome = session ? { session } : { close: COLLAB_CLOSE.unauthorized, reason: 'unauthorized' };
       }
     } catch (err) {
+      // [DEPLOY3] The store is away: the editor's provider tries again by itself.
+      if (isStoreUnavailable(err)) {
+        this.o.log.warn('verslag: connection refused: store unavailable');
+        socket.end('HTTP/1.1 503 Service Unavailable\r\nRetry-After: 2\r\nConnection: close\r\n\r\n');
+        return;
+      }
       this.o.log.error('verslag: auth failed', { err: err instanceof Error ? err.message : String(err) });
       socket.end('HTTP/1.1 500 Internal Server Error\r\nConnection: close\r\n\r\n');
       return;

@@ -4,6 +4,7 @@ import { HandshakeAuth } from '../../shared/protocol/schemas/meeting';
 import type { Config } from '../config';
 import type { AppContext } from '../context';
 import { clientIp, originAllowed } from '../security/origin';
+import { isStoreUnavailable } from '../storage/unavailable';
 import { watchOutflow } from './backpressure';
 import { registerActivity } from './handlers/activity';
 import { registerAgenda } from './handlers/agenda';
@@ -76,6 +77,11 @@ export function setupRealtime(ctx: AppContext): void {
       socket.data = session;
       next();
     } catch (err) {
+      // [DEPLOY3] The store is away: turned down for now with `unavailable` (the app tries again).
+      if (isStoreUnavailable(err)) {
+        ctx.log.warn('connection refused: store unavailable');
+        return next(new Error('unavailable'));
+      }
       ctx.log.error('auth failed', { err: err instanceof Error ? err.message : String(err) });
       next(new Error('internal'));
     }

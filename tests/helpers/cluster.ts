@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type ServerProcess, spawnServer } from './process';
+import { type ProxyProcess, startProxyProcess } from './proxyProcess';
 import { freePort, type PrivateRedis, privateRedis } from './redis';
 import { freshDatabase } from './testStore';
 
@@ -19,6 +20,12 @@ export interface TestCluster {
   nodes: ClusterNode[];
   redis: PrivateRedis;
   databaseUrl: string;
+  /**
+   * With `pgProxy`: the TCP proxy (a process of its own) every node reaches PostgreSQL through.
+   * `drop()` cuts every connection and refuses new ones until `restore()`: PostgreSQL "stopped"
+   * for the nodes only, while the machine's PostgreSQL goes on serving other tests.
+   */
+  pg: ProxyProcess | null;
   /** SIGKILL one node (a crash). */
   kill(i: number): Promise<void>;
   /** SIGTERM one node and wait for it to finish (a deploy). */
@@ -35,11 +42,17 @@ export interface TestCluster {
  * of the test's own, behind HAProxy started with deploy/haproxy.cfg (only its ports filled in).
  */
 export async function startCluster(
-  opts: { nodes?: number; env?: Record<string, string> } = {},
+  opts: { nodes?: number; env?: Record<string, string>; pgProxy?: boolean } = {},
 ): Promise<TestCluster> {
   const count = opts.nodes ?? 3;
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'oogst-cluster-'));
   const [db, redis] = await Promise.all([freshDatabase(), privateRedis()]);
+  const dbUrl = new URL(db.url);
+  const pg = opts.pgProxy ? await startProxyProcess(Number(dbUrl.port || 5432)) : null;
+  if (pg) {
+    dbUrl.hostname = '127.0.0.1';
+    dbUrl.port = String(pg.port);
+  }
   const nodes: ClusterNode[] = [];
   for (let i = 0; i < count; i++) nodes.push({ name: `node${i + 1}`, port: await freePort(), proc: null });
   const prefix = `oogst-cluster-${process.pid}:`;
@@ -47,7 +60,7 @@ export async function startCluster(
     const n = nodes[i]!;
     n.proc = await spawnServer(path.join(tmp, n.name), {
       PORT: String(n.port),
-      DATABASE_URL: db.url,
+      DATABASE_URL: dbUrl.toString(),
       REDIS_URL: redis.url,
       REDIS_PREFIX: prefix,
       TRUST_PROXY: '1',
@@ -56,9 +69,24 @@ export async function startCluster(
       ...opts.env,
     });
   };
-  // One node first: it creates the schema; the others find it made.
-  await startNode(0);
-  await Promise.all(nodes.slice(1).map((_, j) => startNode(j + 1)));
+  let haproxy: ChildProcess | null = null;
+  const close = async () => {
+    haproxy?.kill('SIGKILL');
+    await Promise.allSettled(nodes.map((n) => n.proc?.kill('SIGKILL')));
+    await redis.stop();
+    await pg?.close();
+    await db.drop().catch(() => {});
+    fs.rmSync(tmp, { recursive: true, force: true });
+  };
+  try {
+    // One node first: it creates the schema; the others find it made.
+    await startNode(0);
+    await Promise.all(nodes.slice(1).map((_, j) => startNode(j + 1)));
+  } catch (err) {
+    // Nothing started is left behind when the cluster does not come up.
+    await close();
+    throw err;
+  }
 
   const port = await freePort();
   const admin = path.join(tmp, 'haproxy.sock');
@@ -75,13 +103,12 @@ export async function startCluster(
   }
   const cfgPath = path.join(tmp, 'haproxy.cfg');
   fs.writeFileSync(cfgPath, cfg);
-  const haproxy: ChildProcess = spawn('haproxy', ['-f', cfgPath, '-db'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  process.once('exit', () => haproxy.kill('SIGKILL'));
+  const balancer = spawn('haproxy', ['-f', cfgPath, '-db'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  haproxy = balancer;
+  process.once('exit', () => balancer.kill('SIGKILL'));
   let hlog = '';
-  haproxy.stdout!.on('data', (c: Buffer) => (hlog += c.toString()));
-  haproxy.stderr!.on('data', (c: Buffer) => (hlog += c.toString()));
+  balancer.stdout!.on('data', (c: Buffer) => (hlog += c.toString()));
+  balancer.stderr!.on('data', (c: Buffer) => (hlog += c.toString()));
   const url = `http://127.0.0.1:${port}`;
 
   const serverState = async (): Promise<string> => {
@@ -99,30 +126,38 @@ export async function startCluster(
   const settled = async () => {
     const deadline = Date.now() + 20_000;
     for (;;) {
-      const want = nodes.map((n) => (n.proc ? '2' : '0'));
+      const want = nodes.map((n) => (n.proc ? 'up' : 'down'));
       try {
         const rows = (await serverState())
           .split('\n')
           .filter((l) => /^\d+ oogst /.test(l))
           .map((l) => l.split(' '));
-        // Column 6 is srv_op_state: 2 running, 0 stopped.
-        const got = nodes.map((n) => rows.find((r) => r[3] === n.name)?.[5] ?? '?');
+        // Column 6 is srv_op_state: 0 stopped, 1 starting (in service, its weight still ramping up
+        // during `slowstart`), 2 running, 3 stopping.
+        const got = nodes.map((n) => {
+          const state = rows.find((r) => r[3] === n.name)?.[5];
+          return state === '1' || state === '2' ? 'up' : state === '0' ? 'down' : '?';
+        });
         if (got.join() === want.join()) return;
       } catch {
         // HAProxy not listening yet.
       }
-      if (Date.now() > deadline || haproxy.exitCode !== null)
+      if (Date.now() > deadline || balancer.exitCode !== null)
         throw new Error(`the balancer did not settle:\n${hlog}`);
       await new Promise((r) => setTimeout(r, 100));
     }
   };
-  await settled();
+  await settled().catch(async (err: unknown) => {
+    await close();
+    throw err;
+  });
 
   return {
     url,
     nodes,
     redis,
     databaseUrl: db.url,
+    pg,
     async kill(i) {
       await nodes[i]!.proc?.kill('SIGKILL');
       nodes[i]!.proc = null;
@@ -133,12 +168,6 @@ export async function startCluster(
     },
     startNode,
     settled,
-    async close() {
-      haproxy.kill('SIGKILL');
-      await Promise.allSettled(nodes.map((n) => n.proc?.kill('SIGKILL')));
-      await redis.stop();
-      await db.drop().catch(() => {});
-      fs.rmSync(tmp, { recursive: true, force: true });
-    },
+    close,
   };
 }

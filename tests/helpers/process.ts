@@ -44,7 +44,11 @@ export async function spawnScript(script: string, env: Record<string, string> = 
   const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
   let output = '';
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);
+    const timer = setTimeout(() => {
+      // Not left running when it never said it listens.
+      proc.kill('SIGKILL');
+      reject(new Error(`server did not start:\n${output}`));
+    }, 30_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const m = /running at http:\/\/localhost:(\d+)/.exec(output);

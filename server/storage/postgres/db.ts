@@ -111,8 +111,33 @@ export function lockKey(lock: string): string {
   return createHash('sha256').update(lock).digest().readBigInt64BE(0).toString();
 }
 
-async function runTransaction<T>(pool: pg.Pool, fn: (db: Db) => Promise<T>, lock?: string): Promise<T> {
+/**
+ * A pooled client for several statements, returned with `release`. [DEPLOY3] While a client is
+ * checked out the pool does not listen for its errors, and `pg` emits a lost connection (PostgreSQL
+ * restarting, the network to it cut) as an 'error' event on the client: unheard, that event ends
+ * the whole process. It is heard here; the statements fail with the error (the command is refused
+ * with `unavailable`), and the client is thrown away when released.
+ */
+export async function checkout(
+  pool: pg.Pool,
+): Promise<{ client: pg.PoolClient; release(broken?: boolean): void }> {
   const client = await pool.connect();
+  let lost = false;
+  const onError = () => {
+    lost = true;
+  };
+  client.on('error', onError);
+  return {
+    client,
+    release(broken = false) {
+      client.removeListener('error', onError);
+      client.release(broken || lost);
+    },
+  };
+}
+
+async function runTransaction<T>(pool: pg.Pool, fn: (db: Db) => Promise<T>, lock?: string): Promise<T> {
+  const { client, release } = await checkout(pool);
   const live: Live = { open: true };
   const key = lock === undefined ? undefined : lockKey(lock);
   let broken = false;
@@ -148,7 +173,7 @@ async function runTransaction<T>(pool: pg.Pool, fn: (db: Db) => Promise<T>, lock
       await client.query(`SELECT pg_advisory_unlock(${key})`).catch(() => {
         broken = true;
       });
-    client.release(broken);
+    release(broken);
   }
 }
 

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { checkout } from './db';
 
 /**
  * The PostgreSQL schema, as versioned migrations with the same ids as SQLite's
@@ -243,7 +244,7 @@ export const MIGRATIONS: { id: string; sql: string }[] = [
  * once: an advisory lock lets one migrate while the others wait, then find nothing left to do.
  */
 export async function migrate(pool: pg.Pool): Promise<void> {
-  const client = await pool.connect();
+  const { client, release } = await checkout(pool);
   try {
     await client.query("SELECT pg_advisory_lock(hashtext('oogst.migrations'))");
     await client.query(
@@ -265,7 +266,11 @@ export async function migrate(pool: pg.Pool): Promise<void> {
       }
     }
   } finally {
-    await client.query("SELECT pg_advisory_unlock(hashtext('oogst.migrations'))").catch(() => {});
-    client.release();
+    // A client that could not let go of the lock is not handed out again.
+    const unlocked = await client.query("SELECT pg_advisory_unlock(hashtext('oogst.migrations'))").then(
+      () => true,
+      () => false,
+    );
+    release(!unlocked);
   }
 }
