@@ -28,18 +28,18 @@ export const connect = (url: string, code: string, token: string, reconnect = fa
   });
 
 /** A command's ack, whatever it says (a refusal too); rejects when none comes within `ms`. */
-export const send = <T>(s: Socket, event: string, payload: unknown, ms = 5000) =>
+export const send = <T>(s: Socket, event: string, payload: unknown, ms = 20_000) =>
   s.timeout(ms).emitWithAck(event, payload) as Promise<Ack<T>>;
 
 /** A command's data; throws on a refusal. */
-export const ack = async <T>(s: Socket, event: string, payload: unknown, ms = 5000): Promise<T> => {
+export const ack = async <T>(s: Socket, event: string, payload: unknown, ms = 20_000): Promise<T> => {
   const r = await send<T>(s, event, payload, ms);
   if (!r.ok) throw new Error(`${event}: ${r.error} ${r.message}`);
   return r.data;
 };
 
 /** The next `event` on `s` whose payload satisfies `match` (the integration tests' `waitFor`). */
-export const next = <T>(s: Socket, event: string, match: (p: T) => boolean = () => true, ms = 8000) =>
+export const next = <T>(s: Socket, event: string, match: (p: T) => boolean = () => true, ms = 15_000) =>
   waitFor<T>(s as unknown as TestSocket, event, match, ms);
 
 const post = (url: string, body: unknown) =>
