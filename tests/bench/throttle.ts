@@ -6,7 +6,7 @@
  * headers and body as served, compressed or not), whether it came from the cache, and the WebSocket
  * frames' payload bytes.
  */
-import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
+import type { Browser, BrowserContext, CDPSession, Locator, Page } from 'playwright-core';
 
 export const CPU_SLOWDOWN = 4;
 export const NETWORK = {
@@ -163,4 +163,19 @@ export async function freshContext(browser: Browser, watches: (keyof typeof READ
     content: watches.map((w) => `window.__watch('${w}', ${READY[w]});`).join('\n'),
   });
   return context;
+}
+
+/**
+ * A person's click: the mouse pressed and released at the element's centre through CDP
+ * (Input.dispatchMouseEvent). Playwright's own click also checks, inside the page and around the
+ * event, that nothing covers the target (elementsFromPoint and its selector engine): on a board of
+ * 500 post-its at 4× that added up to 100 ms to what the bench measured after the event.
+ */
+export async function personClick(tp: ThrottledPage, target: Locator): Promise<void> {
+  await target.waitFor();
+  const box = await target.boundingBox();
+  if (!box) throw new Error('nothing to click');
+  const at = { x: box.x + box.width / 2, y: box.y + box.height / 2, button: 'left' as const, clickCount: 1 };
+  await tp.cdp.send('Input.dispatchMouseEvent', { type: 'mousePressed', ...at });
+  await tp.cdp.send('Input.dispatchMouseEvent', { type: 'mouseReleased', ...at });
 }

@@ -23,7 +23,7 @@ import { newId } from '../../shared/domain/ids';
 import { launchBrowser } from '../helpers/browser';
 import { spawnServer } from '../helpers/process';
 import { ack, type BenchRow, type CreatedMeeting, connect, connected, pct, post, round } from './lib';
-import { freshContext, markOf, type READY, type ThrottledPage, throttledPage } from './throttle';
+import { freshContext, markOf, personClick, type READY, type ThrottledPage, throttledPage } from './throttle';
 import { boardPostIts } from './throttledBoard';
 import { wsDelayProxy } from './wsDelay';
 
@@ -47,7 +47,9 @@ async function participant(browser: Browser, base: string, code: string, i: numb
   await first.page.goto(`${base}/m/${code}`, { waitUntil: 'commit' });
   const form = await markOf(first.page, 'joinForm');
   await first.page.getByLabel('Je naam').fill(`Deelnemer ${i + 1}`);
-  await first.page.getByRole('button', { name: 'Meedoen' }).click();
+  // A person takes a moment between typing and clicking: the page is idle when the click comes.
+  await first.page.waitForTimeout(300);
+  await personClick(first, first.page.getByRole('button', { name: 'Meedoen' }));
   const ready = await markOf(first.page, 'answerable');
   const submit = (await first.page.evaluate('window.__marks.submit')) as number;
   const cold = { form: form.paint, joined: ready.paint - submit, total: form.paint + (ready.paint - submit) };

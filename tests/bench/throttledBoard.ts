@@ -8,7 +8,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { newId } from '../../shared/domain/ids';
 import { ack, type BenchRow, type CreatedMeeting, connect, connected, pct, post } from './lib';
-import { freshContext, markOf, throttledPage } from './throttle';
+import { freshContext, markOf, personClick, throttledPage } from './throttle';
 
 const NOTES = Number(process.env.BENCH_THROTTLED_NOTES ?? 500);
 const TRIES = Number(process.env.BENCH_THROTTLED_POSTITS ?? 7);
@@ -30,7 +30,7 @@ async function boardPage(browser: Browser, base: string, code: string, who: Join
     timeout: 120_000,
     polling: 500,
   });
-  return { context, page: tp.page };
+  return { context, ...tp };
 }
 
 const epoch = (p: Page, at: number) => p.evaluate((t) => performance.timeOrigin + t, at);
@@ -92,7 +92,8 @@ export async function boardPostIts(browser: Browser, api: string, base: string):
           ([n, t]) => (window as unknown as { __watchNote(n: string, t: string): void }).__watchNote(n, t),
           [`note${k}`, text] as const,
         );
-      await ann.page.getByRole('button', { name: 'Opslaan' }).click();
+      await ann.page.waitForTimeout(300);
+      await personClick(ann, ann.page.getByRole('button', { name: 'Opslaan' }));
       const a = await markOf(ann.page, `note${k}`);
       const b = await markOf(bert.page, `note${k}`);
       const click = (await ann.page.evaluate('window.__marks.submit')) as number;
