@@ -21,13 +21,15 @@ import { readConfig } from '../../server/config';
 import { DEFAULT_SCALE_LEVELS } from '../../shared/domain/activities';
 import { newId } from '../../shared/domain/ids';
 import { launchBrowser } from '../helpers/browser';
-import { spawnServer } from '../helpers/process';
+import { spawnScript } from '../helpers/process';
 import { ack, type BenchRow, type CreatedMeeting, connect, connected, pct, post, round } from './lib';
 import { freshContext, markOf, personClick, type READY, type ThrottledPage, throttledPage } from './throttle';
 import { boardPostIts } from './throttledBoard';
 import { wsDelayProxy } from './wsDelay';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
+/** The app measured: this checkout, or another one (BENCH_THROTTLED_ROOT: an earlier commit, to compare). */
+const APP = path.resolve(process.env.BENCH_THROTTLED_ROOT ?? ROOT);
 const RUNS = Number(process.env.BENCH_THROTTLED_RUNS ?? 10);
 const SECRETARY_RUNS = Number(process.env.BENCH_THROTTLED_SECRETARY_RUNS ?? 5);
 
@@ -82,10 +84,14 @@ async function staffView(browser: Browser, link: string, watch: (keyof typeof RE
 }
 
 export async function throttledBench(): Promise<BenchRow[]> {
-  execFileSync('npm', ['run', 'build:client'], { cwd: ROOT, stdio: 'ignore' });
+  execFileSync('npm', ['run', 'build:client'], { cwd: APP, stdio: 'ignore' });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'oogst-bench-throttled-'));
   // The server's own broadcast delay (not the 10 ms the tests use): a post-it's way to others.
-  const srv = await spawnServer(dataDir, { BROADCAST_DELAY_MS: String(readConfig({}).broadcastDelayMs) });
+  const srv = await spawnScript(path.join(APP, 'server/index.ts'), {
+    DATA_DIR: dataDir,
+    CLIENT_DIR: path.join(APP, 'dist/client'),
+    BROADCAST_DELAY_MS: String(readConfig({}).broadcastDelayMs),
+  });
   const proxy = await wsDelayProxy({ host: '127.0.0.1', port: srv.port });
   const browser = await launchBrowser();
   const rows: BenchRow[] = [];

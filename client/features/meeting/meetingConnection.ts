@@ -1,3 +1,4 @@
+import type { Snapshot } from '../../../shared/domain/types';
 import { Connection } from '../../connection';
 import { participantCredentials, savedStaffToken } from '../../credentials';
 import type { Route } from '../../router';
@@ -9,18 +10,36 @@ import { bindSocket } from '../../store/bindSocket';
  * snapshot, then resends whatever waited in the outbox.
  */
 export function openMeetingConnection(code: string, token: string | null): Connection {
-  const conn = new Connection(token ? { code, token } : { code }, {
+  // When the engine's handshake arrived: from there to `connect` is one round trip (Socket.IO's
+  // CONNECT), the measure of how long the pushed snapshot travelled.
+  let openedAt = 0;
+  const conn = new Connection(token ? { code, token, sync: true } : { code, sync: true }, {
     onStatus: (status, queued) => useAppStore.getState().connStatus(status, queued),
     onRefused: (reason) => useAppStore.getState().connRefused(reason),
     async onConnect(c) {
-      const t0 = Date.now();
-      const r = await c.request('session:sync', undefined);
-      const t1 = Date.now();
-      if (!r.ok) throw new Error(r.message);
-      useAppStore.getState().applySnapshot(r.data);
-      // [TIMER1] The server's clock at the middle of the round-trip: timers show server time.
-      useAppStore.setState({ clockOffset: r.data.serverTime - (t0 + t1) / 2 });
+      const connectedAt = Date.now();
+      const pushed = await c.pushedSnapshot();
+      let snapshot: Snapshot;
+      let serverTimeAt: number;
+      if (pushed?.ok) {
+        snapshot = pushed.data;
+        serverTimeAt = Date.now() - Math.max(0, connectedAt - openedAt) / 2;
+      } else {
+        // No pushed snapshot (refused for now, or lost): ask for it, as before.
+        const t0 = Date.now();
+        const r = await c.request('session:sync', undefined);
+        const t1 = Date.now();
+        if (!r.ok) throw new Error(r.message);
+        snapshot = r.data;
+        serverTimeAt = (t0 + t1) / 2;
+      }
+      useAppStore.getState().applySnapshot(snapshot);
+      // [TIMER1] The server's clock half a round trip before the snapshot arrived: timers show server time.
+      useAppStore.setState({ clockOffset: snapshot.serverTime - serverTimeAt });
     },
+  });
+  conn.socket.io.on('open', () => {
+    openedAt = Date.now();
   });
   bindSocket(conn.socket);
   useAppStore.getState().setConnection(conn);
