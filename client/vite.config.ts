@@ -11,6 +11,8 @@ export default defineConfig({
   build: {
     outDir: path.resolve(root, '../dist/client'),
     emptyOutDir: true,
+    // Read by the server to preload a view's chunks with the page (server/http/viewPreload.ts).
+    manifest: true,
     // No inline scripts or styles: the CSP allows only files from this origin.
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import { indexPages } from './viewPreload';
 
 const YEAR = '365d';
 /** A file name the build writes into assets/: no folders, no dot files. */
@@ -47,7 +48,6 @@ function precompressed(assetsDir: string) {
  */
 export function clientRouter(clientDir: string): Router {
   const r = express.Router();
-  const index = path.join(clientDir, 'index.html');
   const assets = path.join(clientDir, 'assets');
   r.use('/assets', precompressed(assets));
   r.use('/assets', express.static(assets, { immutable: true, maxAge: YEAR, fallthrough: false }));
@@ -60,8 +60,10 @@ export function clientRouter(clientDir: string): Router {
       },
     }),
   );
-  r.get(/^\/(?!api\/|socket\.io\/|yjs\/).*/, (_req, res) => {
-    if (!fs.existsSync(index)) {
+  const page = indexPages(clientDir);
+  r.get(/^\/(?!api\/|socket\.io\/|yjs\/).*/, (req, res) => {
+    const html = page(req.path);
+    if (html === null) {
       res
         .status(503)
         .type('text/plain')
@@ -69,7 +71,7 @@ export function clientRouter(clientDir: string): Router {
       return;
     }
     res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(index);
+    res.type('html').send(html);
   });
   return r;
 }

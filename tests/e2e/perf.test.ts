@@ -68,4 +68,14 @@ describe.runIf(hasBrowser)('a meeting page on a slow connection', () => {
     // The secret link's token is still kept, and taken out of the address, as before (MEET10).
     expect(new URL(p.url()).hash).toBe('');
   });
+
+  it('[PERF4] the page of a staff link names its view’s chunks for preloading, from the real build', async () => {
+    const html = await (await fetch(`${srv.url}/m/${m.code}/verslag`)).text();
+    const preloads = [...html.matchAll(/rel="modulepreload" crossorigin href="([^"]+)"/g)].map((x) => x[1]!);
+    expect(preloads.some((f) => /\/assets\/SecretaryView-[^/]+\.js$/.test(f))).toBe(true);
+    expect(preloads.some((f) => /\/assets\/ReportWorkspace-[^/]+\.js$/.test(f))).toBe(true);
+    for (const f of preloads) expect((await fetch(`${srv.url}${f}`)).status, f).toBe(200);
+    const participant = await (await fetch(`${srv.url}/m/${m.code}`)).text();
+    expect(participant).not.toMatch(/SecretaryView|ReportWorkspace/);
+  });
 });

@@ -15,7 +15,25 @@ const SMALL = 'console.log(1);\n';
 beforeAll(async () => {
   clientDir = fs.mkdtempSync(path.join(os.tmpdir(), 'oogst-client-'));
   fs.mkdirSync(path.join(clientDir, 'assets'));
-  fs.writeFileSync(path.join(clientDir, 'index.html'), '<!doctype html><title>Oogst</title>');
+  fs.writeFileSync(
+    path.join(clientDir, 'index.html'),
+    '<!doctype html><html><head><title>Oogst</title></head><body></body></html>',
+  );
+  // What the build's manifest says of the entry and of a lazy view (client/vite.config.ts).
+  fs.mkdirSync(path.join(clientDir, '.vite'));
+  fs.writeFileSync(
+    path.join(clientDir, '.vite', 'manifest.json'),
+    JSON.stringify({
+      'index.html': { file: 'assets/index-AbC123.js', isEntry: true, imports: ['_shared-1.js'] },
+      '_shared-1.js': { file: 'assets/shared-1.js' },
+      'features/secretary/SecretaryView.tsx': {
+        file: 'assets/SecretaryView-1.js',
+        imports: ['_shared-1.js', '_ReportWorkspace-1.js'],
+        css: ['assets/SecretaryView-1.css'],
+      },
+      '_ReportWorkspace-1.js': { file: 'assets/ReportWorkspace-1.js', imports: ['index.html'] },
+    }),
+  );
   fs.writeFileSync(path.join(clientDir, 'assets', 'index-AbC123.js'), SCRIPT);
   fs.writeFileSync(path.join(clientDir, 'assets', 'tiny-AbC123.js'), SMALL);
   // The build step itself (the vite plugin runs this on dist/client/assets).
@@ -108,5 +126,26 @@ describe('the built client over HTTP', () => {
       expect(res.headers['cache-control'], p).toBe('no-cache');
       expect(res.body.toString(), p).toContain('<title>Oogst</title>');
     }
+  });
+
+  it('[PERF4] a lazy view’s link gets its chunks as modulepreload hints beside the entry; other pages none', async () => {
+    const secretary = (await get('/m/ABCD2345/verslag')).body.toString();
+    const hints = [
+      ...secretary.matchAll(/<link rel="(modulepreload|stylesheet)" crossorigin href="([^"]+)">/g),
+    ];
+    expect(hints.map((m) => `${m[1]} ${m[2]}`)).toEqual([
+      'modulepreload /assets/SecretaryView-1.js',
+      'stylesheet /assets/SecretaryView-1.css',
+      'modulepreload /assets/ReportWorkspace-1.js',
+    ]);
+    expect(secretary.indexOf('SecretaryView-1.js')).toBeLessThan(secretary.indexOf('</head>'));
+    for (const p of ['/m/ABCD2345', '/', '/m/ABCD2345/scherm']) {
+      expect((await get(p)).body.toString(), p).not.toContain('modulepreload');
+    }
+    // The hints are part of the page, so a new build's page (no-cache) brings its own.
+    const again = await get('/m/ABCD2345/verslag', {
+      'if-none-match': String((await get('/m/X/verslag')).headers.etag),
+    });
+    expect(again.status).toBe(304);
   });
 });
