@@ -1,4 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
+import type { Snapshot } from '../shared/domain/types';
 import type { Ack } from '../shared/protocol/ack';
 import type { AckData, ClientToServerEvents, CommandName, PayloadOf } from '../shared/protocol/commands';
 import type { ServerToClientEvents } from '../shared/protocol/events';
@@ -45,7 +46,7 @@ export class Connection {
   private retry: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
-    auth: { code: string; token?: string },
+    auth: { code: string; token?: string; sync?: boolean },
     private readonly hooks: ConnectionHooks,
     /** The server's address; the page's own origin when left out (tests in Node pass one). */
     url?: string,
@@ -114,6 +115,26 @@ export class Connection {
       this.outbox.push({ event, payload, resolve: resolve as (r: Ack<unknown>) => void });
       this.hooks.onStatus(this.status, this.outbox.length);
       void this.flush();
+    });
+  }
+
+  /**
+   * [PERF3] The snapshot the server sends by itself right after connecting (`auth.sync`); null when
+   * none came within `ms` or the connection dropped first. Call it in `onConnect`, before awaiting.
+   */
+  pushedSnapshot(ms = ACK_TIMEOUT_MS): Promise<Ack<Snapshot> | null> {
+    return new Promise((resolve) => {
+      const finish = (r: Ack<Snapshot> | null) => {
+        clearTimeout(timer);
+        this.socket.off('session:snapshot', onSnapshot);
+        this.socket.off('disconnect', onGone);
+        resolve(r);
+      };
+      const onSnapshot = (r: Ack<Snapshot>) => finish(r);
+      const onGone = () => finish(null);
+      const timer = setTimeout(() => finish(null), ms);
+      this.socket.on('session:snapshot', onSnapshot);
+      this.socket.on('disconnect', onGone);
     });
   }
 

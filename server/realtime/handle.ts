@@ -175,3 +175,19 @@ export function command<E extends AckedCommand>(
   registeredCommands.set(listener, { schema, once: replay !== undefined });
   socket.on(event, listener as never);
 }
+
+/**
+ * Runs a registered command as if the client had sent it, with its ack going to `reply`: the same
+ * limits, turns and order as a command from the client (a pushed answer). False if not registered.
+ */
+export function invoke(
+  socket: AppSocket,
+  event: AckedCommand,
+  payload: unknown,
+  reply: (r: Ack<unknown>) => void,
+): boolean {
+  const listener = socket.listeners(event as never).find((l) => registeredCommands.has(l as never));
+  if (!listener) return false;
+  void (listener as (raw: unknown, ack: unknown) => Promise<void>)(payload, reply);
+  return true;
+}

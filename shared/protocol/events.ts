@@ -9,7 +9,9 @@ import type {
   PresenceView,
   Progress,
   Results,
+  Snapshot,
 } from '../domain/types';
+import type { Ack } from './ack';
 import type { BoardServerEvents } from './boardEvents';
 
 /** Client → server commands: derived from the command table (`./commands.ts`). */
@@ -17,6 +19,8 @@ export type { ClientEventName, ClientToServerEvents } from './commands';
 
 /** Server → client broadcasts (`entity:verbed`), each already filtered for the receiving role. */
 export interface ServerToClientEvents extends BoardServerEvents {
+  /** [PERF3] The answer `session:sync` would give, sent right after connecting with `auth.sync`. */
+  'session:snapshot': (r: Ack<Snapshot>) => void;
   'meeting:updated': (meeting: MeetingView) => void;
   'meeting:deleted': (info: { id: string }) => void;
   'agenda:updated': (agenda: AgendaItem[]) => void;

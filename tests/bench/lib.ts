@@ -128,3 +128,28 @@ export async function retainedRss(pid: number): Promise<number> {
   await sleep(1500);
   return procStats(pid).rssBytes;
 }
+
+/** The parts of a created meeting (POST /api/meetings) the benches use. */
+export interface CreatedMeeting {
+  code: string;
+  facilitatorToken: string;
+  secretaryToken: string;
+}
+
+/** Sends a command over a bench socket and returns its data; throws on a refusal. */
+export async function ack<T = unknown>(s: Socket, event: string, payload?: unknown): Promise<T> {
+  const r = await s.timeout(30_000).emitWithAck(event, ...(payload === undefined ? [] : [payload]));
+  if (!r.ok) throw new Error(`${event}: ${JSON.stringify(r)}`);
+  return r.data as T;
+}
+
+/** POSTs JSON and returns the JSON answer; throws on an error status. */
+export async function post<T>(url: string, body: unknown): Promise<T> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (res.status >= 300) throw new Error(`${url}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}

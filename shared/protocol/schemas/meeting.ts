@@ -39,6 +39,8 @@ export const ParticipantUpdate = z.strictObject({
 export const HandshakeAuth = z.object({
   code: z.string().min(1).max(20),
   token: z.string().min(1).max(200).optional(),
+  /** [PERF3] Send the snapshot right after connecting, without waiting for `session:sync`. */
+  sync: z.boolean().optional(),
 });
 
 export const AgendaAdd = z.strictObject({
