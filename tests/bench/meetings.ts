@@ -87,8 +87,10 @@ export async function manyMeetings(
         // Its figures come as one JSON line; it keeps its people connected until told to end.
         child.stdout!.on('data', (c: Buffer) => {
           out += c.toString();
-          const line = out.split('\n').find((l) => l.startsWith('{"latencies"'));
-          if (line) resolve(JSON.parse(line) as LoadResult);
+          // The whole line: a pipe hands it over in pieces of 64 KB.
+          const at = out.indexOf('{"latencies"');
+          const end = at < 0 ? -1 : out.indexOf('\n', at);
+          if (end > 0) resolve(JSON.parse(out.slice(at, end)) as LoadResult);
         });
         child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
         child.on('exit', (code) =>
