@@ -59,7 +59,7 @@ const failed = (err: unknown) => {
 
 async function ack<T = unknown>(s: Socket, event: string, payload: unknown): Promise<T> {
   const r = (await s.timeout(30_000).emitWithAck(event, payload)) as { ok: boolean; data: T; error?: string };
-  if (!r.ok) throw new Error(`${event}: ${r.error}`);
+  if (!r.ok) throw new Error(`${event}: ${r.error} ${(r as { message?: string }).message ?? ''}`);
   return r.data;
 }
 

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { databaseFor, onPostgres } from './testStore';
 
@@ -42,6 +43,13 @@ export async function spawnScript(script: string, env: Record<string, string> = 
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
+  // OOGST_SERVER_LOG=<file>: everything the server writes goes there too (to read after a bench).
+  const logFile = process.env.OOGST_SERVER_LOG;
+  if (logFile) {
+    const out = fs.createWriteStream(logFile, { flags: 'a' });
+    proc.stdout!.pipe(out);
+    proc.stderr!.pipe(out);
+  }
   let output = '';
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => {
