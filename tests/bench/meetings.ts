@@ -17,8 +17,10 @@ export interface ManyMeetingsRun {
   errors: string[];
   /** CPU of the Oogst nodes together, in % of one core, over the script. */
   nodeCpu: number;
-  /** CPU of PostgreSQL and Redis together (all their processes), in % of one core. */
+  /** CPU of PostgreSQL, Redis and HAProxy together (all their processes), in % of one core. */
   serviceCpu: number;
+  /** CPU of the load generator processes together over the script, in % of one core. */
+  loadCpu: number;
   /** Memory the nodes keep (after GC) with the meetings loaded, above what they kept before (bytes). */
   memAbove: number;
 }
@@ -56,11 +58,13 @@ export async function manyMeetings(
   const startAt = Date.now() + 20_000 + opts.meetings * opts.size * 15;
   let cpuAtStart = 0;
   let servicesAtStart = 0;
+  let loadAtStart = 0;
+  const children: ChildProcess[] = [];
   const startTimer = setTimeout(() => {
     cpuAtStart = cpu();
-    servicesAtStart = cpuOfNamed(['postgres', 'redis-server']);
+    servicesAtStart = cpuOfNamed(['postgres', 'redis-server', 'haproxy']);
+    loadAtStart = children.reduce((sum, c) => sum + procStats(c.pid!).cpuSeconds, 0);
   }, startAt - Date.now());
-  const children: ChildProcess[] = [];
   const outputs = await Promise.all(
     Array.from({ length: procs }, (_, i) => {
       const meetings = Math.min(perProc, opts.meetings - i * perProc);
@@ -101,7 +105,9 @@ export async function manyMeetings(
   ).finally(() => clearTimeout(startTimer));
   const seconds = (Date.now() - startAt) / 1000;
   const nodeCpu = ((cpu() - cpuAtStart) / seconds) * 100;
-  const serviceCpu = ((cpuOfNamed(['postgres', 'redis-server']) - servicesAtStart) / seconds) * 100;
+  const serviceCpu = ((cpuOfNamed(['postgres', 'redis-server', 'haproxy']) - servicesAtStart) / seconds) * 100;
+  const loadCpu =
+    ((children.reduce((sum, c) => sum + procStats(c.pid!).cpuSeconds, 0) - loadAtStart) / seconds) * 100;
   // The memory the nodes keep with every meeting still loaded; then the people leave.
   let memLoaded = 0;
   for (const pid of target.pids) memLoaded += await retainedRss(pid);
@@ -124,6 +130,7 @@ export async function manyMeetings(
     errors: [],
     nodeCpu,
     serviceCpu,
+    loadCpu,
     memAbove: memLoaded - memBefore,
   };
   for (const o of outputs) {
@@ -150,6 +157,6 @@ export function describeRun(r: ManyMeetingsRun): Record<string, string> {
     verslag: p(r.byKind.verslag),
     answers: p(r.answerAcks),
     lost: `${r.expected - r.received} of ${r.expected}`,
-    cpu: `${round(r.nodeCpu)} % nodes + ${round(r.serviceCpu)} % PostgreSQL and Redis`,
+    cpu: `${round(r.nodeCpu)} % nodes + ${round(r.serviceCpu)} % PostgreSQL, Redis and HAProxy; load generators ${round(r.loadCpu)} %`,
   };
 }
