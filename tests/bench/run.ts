@@ -10,6 +10,7 @@ import { fanout } from './fanout';
 import { joinStorm } from './joinStorm';
 import { type BenchRow, machine, table, writeSection } from './lib';
 import { pollBurst } from './pollBurst';
+import { restartBench } from './restart';
 import { verslagBench } from './verslag';
 
 const BENCHES: Record<string, () => Promise<BenchRow[]>> = {
@@ -21,6 +22,7 @@ const BENCHES: Record<string, () => Promise<BenchRow[]>> = {
   board: () => boardBench(),
   export: () => exportBench(),
   cluster: () => clusterBench(Number(process.env.BENCH_CLUSTER_N ?? 600)),
+  restart: () => restartBench(),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
