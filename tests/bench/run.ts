@@ -6,6 +6,7 @@ import { boardBench } from './board.bench';
 import { clientBench } from './client';
 import { clusterBench } from './cluster';
 import { exportBench } from './export';
+import { exportLoadBench } from './exportLoad';
 import { fanout } from './fanout';
 import { joinStorm } from './joinStorm';
 import { type BenchRow, machine, table, writeSection } from './lib';
@@ -23,6 +24,7 @@ const BENCHES: Record<string, () => Promise<BenchRow[]>> = {
   export: () => exportBench(),
   cluster: () => clusterBench(Number(process.env.BENCH_CLUSTER_N ?? 600)),
   restart: () => restartBench(),
+  exportload: () => exportLoadBench(),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
