@@ -1,5 +1,10 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { type RenderJob, renderDocument } from './render';
+
+/** The render workers' nice value: below the event loop's (0), above idle (19). */
+export const RENDER_NICE = 10;
 
 /** What the pool sends a render worker: a job with its number. */
 export interface RenderRequest {
@@ -18,6 +23,18 @@ export type RenderReply =
  */
 const port = parentPort;
 if (!port) throw new Error('renderWorker.ts runs as a worker thread');
+
+/**
+ * A render worker yields the CPU to the event loop when both want it: exports can wait a moment,
+ * the meeting cannot. On Linux a thread has its own nice value (its id from /proc/thread-self);
+ * elsewhere the OS shares the cores as it sees fit.
+ */
+try {
+  const tid = Number(fs.readlinkSync('/proc/thread-self').split('/').pop());
+  if (tid > 0) os.setPriority(tid, RENDER_NICE);
+} catch {
+  // No /proc, or not allowed: normal priority.
+}
 port.on('message', async ({ id, job }: RenderRequest) => {
   try {
     const buf = await renderDocument(job);
