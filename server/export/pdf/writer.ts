@@ -4,6 +4,7 @@ import { inlineText } from '../../../shared/report/document';
 import { drawRuns, type TextRun } from './direct';
 import { type FontStyle, pdfFonts } from './fonts';
 import { type FontKey, lines, type TextStyle, type Word, words } from './layout';
+import { sharedWidths, shareShaping } from './shaping';
 
 export const COLOR = '#1a1a1a';
 const LINK = '#0b5394';
@@ -40,11 +41,17 @@ export class Writer {
     this.left = m.left;
     this.right = doc.page.width - m.right;
     this.y = this.top;
-    for (const [key, font] of Object.entries(pdfFonts())) doc.registerFont(key, font.data);
+    const fonts = Object.entries(pdfFonts());
+    for (const [key, font] of fonts) doc.registerFont(key, font.data);
+    shareShaping(
+      doc,
+      fonts.map(([key]) => key),
+    );
+    doc.font('regular');
   }
 
   /** Widths at size 1, per font and text: a verslag repeats its words thousands of times. */
-  private readonly widths = new Map<string, number>();
+  private readonly widths = sharedWidths();
 
   /**
    * A word is measured with the space that follows it when drawn, less that space: pdfkit shapes
