@@ -1,4 +1,6 @@
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
+import { promisify } from 'node:util';
 import type { Socket } from 'socket.io-client';
 import { newId } from '../../shared/domain/ids';
 import { seeded, spawnServer } from '../helpers/process';
@@ -10,6 +12,7 @@ const RATE = Number(process.env.BENCH_FANOUT_RATE ?? 20);
 /** Length of each window (s): without exports, with, without, with. */
 const WINDOW = Number(process.env.BENCH_EXPORT_WINDOW ?? 12);
 const WRITERS = 5;
+const run = promisify(execFile);
 
 const ack = async (s: Socket, event: string, payload: unknown) => {
   const r = (await s.timeout(30_000).emitWithAck(event, payload)) as {
@@ -73,14 +76,24 @@ interface Export {
   bytes: number;
 }
 
+/**
+ * One export, downloaded by its own process (curl), as the secretary's browser elsewhere would:
+ * the load generator's event loop does not read the file.
+ */
 async function exportOnce(url: string, m: BigMeeting, format: string): Promise<Export> {
-  const t0 = performance.now();
-  const res = await fetch(`${url}/api/meetings/${m.meetingId}/export?format=${format}`, {
-    headers: { authorization: `Bearer ${m.secretaryToken}` },
-  });
-  const bytes = (await res.arrayBuffer()).byteLength;
-  if (res.status !== 200) throw new Error(`${format}: ${res.status}`);
-  return { format, ms: performance.now() - t0, bytes };
+  const { stdout } = await run('curl', [
+    '-s',
+    '-o',
+    '/dev/null',
+    '-w',
+    '%{http_code} %{size_download} %{time_total}',
+    '-H',
+    `authorization: Bearer ${m.secretaryToken}`,
+    `${url}/api/meetings/${m.meetingId}/export?format=${format}`,
+  ]);
+  const [status, bytes, seconds] = stdout.trim().split(' ').map(Number);
+  if (status !== 200) throw new Error(`${format}: ${status}`);
+  return { format, ms: seconds! * 1000, bytes: bytes! };
 }
 
 /**
