@@ -5,6 +5,7 @@ import type { Relay } from './collab/relay';
 import { CollabServer } from './collab/server';
 import type { Config } from './config';
 import type { AppContext } from './context';
+import { RenderPool } from './export/pool';
 import { apiRouter } from './http/api';
 import { guardConnections, serverOptions } from './http/connections';
 import { clientError, sendError } from './http/errors';
@@ -160,6 +161,7 @@ export function createApp(deps: AppDeps): App {
     publish,
     limiters,
     collab,
+    exports: new RenderPool({ size: config.exportWorkers, maxQueue: config.exportQueue, idleMs: 5 * 60_000 }),
     scopes,
     timers,
     roomTimers: new RoomTimers(store, breakouts, timers),
@@ -193,6 +195,7 @@ export function createApp(deps: AppDeps): App {
       // The verslag first: what is pending is stored while the store is still open.
       await collab.close();
       boardPublish.close();
+      await ctx.exports.close();
       // io.close() drops transports without a disconnect packet, so clients reconnect by themselves.
       await new Promise<void>((resolve) => io.close(() => resolve()));
       httpServer.closeAllConnections?.();

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_RATE_LIMITS, NO_RATE_LIMITS, type RateLimitConfig } from './security/rateLimit';
@@ -48,6 +49,10 @@ export interface Config {
    * e.g. redis://127.0.0.1:6379). Unset: one node, nothing shared.
    */
   redisUrl: string | null;
+  /** [REPORT10] Worker threads that render DOCX and PDF (EXPORT_WORKERS; default: cores − 1, 1 to 2). */
+  exportWorkers: number;
+  /** DOCX and PDF exports that may wait for a render worker; more are refused with 503 (EXPORT_QUEUE, 8). */
+  exportQueue: number;
   /** Prefix of every Redis key and stream (REDIS_PREFIX, default `oogst:`): deployments sharing one Redis stay apart. */
   redisPrefix: string;
 }
@@ -87,6 +92,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     idleTimeoutMs: Math.max(100, int(env.IDLE_TIMEOUT_MS, 20_000, 'IDLE_TIMEOUT_MS')),
     redisUrl: env.REDIS_URL || null,
     redisPrefix: env.REDIS_PREFIX || 'oogst:',
+    exportWorkers: Math.max(
+      1,
+      int(env.EXPORT_WORKERS, Math.min(2, os.availableParallelism() - 1), 'EXPORT_WORKERS'),
+    ),
+    exportQueue: int(env.EXPORT_QUEUE, 8, 'EXPORT_QUEUE'),
     allowedOrigins: [
       ...(env.PUBLIC_URL ? [new URL(env.PUBLIC_URL).origin] : []),
       ...(env.ALLOWED_ORIGINS ?? '')

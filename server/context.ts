@@ -1,6 +1,7 @@
 import type { Cluster } from './cluster';
 import type { CollabServer } from './collab/server';
 import type { Config } from './config';
+import type { RenderPool } from './export/pool';
 import type { Logger } from './log';
 import type { ActivityService } from './meetings/activities';
 import type { AgendaService } from './meetings/agenda';
@@ -35,6 +36,8 @@ export interface AppContext {
   limiters: Limiters;
   /** The verslag's Yjs endpoint and documents. */
   collab: CollabServer;
+  /** [REPORT10] DOCX and PDF exports, rendered on worker threads. */
+  exports: RenderPool;
   /** Where timers and chat channels live: the meeting, and break-out rooms once registered. */
   scopes: Scopes;
   timers: TimerService;

@@ -3,10 +3,7 @@ import type { Relay } from '../collab/relay';
 import type { Logger } from '../log';
 import type { ShareLimit } from '../security/rateLimit';
 import { LocalPresence, type PresenceRegistry } from './presence';
-import { connectRedis, type RedisClient, streamsAdapter } from './redis';
-import { RedisPresence } from './redisPresence';
-import { RedisRelay } from './redisRelay';
-import { SharedRateLimiter } from './sharedLimits';
+import type { RedisClient, streamsAdapter } from './redis';
 
 /**
  * What crosses nodes. One node (no REDIS_URL): everything in this process. Several nodes
@@ -50,39 +47,11 @@ export function localCluster(): Cluster {
   };
 }
 
+/**
+ * Several nodes share meetings through Redis. The Redis client and the streams adapter are loaded
+ * only here: a single node starts without them (issue 15: start time).
+ */
 export async function connectCluster(url: string, prefix: string, log: Logger): Promise<Cluster> {
-  const nodeId = randomUUID();
-  const main = await connectRedis(url, log, { name: 'main' });
-  const fast = await connectRedis(url, log, { name: 'presence', failFast: true });
-  const presence = new RedisPresence(fast, prefix, nodeId, log);
-  // Pub/sub needs a connection of its own.
-  const sub = await connectRedis(url, log, { name: 'relay' });
-  const relay = new RedisRelay(main, sub, prefix, log);
-  log.info('several nodes: sharing through redis', { nodeId, prefix });
-  return {
-    nodeId,
-    presence,
-    adapter: streamsAdapter(main, prefix),
-    redis: { main, fast, prefix },
-    relay,
-    async claim(key, ttlMs) {
-      try {
-        const r = await fast.set(`${prefix}claim:${key}`, nodeId, {
-          condition: 'NX',
-          expiration: { type: 'PX', value: ttlMs },
-        });
-        return r === 'OK';
-      } catch {
-        // Redis is away: better done twice (the job checks the store first) than never.
-        return true;
-      }
-    },
-    shareLimit: (name, perSecond, burst, windowMs, limit) =>
-      new SharedRateLimiter(perSecond, burst, Date.now, fast, `${prefix}limit:${name}`, windowMs, limit, log),
-    sweepMs: 5000,
-    async close() {
-      await presence.close();
-      await Promise.allSettled([main.quit(), fast.quit(), sub.quit()]);
-    },
-  };
+  const { connectRedisCluster } = await import('./connect');
+  return connectRedisCluster(url, prefix, log);
 }

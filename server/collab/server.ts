@@ -226,6 +226,23 @@ export class CollabServer {
     return isEmptyDoc(blocks) ? await this.template(meetingId) : blocks;
   }
 
+  /**
+   * [REPORT10] The same verslag as `read`, still encoded: the loaded room's state, or the stored
+   * updates as they are; and its template for when it is empty. The export's worker decodes it,
+   * so a large verslag is never decoded on the event loop.
+   */
+  async state(meetingId: string): Promise<{ updates: Uint8Array[]; template: DocBlock[] }> {
+    await this.unloading.get(meetingId);
+    const room = this.rooms.get(meetingId);
+    let updates: Uint8Array[];
+    if (room && !room.closed) {
+      await room.ready;
+      await room.flush();
+      updates = [Y.encodeStateAsUpdate(room.doc)];
+    } else updates = (await this.o.store.reports.load(meetingId)).updates;
+    return { updates, template: await this.template(meetingId) };
+  }
+
   /** The loaded room of a meeting, if any (tests look at its connections). */
   loaded(meetingId: string): Room | undefined {
     return this.rooms.get(meetingId);

@@ -5,10 +5,9 @@ import { inlineText } from '../../shared/report/document';
 import { type ReportLang, reportStrings } from '../../shared/report/strings';
 import type { MeetingRecord } from '../storage/store';
 import { type CsvInput, type CsvSeparator, toCsv } from './csv';
-import { toDocx } from './docx';
 import { toHtml } from './html';
 import { toMarkdown } from './markdown';
-import { toPdf } from './pdf/pdf';
+import type { RenderJob } from './render';
 
 export const EXPORT_FORMATS = ['docx', 'pdf', 'md', 'html', 'csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -23,13 +22,17 @@ const TYPES: Record<ExportFormat, string> = {
 
 /**
  * The read models an export renders, given by the caller (the HTTP route reads them from the
- * services); each is read only for the format asked.
+ * services); each is read only for the format asked. And where DOCX and PDF are rendered.
  */
 export interface ExportSources {
   /** [REPORT10] The verslag's document as the server holds it. */
   report(meetingId: string): Promise<DocBlock[]>;
+  /** The same, still encoded, with its template (for DOCX and PDF, decoded by the render worker). */
+  reportState(meetingId: string): Promise<{ updates: Uint8Array[]; template: DocBlock[] }>;
   /** [REPORT11] Everything the CSV holds. */
   results(meetingId: string): Promise<CsvInput>;
+  /** DOCX and PDF: rendered off the event loop (the app's `RenderPool`). */
+  render(job: RenderJob): Promise<Buffer>;
 }
 
 export interface ExportFile {
@@ -53,7 +56,11 @@ export function slug(s: string): string {
 }
 
 /** The title of the verslag: its first level-1 heading, else "Verslag <meeting>". */
-export function reportTitle(blocks: readonly DocBlock[], meeting: MeetingRecord, lang: ReportLang): string {
+export function reportTitle(
+  blocks: readonly DocBlock[],
+  meeting: Pick<MeetingRecord, 'title'>,
+  lang: ReportLang,
+): string {
   const h1 = blocks.find((b) => b.type === 'heading' && b.level === 1);
   const text = h1 && h1.type === 'heading' ? inlineText(h1.content).replace(/\s+/g, ' ').trim() : '';
   return text || `${reportStrings(lang).titlePrefix} ${meeting.title}`;
@@ -76,6 +83,12 @@ export async function renderExport(
     filename: `${base}.${format}`,
   });
   if (format === 'csv') return file(toCsv(await sources.results(meeting.id), opts));
+  if (format === 'docx' || format === 'pdf') {
+    const { updates, template } = await sources.reportState(meeting.id);
+    return file(
+      await sources.render({ format, updates, template, meetingTitle: meeting.title, lang: opts.lang }),
+    );
+  }
   // [XSS3] No export carries a character a document cannot hold (the writers check again).
   const blocks = cleanDoc(await sources.report(meeting.id));
   const title = xmlSafe(reportTitle(blocks, meeting, opts.lang));
@@ -84,9 +97,5 @@ export async function renderExport(
       return file(toMarkdown(blocks));
     case 'html':
       return file(toHtml(blocks, { title, lang: opts.lang }));
-    case 'docx':
-      return file(await toDocx(blocks, { title, lang: opts.lang }));
-    case 'pdf':
-      return file(await toPdf(blocks, { title, lang: opts.lang }));
   }
 }

@@ -2,9 +2,11 @@ import type { Request, Response } from 'express';
 import { z } from 'zod';
 import type { AppContext } from '../context';
 import { EXPORT_FORMATS, type ExportSources, renderExport } from '../export';
+import { ExportsBusyError } from '../export/pool';
 import { activityView } from '../meetings/activities';
+import { REFUSALS } from '../security/refusals';
 import type { MeetingRecord } from '../storage/store';
-import { sendInvalid } from './errors';
+import { sendError, sendInvalid } from './errors';
 
 const ExportQuery = z.strictObject({
   format: z.enum(EXPORT_FORMATS, { message: `format must be one of ${EXPORT_FORMATS.join(', ')}` }),
@@ -20,7 +22,8 @@ type Staff = (
 
 /**
  * [REPORT10][REPORT11] `GET /api/meetings/:id/export?format=docx|pdf|md|html|csv[&sep=semicolon]
- * [&lang=en]`, for the facilitator or secretary token. Errors like the results API (MEET6).
+ * [&lang=en]`, for the facilitator or secretary token. Errors like the results API (MEET6); 503
+ * with a sentence when every render worker is busy and the render queue is full.
  */
 export function exportHandler(ctx: AppContext, staff: Staff) {
   return async (req: Request, res: Response): Promise<void> => {
@@ -31,7 +34,14 @@ export function exportHandler(ctx: AppContext, staff: Staff) {
     const file = await renderExport(exportSources(ctx), ok.meeting, q.data.format, {
       lang: q.data.lang ?? 'nl',
       sep: q.data.sep === 'semicolon' ? ';' : ',',
+    }).catch((err: unknown) => {
+      if (!(err instanceof ExportsBusyError)) throw err;
+      // Every render worker is busy and the queue is full: a little later it is made.
+      res.setHeader('Retry-After', '10');
+      sendError(res, 'unavailable', REFUSALS.exportsBusy);
+      return null;
     });
+    if (!file) return;
     res.setHeader('Content-Type', file.contentType);
     res.setHeader(
       'Content-Disposition',
@@ -46,6 +56,8 @@ export function exportHandler(ctx: AppContext, staff: Staff) {
 function exportSources(ctx: AppContext): ExportSources {
   return {
     report: (meetingId) => ctx.collab.read(meetingId),
+    reportState: (meetingId) => ctx.collab.state(meetingId),
+    render: (job) => ctx.exports.render(job),
     async results(meetingId) {
       const activities = [];
       for (const a of await ctx.store.activities.list(meetingId)) {

@@ -8,6 +8,8 @@ export const REFUSALS = {
   stillSending: 'The previous answer is still on its way; try again in a moment.',
   /** A download (results, export) is asked while the previous one from this address is still on its way. */
   stillDownloading: 'The previous download is still on its way; try again in a moment.',
+  /** A DOCX or PDF is asked while every render worker is busy and the render queue is full. */
+  exportsBusy: 'Many exports are being made right now; try again in a minute.',
   /** A file of the app that does not exist (normal after an update). */
   noSuchFile: 'This file does not exist; reload the page.',
   /** A path that tries to leave the app's folder. */

@@ -6,10 +6,12 @@ import { boardBench } from './board.bench';
 import { clientBench } from './client';
 import { clusterBench } from './cluster';
 import { exportBench } from './export';
+import { exportLoadBench } from './exportLoad';
 import { fanout } from './fanout';
 import { joinStorm } from './joinStorm';
 import { type BenchRow, machine, table, writeSection } from './lib';
 import { pollBurst } from './pollBurst';
+import { restartBench } from './restart';
 import { throttledBench } from './throttled';
 import { verslagBench } from './verslag';
 
@@ -23,6 +25,8 @@ const BENCHES: Record<string, () => Promise<BenchRow[]>> = {
   export: () => exportBench(),
   cluster: () => clusterBench(Number(process.env.BENCH_CLUSTER_N ?? 600)),
   throttled: () => throttledBench(),
+  restart: () => restartBench(),
+  exportload: () => exportLoadBench(),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

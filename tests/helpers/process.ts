@@ -25,11 +25,26 @@ export async function spawnServer(dataDir: string, env: Record<string, string> =
 }
 
 /**
+ * The built server (`npm run build:server`, then `node dist/server/index.js`: what `npm start`
+ * runs), on SQLite in `dataDir`. The caller builds it first.
+ */
+export async function spawnBuiltServer(
+  dataDir: string,
+  env: Record<string, string> = {},
+): Promise<ServerProcess> {
+  return spawnNode([path.join(ROOT, 'dist/server/index.js')], { DATA_DIR: dataDir, ...env });
+}
+
+/**
  * Any TypeScript server script as its own process; it must print `running at http://localhost:<port>`
  * once it listens (benchmarks start their bare baselines this way).
  */
 export async function spawnScript(script: string, env: Record<string, string> = {}): Promise<ServerProcess> {
-  const proc = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', script], {
+  return spawnNode(['--import', 'tsx', script], env);
+}
+
+async function spawnNode(args: string[], env: Record<string, string>): Promise<ServerProcess> {
+  const proc = spawn(process.execPath, ['--expose-gc', ...args], {
     cwd: ROOT,
     env: {
       ...process.env,

@@ -92,6 +92,8 @@ export function pdfFonts(): Record<FontStyle | 'emoji', LoadedFont> {
   return cache;
 }
 
+const chosen: Partial<Record<FontStyle, Map<number, FontStyle | 'emoji'>>> = {};
+
 /** Characters that belong to the glyph before them (emoji sequences, combining marks). */
 const JOINS = /[\u200D\uFE0E\uFE0F\u20E3\u{1F3FB}-\u{1F3FF}\u{E0020}-\u{E007F}\p{M}]/u;
 
@@ -102,13 +104,24 @@ const JOINS = /[\u200D\uFE0E\uFE0F\u20E3\u{1F3FB}-\u{1F3FF}\u{E0020}-\u{E007F}\p
 export function splitByFont(text: string, style: FontStyle): { text: string; font: FontStyle | 'emoji' }[] {
   const fonts = pdfFonts();
   const chain: (FontStyle | 'emoji')[] = [style, 'regular', 'emoji'];
+  const known = chosen[style] ?? new Map<number, FontStyle | 'emoji'>();
+  chosen[style] = known;
   const out: { text: string; font: FontStyle | 'emoji' }[] = [];
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
     const last = out[out.length - 1];
     let font: FontStyle | 'emoji';
-    if (last && JOINS.test(ch)) font = last.font;
-    else font = chain.find((f) => fonts[f].has(cp)) ?? style;
+    if (last && cp > 0x7f && JOINS.test(ch)) font = last.font;
+    else {
+      // Which font has a character is looked up once per character and style (a verslag of
+      // hundreds of pages asks it a million times).
+      let f = known.get(cp);
+      if (f === undefined) {
+        f = chain.find((k) => fonts[k].has(cp)) ?? style;
+        known.set(cp, f);
+      }
+      font = f;
+    }
     if (last && last.font === font) last.text += ch;
     else out.push({ text: ch, font });
   }
