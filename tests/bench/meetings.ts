@@ -105,7 +105,8 @@ export async function manyMeetings(
   ).finally(() => clearTimeout(startTimer));
   const seconds = (Date.now() - startAt) / 1000;
   const nodeCpu = ((cpu() - cpuAtStart) / seconds) * 100;
-  const serviceCpu = ((cpuOfNamed(['postgres', 'redis-server', 'haproxy']) - servicesAtStart) / seconds) * 100;
+  const serviceCpu =
+    ((cpuOfNamed(['postgres', 'redis-server', 'haproxy']) - servicesAtStart) / seconds) * 100;
   const loadCpu =
     ((children.reduce((sum, c) => sum + procStats(c.pid!).cpuSeconds, 0) - loadAtStart) / seconds) * 100;
   // The memory the nodes keep with every meeting still loaded; then the people leave.
