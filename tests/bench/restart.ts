@@ -196,6 +196,8 @@ async function kind(name: string, start: Spawn): Promise<BenchRow[]> {
   }
 }
 
+export const RESTART_NOTE = `What runs at start (profiled on this history): loading the modules is nearly all of it; opening SQLite with its migrations took 12 ms, wiring the app 10 ms, and the retention pass, the prune of applied command ids and the restore of break-out countdowns under 1 ms each with 500 meetings (all indexed). Changed: a single node no longer loads the Redis client, pg (esbuild had inlined the lazy imports, so \`dist/server\` loaded them at start; the build now splits chunks), docx, pdfkit and fontkit (exports render in workers, REPORT16). CPU until listening, built: 0.87 → 0.42 s (medians of 7–8 interleaved starts); tsx: 1.6–2.0 → 1.1–1.2 s. Before, 2 runs (load 3–4): built health 0.70–1.53 s, all back 3.62–4.38 s (p50 per signal); tsx health 1.52–3.58 s, all back 4.46–9.53 s. "All back" is mostly the clients' own backoff (the app's Socket.IO client: 1 s doubling, jitter 0.5; the verslag's provider: 100 ms doubling): a client whose retry came just before the server listened waits one more step, up to 3 s (Socket.IO) or the time it was down (verslag).`;
+
 /**
  * Server start with history (issue 15): a SQLite data directory with HISTORY finished meetings and
  * LIVE live meetings of PEOPLE participants, a facilitator and a secretary each. The server is

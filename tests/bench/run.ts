@@ -2,16 +2,17 @@
  * `npm run bench [names…]`: runs the benchmarks one after another (never two at once: on two cores
  * the load generator competes with the server), prints the figures and writes docs/BENCHMARKS.md.
  */
+import os from 'node:os';
 import { boardBench } from './board.bench';
 import { clientBench } from './client';
 import { clusterBench } from './cluster';
 import { exportBench } from './export';
-import { exportLoadBench } from './exportLoad';
+import { EXPORT_LOAD_NOTE, exportLoadBench } from './exportLoad';
 import { fanout } from './fanout';
 import { joinStorm } from './joinStorm';
 import { type BenchRow, machine, table, writeSection } from './lib';
 import { pollBurst } from './pollBurst';
-import { restartBench } from './restart';
+import { RESTART_NOTE, restartBench } from './restart';
 import { throttledBench } from './throttled';
 import { verslagBench } from './verslag';
 
@@ -29,6 +30,9 @@ const BENCHES: Record<string, () => Promise<BenchRow[]>> = {
   exportload: () => exportLoadBench(),
 };
 
+/** What a section says under its table: what the figures mean, and what changed them. */
+const NOTES: Record<string, string> = { restart: RESTART_NOTE, exportload: EXPORT_LOAD_NOTE };
+
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const names = wanted.length ? wanted : Object.keys(BENCHES);
 const rows: BenchRow[] = [];
@@ -41,7 +45,10 @@ for (const name of names) {
   rows.push(...r);
   writeSection(
     name,
-    `### ${name}\n\nRun ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine()}.\n\n${table(r)}`,
+    `### ${name}\n\nRun ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine()}, load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' / ')} at the end.\n\n${table(r)}${NOTES[name] ? `\n\n${NOTES[name]}` : ''}`,
   );
 }
 const missed = rows.filter((r) => r.ok === false);
