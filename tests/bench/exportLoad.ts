@@ -5,7 +5,7 @@ import type { Socket } from 'socket.io-client';
 import { newId } from '../../shared/domain/ids';
 import { seeded, spawnServer } from '../helpers/process';
 import { type BigMeeting, bigMeeting } from './bigMeeting';
-import { type BenchRow, connect, connected, pct, pool, round, sleep, waitUntil } from './lib';
+import { ack, type BenchRow, connect, connected, pct, pool, round, sleep, waitUntil } from './lib';
 
 const CLIENTS = Number(process.env.BENCH_EXPORT_CLIENTS ?? 500);
 const RATE = Number(process.env.BENCH_FANOUT_RATE ?? 20);
@@ -13,16 +13,6 @@ const RATE = Number(process.env.BENCH_FANOUT_RATE ?? 20);
 const WINDOW = Number(process.env.BENCH_EXPORT_WINDOW ?? 12);
 const WRITERS = 5;
 const run = promisify(execFile);
-
-const ack = async (s: Socket, event: string, payload: unknown) => {
-  const r = (await s.timeout(30_000).emitWithAck(event, payload)) as {
-    ok: boolean;
-    data: unknown;
-    error?: string;
-  };
-  if (!r.ok) throw new Error(`${event}: ${r.error}`);
-  return r.data;
-};
 
 /** CLIENTS of the meeting's participants in one break-out room, each watching its board. */
 async function onBoard(

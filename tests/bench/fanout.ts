@@ -5,6 +5,7 @@ import type { Socket } from 'socket.io-client';
 import { newId } from '../../shared/domain/ids';
 import { seeded, spawnScript, spawnServer } from '../helpers/process';
 import {
+  ack,
   type BenchRow,
   connect,
   connected,
@@ -28,16 +29,6 @@ export interface Run {
   cpuPercent: number;
   memPerClient: number;
 }
-
-const ack = async (s: Socket, event: string, payload: unknown) => {
-  const r = (await s.timeout(30_000).emitWithAck(event, payload)) as {
-    ok: boolean;
-    data: unknown;
-    error?: string;
-  };
-  if (!r.ok) throw new Error(`${event}: ${r.error}`);
-  return r.data;
-};
 
 /** Sends RATE operations a second for SECONDS from the writers; `op` sends one and returns its keys. */
 async function drive(

@@ -22,7 +22,7 @@ import { newId } from '../../shared/domain/ids';
 import { yjsProtocols } from '../../shared/protocol/collab';
 import { reportFragment } from '../../shared/report/ydoc';
 import { seeded } from '../helpers/process';
-import { connect, connected, pool, sleep, waitUntil } from './lib';
+import { ack, connect, connected, pool, sleep, waitUntil } from './lib';
 
 const url = process.env.LOAD_URL!;
 const meetings = Number(process.env.LOAD_MEETINGS ?? 10);
@@ -56,12 +56,6 @@ const result: LoadResult = {
 const failed = (err: unknown) => {
   if (result.errors.length < 20) result.errors.push(String(err));
 };
-
-async function ack<T = unknown>(s: Socket, event: string, payload: unknown): Promise<T> {
-  const r = (await s.timeout(30_000).emitWithAck(event, payload)) as { ok: boolean; data: T; error?: string };
-  if (!r.ok) throw new Error(`${event}: ${r.error} ${(r as { message?: string }).message ?? ''}`);
-  return r.data;
-}
 
 const post = async (path: string, body: unknown) =>
   (

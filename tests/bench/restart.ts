@@ -11,7 +11,7 @@ import { yjsProtocols } from '../../shared/protocol/collab';
 import { type ServerProcess, spawnBuiltServer, spawnServer } from '../helpers/process';
 import { addParagraph } from '../helpers/yjs';
 import { historyDir } from './history';
-import { type BenchRow, connect, connected, pct, pool, round, sleep, waitUntil } from './lib';
+import { ack, type BenchRow, connect, connected, pct, pool, round, sleep, waitUntil } from './lib';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const HISTORY = Number(process.env.BENCH_HISTORY ?? 500);
@@ -33,16 +33,6 @@ const post = async (url: string, body: unknown) =>
       body: JSON.stringify(body),
     })
   ).json();
-
-const ack = async (s: Socket, event: string, payload: unknown) => {
-  const r = (await s.timeout(30_000).emitWithAck(event, payload)) as {
-    ok: boolean;
-    data: unknown;
-    error?: string;
-  };
-  if (!r.ok) throw new Error(`${event}: ${r.error}`);
-  return r.data;
-};
 
 /**
  * A Socket.IO client as the browser's (client/connection.ts: reconnects with 1 s doubling to 15 s,
