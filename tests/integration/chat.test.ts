@@ -50,7 +50,8 @@ describe('the chat', () => {
     const msgs = (await chatOf(people[0]!.socket))!.channels[0]!.messages;
     expect(msgs).toHaveLength(11);
     expect(msgs.at(-1)).toMatchObject({ authorRole: 'facilitator', authorName: '', authorId: null });
-    const ann = msgs.find((m) => m.text.includes('Deelnemer 1'))!;
+    // Exactly hers ("Deelnemer 10" holds "Deelnemer 1" too; sent at once, the order may vary).
+    const ann = msgs.find((m) => m.text === 'Tip 1 van Deelnemer 1')!;
     expect(ann).toMatchObject({ authorName: 'Deelnemer 1', authorId: people[0]!.participant.id, votes: 0 });
   });
 
