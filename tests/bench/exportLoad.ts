@@ -5,7 +5,18 @@ import type { Socket } from 'socket.io-client';
 import { newId } from '../../shared/domain/ids';
 import { seeded, spawnServer } from '../helpers/process';
 import { type BigMeeting, bigMeeting } from './bigMeeting';
-import { ack, type BenchRow, connect, connected, pct, pool, round, sleep, waitUntil } from './lib';
+import {
+  ack,
+  type BenchRow,
+  breakoutActivity,
+  connect,
+  connected,
+  pct,
+  pool,
+  round,
+  sleep,
+  waitUntil,
+} from './lib';
 
 const CLIENTS = Number(process.env.BENCH_EXPORT_CLIENTS ?? 500);
 const RATE = Number(process.env.BENCH_FANOUT_RATE ?? 20);
@@ -22,21 +33,11 @@ async function onBoard(
   const fac = connect(url, { code: m.code, token: m.facilitatorToken });
   await connected(fac);
   const activityId = newId();
-  await ack(fac, 'activity:create', {
-    id: activityId,
-    agendaItemId: null,
-    anonymous: false,
-    spec: {
-      kind: 'breakout',
-      questions: ['Wat nemen we mee naar de volgende bijeenkomst?'],
-      rooms: { by: 'count', count: 1 },
-      assignment: 'random',
-      timeboxMinutes: null,
-      seeOtherRooms: false,
-      participantsCluster: false,
-      colourBy: 'choice',
-    },
-  });
+  await ack(
+    fac,
+    'activity:create',
+    breakoutActivity(activityId, { question: 'Wat nemen we mee naar de volgende bijeenkomst?' }),
+  );
   const clients = await pool(m.tokens.slice(0, CLIENTS), 50, async (token) => {
     const s = connect(url, { code: m.code, token });
     await connected(s);

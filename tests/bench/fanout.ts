@@ -7,6 +7,7 @@ import { seeded, spawnScript, spawnServer } from '../helpers/process';
 import {
   ack,
   type BenchRow,
+  breakoutActivity,
   connect,
   connected,
   pct,
@@ -105,21 +106,7 @@ export async function oogstOn(srv: FanoutTarget, n: number): Promise<Run> {
   const fac = connect(srv.url, { code: m.code, token: m.facilitatorToken });
   await connected(fac);
   const activityId = newId();
-  await ack(fac, 'activity:create', {
-    id: activityId,
-    agendaItemId: null,
-    anonymous: false,
-    spec: {
-      kind: 'breakout',
-      questions: ['Wat kunnen koplopers betekenen voor de aardgasvrije transitie?'],
-      rooms: { by: 'count', count: 1 },
-      assignment: 'random',
-      timeboxMinutes: null,
-      seeOtherRooms: false,
-      participantsCluster: false,
-      colourBy: 'choice',
-    },
-  });
+  await ack(fac, 'activity:create', breakoutActivity(activityId));
   await sleep(500);
   const rssBefore = await retained(srv.pids);
   const joined = await pool(Array.from({ length: n }), 50, async (_, i) => {

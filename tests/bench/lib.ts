@@ -153,3 +153,29 @@ export async function post<T>(url: string, body: unknown): Promise<T> {
   if (res.status >= 300) throw new Error(`${url}: ${res.status} ${await res.text()}`);
   return (await res.json()) as T;
 }
+
+/**
+ * The `activity:create` payload of a break-out with one question: `rooms` rooms, random places,
+ * no time box (the benches' boards). `overrides` changes any field of the spec.
+ */
+export function breakoutActivity(
+  id: string,
+  opts: { question?: string; rooms?: number; overrides?: Record<string, unknown> } = {},
+) {
+  return {
+    id,
+    agendaItemId: null,
+    anonymous: false,
+    spec: {
+      kind: 'breakout',
+      questions: [opts.question ?? 'Wat kunnen koplopers betekenen voor de aardgasvrije transitie?'],
+      rooms: { by: 'count', count: opts.rooms ?? 1 },
+      assignment: 'random',
+      timeboxMinutes: null,
+      seeOtherRooms: false,
+      participantsCluster: false,
+      colourBy: 'choice',
+      ...opts.overrides,
+    },
+  };
+}

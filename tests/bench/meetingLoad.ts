@@ -22,7 +22,7 @@ import { newId } from '../../shared/domain/ids';
 import { yjsProtocols } from '../../shared/protocol/collab';
 import { reportFragment } from '../../shared/report/ydoc';
 import { seeded } from '../helpers/process';
-import { ack, connect, connected, pool, sleep, waitUntil } from './lib';
+import { ack, breakoutActivity, connect, connected, pool, sleep, waitUntil } from './lib';
 
 const url = process.env.LOAD_URL!;
 const meetings = Number(process.env.LOAD_MEETINGS ?? 10);
@@ -101,21 +101,7 @@ async function setUp(k: number) {
     anonymous: false,
     spec: { kind: 'scale', question: 'Hoe tevreden ben je?', levels: [...DEFAULT_SCALE_LEVELS] },
   });
-  await ack(fac, 'activity:create', {
-    id: breakoutId,
-    agendaItemId: null,
-    anonymous: false,
-    spec: {
-      kind: 'breakout',
-      questions: ['Wat kunnen koplopers betekenen voor de aardgasvrije transitie?'],
-      rooms: { by: 'count', count: rooms },
-      assignment: 'random',
-      timeboxMinutes: null,
-      seeOtherRooms: false,
-      participantsCluster: false,
-      colourBy: 'choice',
-    },
-  });
+  await ack(fac, 'activity:create', breakoutActivity(breakoutId, { rooms: rooms }));
   const people: Person[] = await pool(Array.from({ length: size }), 10, async (_, i) => {
     const j = await post('/api/join', { code: m.code, name: `Deelnemer ${i + 1}` });
     const socket = connect(url, { code: m.code, token: j.token });

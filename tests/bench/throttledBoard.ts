@@ -7,7 +7,16 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { newId } from '../../shared/domain/ids';
-import { ack, type BenchRow, type CreatedMeeting, connect, connected, pct, post } from './lib';
+import {
+  ack,
+  type BenchRow,
+  breakoutActivity,
+  type CreatedMeeting,
+  connect,
+  connected,
+  pct,
+  post,
+} from './lib';
 import { freshContext, markOf, personClick, throttledPage } from './throttle';
 
 const NOTES = Number(process.env.BENCH_THROTTLED_NOTES ?? 500);
@@ -44,21 +53,11 @@ export async function boardPostIts(browser: Browser, api: string, base: string):
     await post<Joined>(`${api}/api/join`, { code: m.code, name: 'Bert' }),
   ];
   const activityId = newId();
-  await ack(fac, 'activity:create', {
-    id: activityId,
-    agendaItemId: null,
-    anonymous: false,
-    spec: {
-      kind: 'breakout',
-      questions: ['Wat kunnen koplopers betekenen voor de aardgasvrije transitie?'],
-      rooms: { by: 'count', count: 1 },
-      assignment: 'random',
-      timeboxMinutes: null,
-      seeOtherRooms: false,
-      participantsCluster: true,
-      colourBy: 'choice',
-    },
-  });
+  await ack(
+    fac,
+    'activity:create',
+    breakoutActivity(activityId, { overrides: { participantsCluster: true } }),
+  );
   await ack(fac, 'activity:open', { id: activityId });
   const snap = await ack<{ breakouts: { boards: { id: string }[] }[] }>(fac, 'session:sync');
   const boardId = snap.breakouts[0]!.boards[0]!.id;
