@@ -23,7 +23,7 @@ import { LIMITS } from '../../shared/protocol/schemas/common';
 import type { CommandKey } from '../storage/applied';
 import type { ActivityRecord, ResponseRecordRow, Store } from '../storage/store';
 import { activityView, type KindProvider, myResponse, type StateChange } from './activityKinds';
-import { wasApplied } from './replay';
+import { appliedBefore, wasApplied } from './replay';
 
 export { activityView, type KindProvider, myResponse, type StateChange } from './activityKinds';
 
@@ -125,7 +125,7 @@ export class ActivityService {
     once?: CommandKey,
   ): Promise<ActivityView> {
     const before = await this.own(meetingId, input.id);
-    if (await wasApplied(this.store, once)) return activityView(before);
+    if (await appliedBefore(this.store, once)) return activityView(before);
     if (input.spec && input.spec.kind !== before.spec.kind) {
       throw new DomainError('invalid_payload', 'the kind of an activity cannot change');
     }
@@ -171,7 +171,7 @@ export class ActivityService {
   ): Promise<ActivityView> {
     const before = await this.own(meetingId, id);
     // A replayed "reveal" after a newer "hide" must not show results again (POLL7).
-    if (await wasApplied(this.store, once)) return activityView(before);
+    if (await appliedBefore(this.store, once)) return activityView(before);
     await this.provider(before)?.beforeStateChange?.(before, change);
     // The new state follows from the stored one (closing a draft keeps it a draft): read and
     // written in one transaction, so a change at the same moment is never undone.

@@ -3,7 +3,7 @@ import { DomainError } from '../../shared/protocol/ack';
 import { LIMITS } from '../../shared/protocol/schemas/common';
 import type { CommandKey } from '../storage/applied';
 import type { Store } from '../storage/store';
-import { wasApplied } from './replay';
+import { appliedBefore, wasApplied } from './replay';
 
 /**
  * [AGENDA1–AGENDA3] The ordered agenda of a meeting. Every method returns the whole new agenda.
@@ -54,7 +54,7 @@ export class AgendaService {
   }
 
   async update(meetingId: string, input: { id: string; title?: string; body?: string }, once?: CommandKey) {
-    if (await wasApplied(this.store, once)) return this.list(meetingId);
+    if (await appliedBefore(this.store, once)) return this.list(meetingId);
     await this.own(meetingId, input.id);
     const patch: { title?: string; body?: string } = {};
     if (input.title !== undefined) patch.title = input.title;
@@ -65,7 +65,7 @@ export class AgendaService {
 
   /** [AGENDA2] Moving to an index; the others keep their relative order. */
   async move(meetingId: string, input: { id: string; index: number }, once?: CommandKey) {
-    if (await wasApplied(this.store, once)) return this.list(meetingId);
+    if (await appliedBefore(this.store, once)) return this.list(meetingId);
     await this.own(meetingId, input.id);
     await this.store.agenda.move(meetingId, input.id, input.index, once);
     return this.list(meetingId);
@@ -73,7 +73,7 @@ export class AgendaService {
 
   /** [AGENDA3] Removing an item keeps its activities (they lose their place, not their answers). */
   async remove(meetingId: string, input: { id: string }, once?: CommandKey) {
-    if (await wasApplied(this.store, once)) return this.list(meetingId);
+    if (await appliedBefore(this.store, once)) return this.list(meetingId);
     await this.own(meetingId, input.id);
     await this.store.agenda.delete(meetingId, input.id, once);
     return this.list(meetingId);

@@ -10,7 +10,7 @@ import { liveNote, need } from './boardGuards';
 import { noteResult } from './boardViews';
 import type { BoardContext, BreakoutService } from './breakouts';
 import type { Session } from './meetings';
-import { wasApplied } from './replay';
+import { appliedBefore } from './replay';
 
 /**
  * [BOARD6–BOARD8] Post-its on a board: write, edit, move, delete. Each checks what this session may
@@ -94,7 +94,7 @@ export class NoteService {
 
   /** [BOARD7][BOARD8] Text and colour: only the writer; the other fields are left as they are. */
   async edit(s: Session, input: { id: string; text?: string; colour?: NoteColour }, once?: CommandKey) {
-    if (await wasApplied(this.store, once)) return this.noteNow(s, input.id);
+    if (await appliedBefore(this.store, once)) return this.noteNow(s, input.id);
     const note = await liveNote(this.store, input.id);
     const ctx = await this.breakouts.boardContext(s, note.boardId);
     need(ctx, 'write');
@@ -116,7 +116,7 @@ export class NoteService {
     input: { id: string; x: number; y: number; themeId?: string | null },
     once?: CommandKey,
   ) {
-    if (await wasApplied(this.store, once)) return this.noteNow(s, input.id);
+    if (await appliedBefore(this.store, once)) return this.noteNow(s, input.id);
     const note = await liveNote(this.store, input.id);
     const ctx = await this.breakouts.boardContext(s, note.boardId);
     need(ctx, 'write');

@@ -8,7 +8,7 @@ import type { Store } from '../storage/store';
 import { liveTheme, need } from './boardGuards';
 import type { BreakoutService } from './breakouts';
 import type { Session } from './meetings';
-import { wasApplied } from './replay';
+import { appliedBefore } from './replay';
 
 /**
  * [BOARD11] Themes on a board: post-its into a theme, making, renaming, moving, merging and
@@ -72,7 +72,7 @@ export class ThemeService {
   ) {
     const t = await liveTheme(this.store, input.id);
     const ctx = await this.breakouts.boardContext(s, t.boardId);
-    if (await wasApplied(this.store, once)) return { ctx, theme: t };
+    if (await appliedBefore(this.store, once)) return { ctx, theme: t };
     need(ctx, 'cluster');
     const stored = await this.store.boards.updateTheme(
       t.id,
@@ -97,7 +97,7 @@ export class ThemeService {
 
   /** [BOARD11] Merging: every post-it of `id` goes to `intoId`, then `id` is gone. */
   async merge(s: Session, input: { id: string; intoId: string }, once?: CommandKey) {
-    if (await wasApplied(this.store, once)) {
+    if (await appliedBefore(this.store, once)) {
       return { ...(await this.themeGone(s, input.id)), theme: await liveTheme(this.store, input.intoId) };
     }
     if (input.id === input.intoId)
@@ -114,7 +114,7 @@ export class ThemeService {
 
   /** [BOARD11] Dissolving: the post-its stay where they were drawn, in no theme. */
   async dissolve(s: Session, input: { id: string }, once?: CommandKey) {
-    if (await wasApplied(this.store, once)) return this.themeGone(s, input.id);
+    if (await appliedBefore(this.store, once)) return this.themeGone(s, input.id);
     const t = await liveTheme(this.store, input.id);
     const ctx = await this.breakouts.boardContext(s, t.boardId);
     need(ctx, 'cluster');

@@ -5,7 +5,7 @@ import type { Store } from '../storage/store';
 import { liveNote, need, REFUSALS } from './boardGuards';
 import type { BoardContext, BreakoutService } from './breakouts';
 import type { Session } from './meetings';
-import { wasApplied } from './replay';
+import { appliedBefore } from './replay';
 
 /** [BOARD12] Dot votes on a board's post-its: casting and taking back. */
 export class VoteService {
@@ -28,7 +28,7 @@ export class VoteService {
     const pid = s.participantId!;
     const existing = await this.store.boards.vote(input.id);
     if (existing && existing.participantId !== pid) throw new DomainError('conflict', 'id already in use');
-    const replayed = !existing && (await wasApplied(this.store, once));
+    const replayed = !existing && (await appliedBefore(this.store, once));
     const note =
       existing || replayed
         ? await this.store.boards.note(existing?.noteId ?? input.noteId)

@@ -131,7 +131,10 @@ export class BreakoutService {
    */
   async start(a: BreakoutActivity): Promise<PlaceChange[]> {
     const onlineIds = await this.online(a.meetingId);
-    return this.store.transaction((tx) => startBreakout(tx, a, onlineIds, this.now(), this.random));
+    // In turn with late arrivals being placed (placeLate): both read and change the rooms' loads.
+    return this.store.transaction((tx) => startBreakout(tx, a, onlineIds, this.now(), this.random), {
+      lock: `rooms:${a.id}`,
+    });
   }
 
   /** [BOARD2] Questions and room setup cannot change once rooms exist; wording of a question can. */
@@ -164,15 +167,17 @@ export class BreakoutService {
 
   /** [BOARD5] A board of this meeting with what this session may do on it (not found otherwise). */
   async boardContext(s: Session, boardId: string): Promise<BoardContext> {
-    const board = await this.store.breakouts.board(boardId);
-    const activity = board && (await this.store.activities.get(board.activityId));
-    if (!board || !activity || activity.meetingId !== s.meetingId || !isBreakout(activity)) {
+    const found = await this.store.breakouts.boardContext(boardId, s.participantId);
+    const activity = found?.activity;
+    if (!found || !activity || activity.meetingId !== s.meetingId || !isBreakout(activity)) {
       throw new DomainError('not_found', 'no such board');
     }
-    const [viewer, state] = await Promise.all([
-      this.viewer(s, activity.id),
-      this.store.breakouts.get(activity.id),
-    ]);
+    const { board, state } = found;
+    const viewer: Viewer = {
+      role: s.role,
+      participantId: s.participantId,
+      roomId: found.member?.roomId ?? null,
+    };
     const access = boardAccess(
       viewer,
       { roomId: board.roomId, locked: board.locked, voting: { open: board.votingOpen } },

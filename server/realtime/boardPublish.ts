@@ -22,6 +22,8 @@ export const boardRooms = {
 };
 
 const HARVEST_DELAY_MS = 1000;
+/** The pause after a harvest is at least this many times what it took (Coalescer). */
+const HARVEST_COST_FACTOR = 10;
 
 /** Every break-out and board broadcast, each to the audience that may see it. */
 export class BoardPublisher {
@@ -40,7 +42,8 @@ export class BoardPublisher {
     const onError = (err: unknown) =>
       log.error('board broadcast failed', { err: err instanceof Error ? err.message : String(err) });
     this.coalescer = new Coalescer(delayMs, onError);
-    this.slow = new Coalescer(Math.max(delayMs, HARVEST_DELAY_MS), onError);
+    // A harvest reads every board of the break-out: at most a tenth of the time goes to it.
+    this.slow = new Coalescer(Math.max(delayMs, HARVEST_DELAY_MS), onError, HARVEST_COST_FACTOR);
   }
 
   close(): void {

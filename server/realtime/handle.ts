@@ -123,6 +123,7 @@ export function command<E extends AckedCommand>(
         const id = typeof field === 'string' ? field : undefined;
         const key = id === undefined ? undefined : commandKey(session, id);
         replayed = key !== undefined && (await ctx.store.applied.has(key));
+        if (key && !replayed) key.notAppliedYet = true;
         result = await run(parsed.data as InputOf<E>, session, key);
       } catch (err) {
         if (err instanceof DomainError) {

@@ -11,6 +11,12 @@ export interface CommandKey {
   actor: string;
   /** The client-made id of the command (for a creation that must never come back: of the thing made). */
   commandId: string;
+  /**
+   * Set by the command handler when it has just looked (outside any transaction) and found the
+   * command not applied yet: a service's own look outside a transaction is then skipped
+   * (`appliedBefore`). A write still claims the id, so a twin sent at the same moment is caught.
+   */
+  notAppliedYet?: boolean;
 }
 
 /** What a write answers when its command was applied before: nothing was changed. */

@@ -1,6 +1,7 @@
 import type { NoteColour } from '../../shared/domain/board/palette';
 import type { VoteRef } from '../../shared/domain/board/types';
 import type { CommandKey, Replayed } from './applied';
+import type { ActivityRecord } from './store';
 
 /** A break-out's own state beside its activity row (BOARD2, BOARD4, BOARD13). */
 export interface BreakoutRecord {
@@ -104,6 +105,18 @@ export interface BreakoutRepo {
   ): Promise<void>;
   boards(activityId: string): Promise<BoardRecord[]>;
   board(id: string): Promise<BoardRecord | undefined>;
+  /**
+   * A board with what every post-it command checks against: its activity, the break-out's state
+   * and where this participant is placed. One read (on PostgreSQL one statement: the commands on
+   * boards are the most frequent of a meeting). Undefined when the board or its activity is gone.
+   */
+  boardContext(
+    boardId: string,
+    participantId: string | null,
+  ): Promise<
+    | { board: BoardRecord; activity: ActivityRecord; state?: BreakoutRecord; member?: MemberRecord }
+    | undefined
+  >;
   /** Adds boards that are not there yet (by room and question). */
   addBoards(boards: BoardRecord[]): Promise<void>;
   updateBoard(

@@ -1,5 +1,6 @@
 import { REPLAYED } from '../applied';
 import type { BoardRecord, BreakoutRepo, MemberRecord } from '../boardStore';
+import { type Row as ActivityRow, toRecord as toActivity } from '../sqlite/activities';
 import {
   type BoardRow,
   type BreakoutRow,
@@ -11,8 +12,11 @@ import {
 import { appliedOnce } from './applied';
 import type { Db } from './db';
 
-const ADD_BOARD = `INSERT INTO boards (id, activity_id, room_id, question_index, locked, anonymous, voting_open,
-    vote_limit, votes_revealed, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT DO NOTHING`;
+const BOARD_TYPES = ['text', 'text', 'text', 'int', 'int', 'int', 'int', 'int', 'int', 'bigint'];
+/** Boards from one array per column (`unnest`), in list order; existing ones are left alone. */
+const ADD_BOARDS = `INSERT INTO boards (id, activity_id, room_id, question_index, locked, anonymous, voting_open,
+    vote_limit, votes_revealed, created_at)
+  SELECT * FROM unnest(${BOARD_TYPES.map((t, i) => `$${i + 1}::${t}[]`).join(', ')}) ON CONFLICT DO NOTHING`;
 const boardParams = (b: BoardRecord) => [
   b.id,
   b.activityId,
@@ -31,8 +35,14 @@ const MEMBER =
   'SELECT participant_id, room_id FROM breakout_members WHERE activity_id = $1 AND participant_id = $2';
 
 export function pgBreakouts(db: Db): BreakoutRepo {
+  /** All boards in one statement (a break-out's start adds rooms × questions of them). */
   const insertBoards = async (t: Db, list: BoardRecord[]) => {
-    for (const b of list) await t.query(ADD_BOARD, boardParams(b));
+    if (list.length === 0) return;
+    const columns = list.map(boardParams);
+    await t.query(
+      ADD_BOARDS,
+      BOARD_TYPES.map((_, i) => columns.map((c) => c[i])),
+    );
   };
   const once = appliedOnce(db);
 
@@ -94,12 +104,16 @@ export function pgBreakouts(db: Db): BreakoutRepo {
           (await t.one('SELECT 1 FROM breakout_rooms WHERE activity_id = $1 LIMIT 1', [activityId]))
         )
           return false;
-        for (const r of list) {
-          await t.query(
-            'INSERT INTO breakout_rooms (id, activity_id, position, label) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING',
-            [r.id, r.activityId, r.index, r.label],
-          );
-        }
+        await t.query(
+          `INSERT INTO breakout_rooms (id, activity_id, position, label)
+             SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::text[]) ON CONFLICT DO NOTHING`,
+          [
+            list.map((r) => r.id),
+            list.map((r) => r.activityId),
+            list.map((r) => r.index),
+            list.map((r) => r.label),
+          ],
+        );
         await insertBoards(t, boardList);
         return true;
       });
@@ -116,38 +130,38 @@ export function pgBreakouts(db: Db): BreakoutRepo {
       const r = await db.one<MemberRow>(MEMBER, [activityId, participantId]);
       return r && toMember(r);
     },
-    placeNew(activityId, entries, at) {
-      return db.tx(async (t) => {
-        const out: MemberRecord[] = [];
-        for (const e of entries) {
-          await t.query(
-            `INSERT INTO breakout_members (activity_id, participant_id, room_id, placed_at) VALUES ($1, $2, $3, $4)
-             ON CONFLICT DO NOTHING`,
-            [activityId, e.participantId, e.roomId, at],
-          );
-          out.push(toMember((await t.one<MemberRow>(MEMBER, [activityId, e.participantId]))!));
-        }
-        return out;
-      });
+    async placeNew(activityId, entries, at) {
+      if (entries.length === 0) return [];
+      // One statement: the new placements (RETURNING) and the ones that were there (its snapshot).
+      const rows = await db.rows<MemberRow>(
+        `WITH ins AS (
+           INSERT INTO breakout_members (activity_id, participant_id, room_id, placed_at)
+             SELECT $1, p, r, $4 FROM unnest($2::text[], $3::text[]) AS u(p, r)
+             ON CONFLICT DO NOTHING RETURNING participant_id, room_id)
+         SELECT participant_id, room_id FROM ins
+         UNION ALL
+         SELECT participant_id, room_id FROM breakout_members WHERE activity_id = $1 AND participant_id = ANY($2)`,
+        [activityId, entries.map((e) => e.participantId), entries.map((e) => e.roomId), at],
+      );
+      const stored = new Map(rows.map((r) => [r.participant_id, toMember(r)]));
+      return entries.map((e) => stored.get(e.participantId)!);
     },
     async place(activityId, entries, at) {
-      await db.tx(async (t) => {
-        for (const e of entries) {
-          if (e.roomId === null) {
-            await t.query('DELETE FROM breakout_members WHERE activity_id = $1 AND participant_id = $2', [
-              activityId,
-              e.participantId,
-            ]);
-          } else {
-            await t.query(
-              `INSERT INTO breakout_members (activity_id, participant_id, room_id, placed_at) VALUES ($1, $2, $3, $4)
-               ON CONFLICT (activity_id, participant_id) DO UPDATE SET room_id = excluded.room_id,
-                 placed_at = excluded.placed_at`,
-              [activityId, e.participantId, e.roomId, at],
-            );
-          }
-        }
-      });
+      // In order, as one after another would: a participant's last entry is where they end up.
+      const last = new Map(entries.map((e) => [e.participantId, e.roomId] as const));
+      const out = [...last].filter(([, room]) => room === null).map(([p]) => p);
+      const into = [...last].filter((e): e is [string, string] => e[1] !== null);
+      if (last.size === 0) return;
+      // One statement: the two parts touch different participants.
+      await db.query(
+        `WITH gone AS (
+           DELETE FROM breakout_members WHERE activity_id = $1 AND participant_id = ANY($2::text[]))
+         INSERT INTO breakout_members (activity_id, participant_id, room_id, placed_at)
+           SELECT $1, p, r, $5 FROM unnest($3::text[], $4::text[]) AS u(p, r)
+           ON CONFLICT (activity_id, participant_id) DO UPDATE SET room_id = excluded.room_id,
+             placed_at = excluded.placed_at`,
+        [activityId, out, into.map(([p]) => p), into.map(([, r]) => r), at],
+      );
     },
     async boards(activityId) {
       const rows = await db.rows<BoardRow>(
@@ -159,6 +173,25 @@ export function pgBreakouts(db: Db): BreakoutRepo {
     async board(id) {
       const r = await db.one<BoardRow>('SELECT * FROM boards WHERE id = $1', [id]);
       return r && toBoard(r);
+    },
+    async boardContext(boardId, participantId) {
+      // One statement: each row as JSON under its own column names, for the row mappers.
+      const r = await db.one<{ b: BoardRow; a: ActivityRow; s: BreakoutRow | null; m: MemberRow | null }>(
+        `SELECT row_to_json(b) AS b, row_to_json(a) AS a, row_to_json(s) AS s, row_to_json(m) AS m
+           FROM boards b
+           JOIN activities a ON a.id = b.activity_id
+           LEFT JOIN breakouts s ON s.activity_id = b.activity_id
+           LEFT JOIN breakout_members m ON m.activity_id = b.activity_id AND m.participant_id = $2
+          WHERE b.id = $1`,
+        [boardId, participantId],
+      );
+      if (!r) return undefined;
+      return {
+        board: toBoard(r.b),
+        activity: toActivity(r.a),
+        ...(r.s ? { state: toBreakout(r.s) } : {}),
+        ...(r.m ? { member: toMember(r.m) } : {}),
+      };
     },
     async addBoards(list) {
       await db.tx((t) => insertBoards(t, list));

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { REPLAYED } from '../applied';
 import type { BoardRecord, BreakoutRecord, BreakoutRepo, MemberRecord, RoomRecord } from '../boardStore';
+import { type Row as ActivityRow, toRecord as toActivity } from './activities';
 import { appliedOnce } from './applied';
 
 export interface BreakoutRow {
@@ -95,6 +96,7 @@ export function sqliteBreakouts(db: Database): BreakoutRepo {
     'SELECT * FROM boards WHERE activity_id = ? ORDER BY room_id IS NULL, created_at, question_index, id',
   );
   const board = db.prepare('SELECT * FROM boards WHERE id = ?');
+  const activity = db.prepare('SELECT * FROM activities WHERE id = ?');
   const addBoard = db.prepare(
     `INSERT OR IGNORE INTO boards (id, activity_id, room_id, question_index, locked, anonymous, voting_open,
        vote_limit, votes_revealed, created_at)
@@ -188,6 +190,24 @@ export function sqliteBreakouts(db: Database): BreakoutRepo {
     async board(id) {
       const r = board.get(id) as BoardRow | undefined;
       return r && toBoard(r);
+    },
+    async boardContext(boardId, participantId) {
+      const b = board.get(boardId) as BoardRow | undefined;
+      const a = b && (activity.get(b.activity_id) as ActivityRow | undefined);
+      if (!b || !a) return undefined;
+      const st = get.get(b.activity_id) as BreakoutRow | undefined;
+      const m =
+        participantId === null
+          ? undefined
+          : (member.get(b.activity_id, participantId) as
+              | { participant_id: string; room_id: string }
+              | undefined);
+      return {
+        board: toBoard(b),
+        activity: toActivity(a),
+        ...(st ? { state: toBreakout(st) } : {}),
+        ...(m ? { member: { participantId: m.participant_id, roomId: m.room_id } } : {}),
+      };
     },
     async addBoards(list) {
       db.transaction(() => insertBoards(list))();
