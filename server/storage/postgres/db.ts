@@ -78,7 +78,7 @@ function clientDb(client: pg.PoolClient, live: Live): Db {
   const query: Db['query'] = async (text, params) => {
     if (!live.open) throw new Error('this transaction has ended: use the store');
     try {
-      return await client.query(text, params);
+      return await client.query(statement(text, params));
     } catch (err) {
       if (RETRIED.has(sqlState(err) ?? '')) live.doomed ??= err;
       throw err;
@@ -101,6 +101,25 @@ function clientDb(client: pg.PoolClient, live: Live): Db {
     },
   };
   return db;
+}
+
+/** Prepared statement names by statement text (a bounded set: the repositories' statements). */
+const names = new Map<string, string>();
+
+/**
+ * A statement with parameters goes as a named prepared statement: each connection parses and
+ * plans it once, and then only binds and runs it (for the short statements of the hot paths,
+ * parsing and planning were a large part of PostgreSQL's work). Without parameters (BEGIN,
+ * SAVEPOINT, several statements in one) it goes as plain text.
+ */
+function statement(text: string, values: unknown[] | undefined): pg.QueryConfig {
+  if (values === undefined) return { text };
+  let name = names.get(text);
+  if (!name) {
+    name = `oogst_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`;
+    names.set(text, name);
+  }
+  return { name, text, values };
 }
 
 /**
@@ -195,7 +214,7 @@ function inTurn<T>(lock: string, run: () => Promise<T>): Promise<T> {
 
 /** The pool's handle: a plain call is its own (serializable) transaction, retried like `tx`. */
 export function poolDb(pool: pg.Pool): Db {
-  const query: Db['query'] = (text, params) => retrying(() => pool.query(text, params));
+  const query: Db['query'] = (text, params) => retrying(() => pool.query(statement(text, params)));
   return {
     ...helpers(query),
     inTransaction: false,
