@@ -25,19 +25,37 @@ export interface ManyMeetingsRun {
   memAbove: number;
 }
 
-/** CPU seconds of every process whose name is one of `names` (PostgreSQL's backends, Redis). */
-function cpuOfNamed(names: string[]): number {
-  let sum = 0;
-  for (const d of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(d)) continue;
-    try {
-      const comm = fs.readFileSync(`/proc/${d}/comm`, 'utf8').trim();
-      if (names.some((n) => comm.startsWith(n))) sum += procStats(Number(d)).cpuSeconds;
-    } catch {
-      // The process ended meanwhile.
+/**
+ * CPU seconds of every process whose name is one of `names` (PostgreSQL's backends, Redis,
+ * HAProxy), followed by sampling every second: a PostgreSQL backend whose pooled connection closes
+ * before the end still counts with what it used until its last sample.
+ */
+function namedCpu(names: string[]): { total(): number; stop(): void } {
+  const last = new Map<number, number>();
+  const sample = () => {
+    for (const d of fs.readdirSync('/proc')) {
+      if (!/^\d+$/.test(d)) continue;
+      try {
+        const comm = fs.readFileSync(`/proc/${d}/comm`, 'utf8').trim();
+        if (names.some((n) => comm.startsWith(n))) last.set(Number(d), procStats(Number(d)).cpuSeconds);
+      } catch {
+        // The process ended meanwhile.
+      }
     }
-  }
-  return sum;
+  };
+  sample();
+  const start = new Map(last);
+  const timer = setInterval(sample, 1000);
+  timer.unref();
+  return {
+    total() {
+      sample();
+      let sum = 0;
+      for (const [pid, cpu] of last) sum += cpu - (start.get(pid) ?? 0);
+      return sum;
+    },
+    stop: () => clearInterval(timer),
+  };
 }
 
 /**
@@ -57,12 +75,12 @@ export async function manyMeetings(
   // Set-up (joins, rooms) takes a while: every process starts its script at the same moment.
   const startAt = Date.now() + 20_000 + opts.meetings * opts.size * 15;
   let cpuAtStart = 0;
-  let servicesAtStart = 0;
+  let services = null as ReturnType<typeof namedCpu> | null;
   let loadAtStart = 0;
   const children: ChildProcess[] = [];
   const startTimer = setTimeout(() => {
     cpuAtStart = cpu();
-    servicesAtStart = cpuOfNamed(['postgres', 'redis-server', 'haproxy']);
+    services = namedCpu(['postgres', 'redis-server', 'haproxy']);
     loadAtStart = children.reduce((sum, c) => sum + procStats(c.pid!).cpuSeconds, 0);
   }, startAt - Date.now());
   const outputs = await Promise.all(
@@ -105,8 +123,8 @@ export async function manyMeetings(
   ).finally(() => clearTimeout(startTimer));
   const seconds = (Date.now() - startAt) / 1000;
   const nodeCpu = ((cpu() - cpuAtStart) / seconds) * 100;
-  const serviceCpu =
-    ((cpuOfNamed(['postgres', 'redis-server', 'haproxy']) - servicesAtStart) / seconds) * 100;
+  const serviceCpu = ((services?.total() ?? 0) / seconds) * 100;
+  services?.stop();
   const loadCpu =
     ((children.reduce((sum, c) => sum + procStats(c.pid!).cpuSeconds, 0) - loadAtStart) / seconds) * 100;
   // The memory the nodes keep with every meeting still loaded; then the people leave.

@@ -5,6 +5,7 @@
  * is in her DOM (her own screen), and to the same at Bert's (another participant: his clock's
  * epoch time against hers, one machine). The server broadcasts with its own delay (50 ms).
  */
+import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { newId } from '../../shared/domain/ids';
 import {
@@ -19,6 +20,12 @@ import {
 } from './lib';
 import { freshContext, markOf, personClick, throttledPage } from './throttle';
 
+const TRACE_CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'v8.execute',
+  'blink',
+];
 const NOTES = Number(process.env.BENCH_THROTTLED_NOTES ?? 500);
 const TRIES = Number(process.env.BENCH_THROTTLED_POSTITS ?? 7);
 
@@ -92,8 +99,12 @@ export async function boardPostIts(browser: Browser, api: string, base: string):
           [`note${k}`, text] as const,
         );
       await ann.page.waitForTimeout(300);
+      // BENCH_TRACE=<file>: a Chromium performance trace of Ann's page around the last save.
+      const trace = process.env.BENCH_TRACE && k === TRIES - 1;
+      if (trace) await browser.startTracing(ann.page, { categories: TRACE_CATEGORIES });
       await personClick(ann, ann.page.getByRole('button', { name: 'Opslaan' }));
       const a = await markOf(ann.page, `note${k}`);
+      if (trace) fs.writeFileSync(process.env.BENCH_TRACE!, await browser.stopTracing());
       const b = await markOf(bert.page, `note${k}`);
       const click = (await ann.page.evaluate('window.__marks.submit')) as number;
       own.push(a.paint - click);
