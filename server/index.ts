@@ -39,5 +39,11 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 // Benchmarks measure retained memory: started with --expose-gc, SIGUSR2 runs a full collection.
+// With OOGST_BENCH_HEAP set it then prints the heap still in use (`heap-after-gc <bytes>`, the soak).
 const gc = (globalThis as { gc?: () => void }).gc;
-if (gc) process.on('SIGUSR2', () => gc());
+const printHeap = Boolean(process.env.OOGST_BENCH_HEAP);
+if (gc)
+  process.on('SIGUSR2', () => {
+    gc();
+    if (printHeap) console.log(`heap-after-gc ${process.memoryUsage().heapUsed}`);
+  });

@@ -13,6 +13,16 @@ export function pct(values: number[], p: number): number {
 
 export const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
 
+/** Latencies by window: for each window, how many took each number of ms (`{ [ms]: count }`). */
+export type WindowCounts = Record<number, number>[];
+
+/** Counts `n` more latencies of `ms` in window `w`. */
+export function countIn(windows: WindowCounts, w: number, ms: number, n = 1): void {
+  const counts = windows[w] ?? {};
+  windows[w] = counts;
+  counts[ms] = (counts[ms] ?? 0) + n;
+}
+
 /** CPU seconds (user + system) and resident memory of a process, from /proc. */
 export function procStats(pid: number): { cpuSeconds: number; rssBytes: number } {
   const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');

@@ -11,18 +11,34 @@
  * participant reads live; the facilitator starts the meeting's timer and extends it now and then.
  *
  * Input (env): LOAD_URL, LOAD_MEETINGS, LOAD_SIZE, LOAD_ROOMS, LOAD_SECONDS, LOAD_START_AT (epoch
- * ms at which every process starts its script, so that all meetings run at once).
+ * ms at which every process starts its script, so that all meetings run at once). For long runs
+ * (the soak, soak.ts), each unset by default and then without effect: LOAD_RATE (every rate of the
+ * script times this), LOAD_WINDOW_SECONDS (latencies counted per window of send time instead of
+ * listed, see `LoadResult.windows`), LOAD_NOTES_PER_ROOM (post-its a room creates before it only
+ * moves them).
  */
 import type { Socket } from 'socket.io-client';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { DEFAULT_SCALE_LEVELS } from '../../shared/domain/activities';
+import { BOARD_LIMITS } from '../../shared/domain/board/limits';
 import { newId } from '../../shared/domain/ids';
+import { LIMITS } from '../../shared/domain/limits';
 import { yjsProtocols } from '../../shared/protocol/collab';
 import { reportFragment } from '../../shared/report/ydoc';
 import { seeded } from '../helpers/process';
-import { ack, breakoutActivity, connect, connected, pool, sleep, waitUntil } from './lib';
+import {
+  ack,
+  breakoutActivity,
+  connect,
+  connected,
+  countIn,
+  pool,
+  sleep,
+  type WindowCounts,
+  waitUntil,
+} from './lib';
 
 const url = process.env.LOAD_URL!;
 const meetings = Number(process.env.LOAD_MEETINGS ?? 10);
@@ -30,19 +46,46 @@ const size = Number(process.env.LOAD_SIZE ?? 40);
 const rooms = Number(process.env.LOAD_ROOMS ?? 5);
 const seconds = Number(process.env.LOAD_SECONDS ?? 30);
 const startAt = Number(process.env.LOAD_START_AT ?? Date.now() + 5000);
+/** Every rate below (and the poll answers' and the timer's) times this. */
+const rate = Number(process.env.LOAD_RATE ?? 1);
 /** Post-it operations a second in each room (creates and moves, alternating). */
-const BOARD_OPS = 2;
-const CHAT_PER_S = 1;
-const KEYS_PER_S = 5;
+const BOARD_OPS = 2 * rate;
+const CHAT_PER_S = 1 * rate;
+const KEYS_PER_S = 5 * rate;
+/**
+ * Post-its a room creates; after that it only moves them. A long meeting at a high rate would fill
+ * a board to its limit (BOARD_LIMITS.notesPerBoard), after which every create is refused: an
+ * error of the load's shape, not of the server. The default is that limit, which a run of minutes
+ * never reaches.
+ */
+const NOTES_PER_ROOM = Number(process.env.LOAD_NOTES_PER_ROOM ?? BOARD_LIMITS.notesPerBoard);
+/** Window (ms) by which latencies are counted, by their send time from `startAt`; 0: listed instead. */
+const WINDOW_MS = Number(process.env.LOAD_WINDOW_SECONDS ?? 0) * 1000;
+/** The timer starts at 10 minutes and is extended by a minute at a time, up to LIMITS.timerMaxMs. */
+const TIMER_START_MS = 600_000;
+const TIMER_STEP_MS = 60_000;
+const TIMER_STEPS = Math.floor((LIMITS.timerMaxMs - TIMER_START_MS) / TIMER_STEP_MS) + 1;
 
 export interface LoadResult {
-  /** Latency (ms) of each event at each person who got it, by kind. */
+  /** Latency (ms) of each event at each person who got it, by kind (empty with LOAD_WINDOW_SECONDS). */
   latencies: Record<'board' | 'chat' | 'timer' | 'verslag', number[]>;
+  /**
+   * With LOAD_WINDOW_SECONDS: for window w (events sent from w windows after the start on), how
+   * many arrivals of any kind took each latency, `{ [ms]: count }`. Counts instead of a list: a
+   * half hour at 5× is millions of arrivals, and a list that grows would slow this process itself
+   * (its garbage collections) more at the end than at the start.
+   */
+  windows?: WindowCounts;
   /** Acknowledgement time of the poll answers (stored, then acked). */
   answerAcks: number[];
   expected: number;
   received: number;
+  /** The first 20 errors. */
   errors: string[];
+  /** All errors. */
+  errorCount: number;
+  /** Keystrokes typed into the verslagen. */
+  keystrokes: number;
 }
 
 const result: LoadResult = {
@@ -51,9 +94,13 @@ const result: LoadResult = {
   expected: 0,
   received: 0,
   errors: [],
+  errorCount: 0,
+  keystrokes: 0,
+  ...(WINDOW_MS > 0 ? { windows: [] } : {}),
 };
 
 const failed = (err: unknown) => {
+  result.errorCount++;
   if (result.errors.length < 20) result.errors.push(String(err));
 };
 
@@ -78,7 +125,9 @@ function tracker(kind: keyof LoadResult['latencies']) {
       const t = sentAt.get(key);
       if (t === undefined) return;
       result.received++;
-      result.latencies[kind].push(Date.now() - t);
+      const ms = Date.now() - t;
+      if (result.windows) countIn(result.windows, Math.floor((t - startAt) / WINDOW_MS), ms);
+      else result.latencies[kind].push(ms);
     },
   };
 }
@@ -196,7 +245,7 @@ async function run(mt: Meeting) {
           try {
             await fn(i);
           } catch (err) {
-            if (result.errors.length < 20) result.errors.push(String(err));
+            failed(err);
           }
           await sleep(next - Date.now());
         }
@@ -210,7 +259,7 @@ async function run(mt: Meeting) {
       const writer = pick(members);
       const x = Math.floor(rand() * 3000);
       const y = Math.floor(rand() * 2000);
-      if (mine.length < 3 || i % 2 === 0) {
+      if (mine.length < NOTES_PER_ROOM && (mine.length < 3 || i % 2 === 0)) {
         const id = newId();
         mine.push(id);
         board.sent(`c:${id}`, members.length);
@@ -239,7 +288,7 @@ async function run(mt: Meeting) {
     );
   });
   // Poll answers: each person answers at a random moment, and changes it every ~20 s.
-  every(size / 20, async (i) => {
+  every((size / 20) * rate, async (i) => {
     const t0 = Date.now();
     await ack(mt.people[i % mt.people.length]!.socket, 'response:submit', {
       id: newId(),
@@ -251,14 +300,17 @@ async function run(mt: Meeting) {
   });
   every(KEYS_PER_S, (i) => {
     verslag.sent(`v:${i + 1}`, 1);
+    result.keystrokes++;
     typed.insert(i, 'abcdefghij'[i % 10]!);
   });
-  // The timer: started, then extended every 10 s (each a broadcast to everyone).
-  every(0.1, async (i) => {
-    const durationMs = 600_000 + i * 60_000;
+  // The timer: started, then extended every 10 s (each a broadcast to everyone); started again
+  // once it is at its longest (an extension beyond it would change nothing, nor be recognised).
+  every(0.1 * rate, async (i) => {
+    const step = i % TIMER_STEPS;
+    const durationMs = TIMER_START_MS + step * TIMER_STEP_MS;
     timer.sent(`t:${durationMs}`, mt.people.length);
-    if (i === 0) await ack(mt.fac, 'timer:start', { id: newId(), scope: 'meeting', durationMs });
-    else await ack(mt.fac, 'timer:extend', { id: newId(), scope: 'meeting', byMs: 60_000 });
+    if (step === 0) await ack(mt.fac, 'timer:start', { id: newId(), scope: 'meeting', durationMs });
+    else await ack(mt.fac, 'timer:extend', { id: newId(), scope: 'meeting', byMs: TIMER_STEP_MS });
   });
   await Promise.all(loops);
 }

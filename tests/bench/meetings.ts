@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { pct, procStats, retainedRss, round } from './lib';
+import { countIn, pct, procStats, retainedRss, round, type WindowCounts } from './lib';
 import type { LoadResult } from './meetingLoad';
 
 /** At most this many clients in one load generator process: the bench measures the server, not itself. */
@@ -14,7 +14,13 @@ export interface ManyMeetingsRun {
   answerAcks: number[];
   expected: number;
   received: number;
+  /** The first errors of each load generator, and how many there were in all. */
   errors: string[];
+  errorCount: number;
+  /** Keystrokes typed into the verslagen. */
+  keystrokes: number;
+  /** With `windowSeconds`: latency counts per window of send time (`LoadResult.windows`), all processes together. */
+  windows: WindowCounts;
   /** CPU of the Oogst nodes together, in % of one core, over the script. */
   nodeCpu: number;
   /** CPU of PostgreSQL, Redis and HAProxy together (all their processes), in % of one core. */
@@ -58,6 +64,20 @@ function namedCpu(names: string[]): { total(): number; stop(): void } {
   };
 }
 
+/** What a long run (soak.ts) adds to `manyMeetings`; each unset by default. */
+export interface LongRunOptions {
+  /** Every rate of the script times this (LOAD_RATE). */
+  rate?: number;
+  /** Latencies counted per window of this many seconds (LOAD_WINDOW_SECONDS). */
+  windowSeconds?: number;
+  /** Post-its a room creates before it only moves them (LOAD_NOTES_PER_ROOM). */
+  notesPerRoom?: number;
+  /** Told the moment (epoch ms) at which the script starts, as soon as it is set. */
+  onStart?: (startAt: number) => void;
+  /** Runs at the end of the script with everyone still there, after the nodes' memory was measured. */
+  whileLoaded?: () => void | Promise<void>;
+}
+
 /**
  * `meetings` meetings of `size` people at once against `url` (one node, or the balancer of
  * several; `pids` are the node processes), each running the script of meetingLoad.ts for
@@ -65,7 +85,7 @@ function namedCpu(names: string[]): { total(): number; stop(): void } {
  */
 export async function manyMeetings(
   target: { url: string; pids: number[] },
-  opts: { meetings: number; size: number; rooms?: number; seconds: number },
+  opts: { meetings: number; size: number; rooms?: number; seconds: number } & LongRunOptions,
 ): Promise<ManyMeetingsRun> {
   const perProc = Math.max(1, Math.floor(PER_PROCESS / opts.size));
   const procs = Math.ceil(opts.meetings / perProc);
@@ -74,6 +94,11 @@ export async function manyMeetings(
   for (const pid of target.pids) memBefore += await retainedRss(pid);
   // Set-up (joins, rooms) takes a while: every process starts its script at the same moment.
   const startAt = Date.now() + 20_000 + opts.meetings * opts.size * 15;
+  opts.onStart?.(startAt);
+  const longRun: Record<string, string> = {};
+  if (opts.rate !== undefined) longRun.LOAD_RATE = String(opts.rate);
+  if (opts.windowSeconds !== undefined) longRun.LOAD_WINDOW_SECONDS = String(opts.windowSeconds);
+  if (opts.notesPerRoom !== undefined) longRun.LOAD_NOTES_PER_ROOM = String(opts.notesPerRoom);
   let cpuAtStart = 0;
   let services = null as ReturnType<typeof namedCpu> | null;
   let loadAtStart = 0;
@@ -99,6 +124,7 @@ export async function manyMeetings(
               LOAD_ROOMS: String(opts.rooms ?? 5),
               LOAD_SECONDS: String(opts.seconds),
               LOAD_START_AT: String(startAt),
+              ...longRun,
             },
             stdio: ['pipe', 'pipe', 'pipe'],
           },
@@ -130,15 +156,19 @@ export async function manyMeetings(
   // The memory the nodes keep with every meeting still loaded; then the people leave.
   let memLoaded = 0;
   for (const pid of target.pids) memLoaded += await retainedRss(pid);
-  await Promise.all(
-    children.map(
-      (c) =>
-        new Promise((r) => {
-          c.once('exit', r);
-          c.stdin!.end();
-        }),
-    ),
-  );
+  try {
+    await opts.whileLoaded?.();
+  } finally {
+    await Promise.all(
+      children.map(
+        (c) =>
+          new Promise((r) => {
+            c.once('exit', r);
+            c.stdin!.end();
+          }),
+      ),
+    );
+  }
   const byKind: LoadResult['latencies'] = { board: [], chat: [], timer: [], verslag: [] };
   const run: ManyMeetingsRun = {
     all: [],
@@ -147,6 +177,9 @@ export async function manyMeetings(
     expected: 0,
     received: 0,
     errors: [],
+    errorCount: 0,
+    keystrokes: 0,
+    windows: [],
     nodeCpu,
     serviceCpu,
     loadCpu,
@@ -160,6 +193,11 @@ export async function manyMeetings(
     run.expected += o.expected;
     run.received += o.received;
     run.errors.push(...o.errors);
+    run.errorCount += o.errorCount;
+    run.keystrokes += o.keystrokes;
+    for (const [w, counts] of (o.windows ?? []).entries()) {
+      for (const [ms, n] of Object.entries(counts ?? {})) countIn(run.windows, w, Number(ms), n);
+    }
   }
   run.all = Object.values(byKind).flat();
   return run;

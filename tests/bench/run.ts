@@ -13,6 +13,7 @@ import { joinStorm } from './joinStorm';
 import { type BenchRow, machine, table, writeSection } from './lib';
 import { pollBurst } from './pollBurst';
 import { RESTART_NOTE, restartBench } from './restart';
+import { soakBench } from './soak';
 import { throttledBench } from './throttled';
 import { verslagBench } from './verslag';
 
@@ -28,13 +29,17 @@ const BENCHES: Record<string, () => Promise<BenchRow[]>> = {
   throttled: () => throttledBench(),
   restart: () => restartBench(),
   exportload: () => exportLoadBench(),
+  soak: () => soakBench(),
 };
+
+/** Run only when named: the soak takes BENCH_SOAK_MINUTES (30), longer than all the others together. */
+const ONLY_WHEN_NAMED = new Set(['soak']);
 
 /** What a section says under its table: what the figures mean, and what changed them. */
 const NOTES: Record<string, string> = { restart: RESTART_NOTE, exportload: EXPORT_LOAD_NOTE };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
-const names = wanted.length ? wanted : Object.keys(BENCHES);
+const names = wanted.length ? wanted : Object.keys(BENCHES).filter((n) => !ONLY_WHEN_NAMED.has(n));
 const rows: BenchRow[] = [];
 for (const name of names) {
   const run = BENCHES[name];
