@@ -1,11 +1,9 @@
+// First: opens the meeting's connection before the rest of the app is evaluated (PERF2).
+import './early';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { openEarly } from './features/meeting/meetingConnection';
-import { parseRoute } from './router';
 import './styles.css';
-
-openEarly(parseRoute(window.location.pathname));
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -211,3 +211,6 @@ export async function clusterBench(n: number): Promise<BenchRow[]> {
   }
   return rows;
 }
+
+/** Under the cluster section: what the figures mean and what changed them (run.ts NOTES). */
+export const CLUSTER_NOTE = `Many meetings on PostgreSQL, what changed them (30 meetings of 40 on 1 node on PostgreSQL, quiet machine, every broadcast p50 / p99): 1,300 / 3,600 ms at first. The pool of 10 connections was full: about 3,000 statements a second at 3 ms each, and opening a break-out ran out of its 30 serializable attempts (it placed 40 people one INSERT at a time). Then 258 / 1,520 ms: a board command's context in one statement (board, activity, break-out state, placement), placements and rooms in one statement each, the applied-command look done once per command, the break-out harvest paced by its own cost. Then 178 / 678 ms: statements with parameters as named prepared statements (parsed and planned once per connection). On this 2-core machine three nodes, PostgreSQL, Redis, HAProxy and the load generators share two cores: 30 meetings over 3 nodes is past what it carries (every node also handles what the others broadcast), 10 meetings shows the cost per participant; see the sizing in DEPLOY.md.`;

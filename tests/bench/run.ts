@@ -5,7 +5,7 @@
 import os from 'node:os';
 import { boardBench } from './board.bench';
 import { clientBench } from './client';
-import { clusterBench } from './cluster';
+import { CLUSTER_NOTE, clusterBench } from './cluster';
 import { exportBench } from './export';
 import { EXPORT_LOAD_NOTE, exportLoadBench } from './exportLoad';
 import { fanout } from './fanout';
@@ -36,7 +36,11 @@ const BENCHES: Record<string, () => Promise<BenchRow[]>> = {
 const ONLY_WHEN_NAMED = new Set(['soak']);
 
 /** What a section says under its table: what the figures mean, and what changed them. */
-const NOTES: Record<string, string> = { restart: RESTART_NOTE, exportload: EXPORT_LOAD_NOTE };
+const NOTES: Record<string, string> = {
+  restart: RESTART_NOTE,
+  exportload: EXPORT_LOAD_NOTE,
+  cluster: CLUSTER_NOTE,
+};
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const names = wanted.length ? wanted : Object.keys(BENCHES).filter((n) => !ONLY_WHEN_NAMED.has(n));
