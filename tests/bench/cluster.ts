@@ -5,7 +5,7 @@ import { startCluster } from '../helpers/cluster';
 import { spawnServer } from '../helpers/process';
 import { bare, oogstOn, type Run } from './fanout';
 import { type BenchRow, connect, pct, round, sleep } from './lib';
-import { describeRun, type ManyMeetingsRun, manyMeetings } from './meetings';
+import { describeRun, type ManyMeetingsRun, manyMeetings, oneBigMeeting } from './meetings';
 
 /**
  * [DEPLOY1] One meeting of N on three nodes behind HAProxy (PostgreSQL, Redis), side by side in the
@@ -98,12 +98,80 @@ async function onCluster(nodes: number, n: number, many: number[]): Promise<Meas
   }
 }
 
+/** `fn` on a fresh node on SQLite (a data directory of its own), stopped after. */
+async function onSqlite<T>(fn: (target: { url: string; pids: number[] }) => Promise<T>): Promise<T> {
+  const single = await spawnServer(fs.mkdtempSync(path.join(os.tmpdir(), 'oogst-bench-one-')));
+  return fn({ url: single.url, pids: [single.proc.pid!] }).finally(() => single.kill('SIGTERM'));
+}
+
+/**
+ * The figures of a many-meetings run (`meetings` meetings of `people` people together); the
+ * memory row is per meeting.
+ */
+function loadRows(b: string, m: ManyMeetingsRun, meetings: number, people: number): BenchRow[] {
+  const desc = describeRun(m);
+  const lostMany = m.expected - m.received;
+  const rows: BenchRow[] = [
+    {
+      bench: b,
+      metric: `every broadcast p50 / p99 (${MEETING_SECONDS} s)`,
+      value: desc.all!,
+      budget: '≤ 150 ms',
+      ok: pct(m.all, 99) <= 150,
+    },
+    {
+      bench: b,
+      metric: 'post-its / chat / timer / verslag p50 / p99',
+      value: `${desc.board} · ${desc.chat} · ${desc.timer} · ${desc.verslag}`,
+    },
+    { bench: b, metric: 'poll answer stored and acked p50 / p99', value: desc.answers! },
+    { bench: b, metric: 'events lost', value: desc.lost!, budget: '0', ok: lostMany === 0 },
+    { bench: b, metric: 'CPU (% of one core)', value: desc.cpu! },
+    {
+      bench: b,
+      metric: 'node CPU per participant',
+      value: `${round((m.nodeCpu * 10) / people, 2)} ms a second`,
+    },
+    {
+      bench: b,
+      metric: 'node memory kept (after GC) per meeting',
+      value: `${round(m.memAbove / meetings / 2 ** 20, 2)} MB`,
+    },
+  ];
+  if (m.errors.length) rows.push({ bench: b, metric: 'errors', value: m.errors.slice(0, 3).join('; ') });
+  return rows;
+}
+
+/**
+ * [issue 15] The same load as 30 meetings of 40 as ONE meeting of 1,200 on a fresh node on SQLite
+ * (meetings.ts `oneBigMeeting`), and what isolation between meetings costs: the rows.
+ */
+async function oneMeetingRows(many: ManyMeetingsRun): Promise<BenchRow[]> {
+  const people = MEETINGS * MEETING_SIZE;
+  const one = await onSqlite((t) =>
+    oneBigMeeting(t, { meetings: MEETINGS, size: MEETING_SIZE, seconds: MEETING_SECONDS }),
+  );
+  const b = `one meeting of ${people.toLocaleString('en')}, 1 node on SQLite`;
+  const ratio = (a: number, c: number) => `${round(a / Math.max(1, c), 2)}×`;
+  return [
+    {
+      bench: b,
+      metric: `the load of ${MEETINGS} meetings of ${MEETING_SIZE} as one meeting`,
+      value: `${MEETINGS * 5} rooms of 8 with the same post-its; the poll answers at the same rate into one poll; their chat (${MEETINGS} messages a second) into one meeting chat, so each message reaches ${people.toLocaleString('en')} people instead of ${MEETING_SIZE}; one timer; one verslag: one secretary typing where there were ${MEETINGS}`,
+    },
+    ...loadRows(b, one, 1, people),
+    {
+      bench: b,
+      metric: `isolation cost: ${MEETINGS} × ${MEETING_SIZE} / 1 × ${people.toLocaleString('en')}, every broadcast p99 · node CPU · node memory kept`,
+      value: `${ratio(pct(many.all, 99), pct(one.all, 99))} · ${ratio(many.nodeCpu, one.nodeCpu)} · ${ratio(many.memAbove, one.memAbove)}`,
+    },
+  ];
+}
+
 export async function clusterBench(n: number): Promise<BenchRow[]> {
   const base = await bare(n);
-  const single = await spawnServer(fs.mkdtempSync(path.join(os.tmpdir(), 'oogst-bench-one-')));
-  const sqlite = await measure({ url: single.url, pids: [single.proc.pid!] }, n, [MEETINGS]).finally(() =>
-    single.kill('SIGTERM'),
-  );
+  const sqlite = await onSqlite((t) => measure(t, n, [MEETINGS]));
+  const oneMeeting = await oneMeetingRows(sqlite.many.get(MEETINGS)!);
   const pg1 = await onCluster(1, n, [MEETINGS]);
   // The smaller load first: the larger one leaves the nodes with more to collect.
   const pg3 = await onCluster(
@@ -175,40 +243,17 @@ export async function clusterBench(n: number): Promise<BenchRow[]> {
     ['1 node on SQLite', sqlite],
   ] as const) {
     for (const [meetings, m] of d.many) {
-      const people = meetings * MEETING_SIZE;
-      const desc = describeRun(m);
-      const b = `${meetings} meetings of ${MEETING_SIZE}, ${where}`;
-      const lostMany = m.expected - m.received;
       rows.push(
-        {
-          bench: b,
-          metric: `every broadcast p50 / p99 (${MEETING_SECONDS} s)`,
-          value: desc.all!,
-          budget: '≤ 150 ms',
-          ok: pct(m.all, 99) <= 150,
-        },
-        {
-          bench: b,
-          metric: 'post-its / chat / timer / verslag p50 / p99',
-          value: `${desc.board} · ${desc.chat} · ${desc.timer} · ${desc.verslag}`,
-        },
-        { bench: b, metric: 'poll answer stored and acked p50 / p99', value: desc.answers! },
-        { bench: b, metric: 'events lost', value: desc.lost!, budget: '0', ok: lostMany === 0 },
-        { bench: b, metric: 'CPU (% of one core)', value: desc.cpu! },
-        {
-          bench: b,
-          metric: 'node CPU per participant',
-          value: `${round((m.nodeCpu * 10) / people, 2)} ms a second`,
-        },
-        {
-          bench: b,
-          metric: 'node memory kept (after GC) per meeting',
-          value: `${round(m.memAbove / meetings / 2 ** 20, 2)} MB`,
-        },
+        ...loadRows(
+          `${meetings} meetings of ${MEETING_SIZE}, ${where}`,
+          m,
+          meetings,
+          meetings * MEETING_SIZE,
+        ),
       );
-      if (m.errors.length) rows.push({ bench: b, metric: 'errors', value: m.errors.slice(0, 3).join('; ') });
     }
   }
+  rows.push(...oneMeeting);
   return rows;
 }
 

@@ -23,6 +23,13 @@ export function countIn(windows: WindowCounts, w: number, ms: number, n = 1): vo
   counts[ms] = (counts[ms] ?? 0) + n;
 }
 
+/** Adds `values` to the list under `key`. */
+export function listIn(lists: Record<string, number[]>, key: string, ...values: number[]): void {
+  const list = lists[key] ?? [];
+  lists[key] = list;
+  list.push(...values);
+}
+
 /** CPU seconds (user + system) and resident memory of a process, from /proc. */
 export function procStats(pid: number): { cpuSeconds: number; rssBytes: number } {
   const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');

@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { countIn, pct, procStats, retainedRss, round, type WindowCounts } from './lib';
-import type { LoadResult } from './meetingLoad';
+import { countIn, listIn, pct, procStats, retainedRss, round, type WindowCounts } from './lib';
+import type { LoadMessage, LoadResult } from './meetingLoad';
 
 /** At most this many clients in one load generator process: the bench measures the server, not itself. */
 const PER_PROCESS = 500;
@@ -78,27 +78,100 @@ export interface LongRunOptions {
   whileLoaded?: () => void | Promise<void>;
 }
 
+/** A load generator process (meetingLoad.ts): its figures, and the messages it sends (a part of one meeting). */
+interface LoadProcess {
+  child: ChildProcess;
+  result: Promise<LoadResult>;
+  /** Its first message of this type (refused if it ends before it). */
+  heard(type: LoadMessage['type']): Promise<LoadMessage>;
+}
+
+function spawnLoad(i: number, env: Record<string, string>): LoadProcess {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.resolve(import.meta.dirname, 'meetingLoad.ts')],
+    {
+      env: { ...process.env, ...env },
+      // A channel as well: the parts of one meeting over several processes wait for each other.
+      stdio: ['pipe', 'pipe', 'pipe', 'ipc'],
+    },
+  );
+  const messages = new Map<string, LoadMessage>();
+  const waiting = new Map<string, (m: LoadMessage) => void>();
+  child.on('message', (m: LoadMessage) => {
+    messages.set(m.type, m);
+    waiting.get(m.type)?.(m);
+  });
+  const result = new Promise<LoadResult>((resolve, reject) => {
+    let out = '';
+    let err = '';
+    // Its figures come as one JSON line; it keeps its people connected until told to end.
+    child.stdout!.on('data', (c: Buffer) => {
+      out += c.toString();
+      // The whole line: a pipe hands it over in pieces of 64 KB.
+      const at = out.indexOf('{"latencies"');
+      const end = at < 0 ? -1 : out.indexOf('\n', at);
+      if (end > 0) resolve(JSON.parse(out.slice(at, end)) as LoadResult);
+    });
+    child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
+    child.on('exit', (code) =>
+      reject(new Error(`load generator ${i} ended (${code}):\n${err.slice(-2000)}`)),
+    );
+  });
+  // Awaited by `launch`, unless another load generator failed first (then this one is ended).
+  result.catch(() => {});
+  const heard = (type: LoadMessage['type']) =>
+    Promise.race([
+      new Promise<LoadMessage>((resolve) => {
+        const m = messages.get(type);
+        if (m) resolve(m);
+        else waiting.set(type, resolve);
+      }),
+      result.then(() => {
+        throw new Error(`load generator ${i} finished before it said "${type}"`);
+      }),
+    ]);
+  return { child, result, heard };
+}
+
+/** Latencies of sends and arrivals listed by key (epoch ms): each arrival against the latest send of its key before it. */
+function paired(sends: Record<string, number[]>, arrivals: Record<string, number[]>): number[] {
+  const out: number[] = [];
+  for (const [key, times] of Object.entries(arrivals)) {
+    const sent = [...(sends[key] ?? [])].sort((a, b) => a - b);
+    for (const t of times) {
+      const from = sent.findLast((s) => s <= t);
+      if (from !== undefined) out.push(t - from);
+    }
+  }
+  return out;
+}
+
 /**
- * `meetings` meetings of `size` people at once against `url` (one node, or the balancer of
- * several; `pids` are the node processes), each running the script of meetingLoad.ts for
- * `seconds`. The clients are spread over load generator processes of at most 500 each.
+ * A load against `target` (one node, or the balancer of several; `pids` are the node processes):
+ * `launch` starts the load generators with `spawnLoad` (the env every one gets is added) and
+ * answers their figures; around it, the nodes' CPU and memory, the services' and the load
+ * generators' CPU over the script, which starts for all at the same moment.
  */
-export async function manyMeetings(
+async function loadRun(
   target: { url: string; pids: number[] },
-  opts: { meetings: number; size: number; rooms?: number; seconds: number } & LongRunOptions,
+  opts: { people: number; seconds: number } & LongRunOptions,
+  launch: (spawnLoad: (env: Record<string, string>) => LoadProcess) => Promise<LoadResult[]>,
 ): Promise<ManyMeetingsRun> {
-  const perProc = Math.max(1, Math.floor(PER_PROCESS / opts.size));
-  const procs = Math.ceil(opts.meetings / perProc);
   const cpu = () => target.pids.reduce((s, pid) => s + procStats(pid).cpuSeconds, 0);
   let memBefore = 0;
   for (const pid of target.pids) memBefore += await retainedRss(pid);
   // Set-up (joins, rooms) takes a while: every process starts its script at the same moment.
-  const startAt = Date.now() + 20_000 + opts.meetings * opts.size * 15;
+  const startAt = Date.now() + 20_000 + opts.people * 15;
   opts.onStart?.(startAt);
-  const longRun: Record<string, string> = {};
-  if (opts.rate !== undefined) longRun.LOAD_RATE = String(opts.rate);
-  if (opts.windowSeconds !== undefined) longRun.LOAD_WINDOW_SECONDS = String(opts.windowSeconds);
-  if (opts.notesPerRoom !== undefined) longRun.LOAD_NOTES_PER_ROOM = String(opts.notesPerRoom);
+  const common: Record<string, string> = {
+    LOAD_URL: target.url,
+    LOAD_SECONDS: String(opts.seconds),
+    LOAD_START_AT: String(startAt),
+  };
+  if (opts.rate !== undefined) common.LOAD_RATE = String(opts.rate);
+  if (opts.windowSeconds !== undefined) common.LOAD_WINDOW_SECONDS = String(opts.windowSeconds);
+  if (opts.notesPerRoom !== undefined) common.LOAD_NOTES_PER_ROOM = String(opts.notesPerRoom);
   let cpuAtStart = 0;
   let services = null as ReturnType<typeof namedCpu> | null;
   let loadAtStart = 0;
@@ -108,45 +181,17 @@ export async function manyMeetings(
     services = namedCpu(['postgres', 'redis-server', 'haproxy']);
     loadAtStart = children.reduce((sum, c) => sum + procStats(c.pid!).cpuSeconds, 0);
   }, startAt - Date.now());
-  const outputs = await Promise.all(
-    Array.from({ length: procs }, (_, i) => {
-      const meetings = Math.min(perProc, opts.meetings - i * perProc);
-      return new Promise<LoadResult>((resolve, reject) => {
-        const child = spawn(
-          process.execPath,
-          ['--import', 'tsx', path.resolve(import.meta.dirname, 'meetingLoad.ts')],
-          {
-            env: {
-              ...process.env,
-              LOAD_URL: target.url,
-              LOAD_MEETINGS: String(meetings),
-              LOAD_SIZE: String(opts.size),
-              LOAD_ROOMS: String(opts.rooms ?? 5),
-              LOAD_SECONDS: String(opts.seconds),
-              LOAD_START_AT: String(startAt),
-              ...longRun,
-            },
-            stdio: ['pipe', 'pipe', 'pipe'],
-          },
-        );
-        children.push(child);
-        let out = '';
-        let err = '';
-        // Its figures come as one JSON line; it keeps its people connected until told to end.
-        child.stdout!.on('data', (c: Buffer) => {
-          out += c.toString();
-          // The whole line: a pipe hands it over in pieces of 64 KB.
-          const at = out.indexOf('{"latencies"');
-          const end = at < 0 ? -1 : out.indexOf('\n', at);
-          if (end > 0) resolve(JSON.parse(out.slice(at, end)) as LoadResult);
-        });
-        child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
-        child.on('exit', (code) =>
-          reject(new Error(`load generator ${i} ended (${code}):\n${err.slice(-2000)}`)),
-        );
-      });
-    }),
-  ).finally(() => clearTimeout(startTimer));
+  const outputs = await launch((env) => {
+    const load = spawnLoad(children.length, { ...common, ...env });
+    children.push(load.child);
+    return load;
+  })
+    .catch((err) => {
+      // No load generator waits for the others for ever.
+      for (const c of children) c.kill();
+      throw err;
+    })
+    .finally(() => clearTimeout(startTimer));
   const seconds = (Date.now() - startAt) / 1000;
   const nodeCpu = ((cpu() - cpuAtStart) / seconds) * 100;
   const serviceCpu = ((services?.total() ?? 0) / seconds) * 100;
@@ -199,8 +244,81 @@ export async function manyMeetings(
       for (const [ms, n] of Object.entries(counts ?? {})) countIn(run.windows, w, Number(ms), n);
     }
   }
+  // Over several processes the timer's sends and arrivals were listed, to be paired here.
+  const sends: Record<string, number[]> = {};
+  const arrivals: Record<string, number[]> = {};
+  for (const o of outputs) {
+    for (const [key, times] of Object.entries(o.timerSends ?? {})) listIn(sends, key, ...times);
+    for (const [key, times] of Object.entries(o.timerArrivals ?? {})) listIn(arrivals, key, ...times);
+  }
+  byKind.timer.push(...paired(sends, arrivals));
   run.all = Object.values(byKind).flat();
   return run;
+}
+
+/**
+ * `meetings` meetings of `size` people at once against `target`, each running the script of
+ * meetingLoad.ts for `seconds`. The clients are spread over load generator processes of at most
+ * 500 each; a meeting's people are all in one.
+ */
+export function manyMeetings(
+  target: { url: string; pids: number[] },
+  opts: { meetings: number; size: number; rooms?: number; seconds: number } & LongRunOptions,
+): Promise<ManyMeetingsRun> {
+  const perProc = Math.max(1, Math.floor(PER_PROCESS / opts.size));
+  const procs = Math.ceil(opts.meetings / perProc);
+  return loadRun(target, { ...opts, people: opts.meetings * opts.size }, (spawnLoad) =>
+    Promise.all(
+      Array.from(
+        { length: procs },
+        (_, i) =>
+          spawnLoad({
+            LOAD_MEETINGS: String(Math.min(perProc, opts.meetings - i * perProc)),
+            LOAD_SIZE: String(opts.size),
+            LOAD_ROOMS: String(opts.rooms ?? 5),
+          }).result,
+      ),
+    ),
+  );
+}
+
+/**
+ * The same load as `manyMeetings` with the same options, as ONE meeting of `meetings` × `size`
+ * people (the cost of isolation between meetings): as many break-out rooms of the same size, with
+ * the same post-its; the chat of all meetings into the one meeting chat (each message now reaches
+ * everyone); the poll answers at the same rate into one poll; one timer. One meeting has one
+ * verslag: one secretary types, where `meetings` did. Its people are spread over load generator
+ * processes of at most 500 (meetingLoad.ts, LOAD_PART); each process's people choose rooms only
+ * they use, so a post-it's latency is one process's clock; the chat carries its send time, the
+ * timer's sends and arrivals are paired here (one machine: one clock).
+ */
+export function oneBigMeeting(
+  target: { url: string; pids: number[] },
+  opts: { meetings: number; size: number; rooms?: number; seconds: number },
+): Promise<ManyMeetingsRun> {
+  const people = opts.meetings * opts.size;
+  const parts = Math.ceil(people / PER_PROCESS);
+  const env = (i: number) => ({
+    LOAD_MEETINGS: '1',
+    LOAD_SIZE: String(people),
+    LOAD_ROOMS: String(opts.meetings * (opts.rooms ?? 5)),
+    LOAD_CHAT_PER_S: String(opts.meetings),
+    LOAD_PART: `${i}/${parts}`,
+  });
+  return loadRun(target, { people, seconds: opts.seconds }, async (spawnLoad) => {
+    const first = spawnLoad(env(0));
+    const made = await first.heard('meeting');
+    const meeting = JSON.stringify((made as Extract<LoadMessage, { type: 'meeting' }>).meeting);
+    const rest = Array.from({ length: parts - 1 }, (_, i) =>
+      spawnLoad({ ...env(i + 1), LOAD_MEETING: meeting }),
+    );
+    // The rooms are made for everyone online when the break-out opens: everyone joins first.
+    await Promise.all([first, ...rest].map((p) => p.heard('joined')));
+    first.child.send({ type: 'open' } satisfies LoadMessage);
+    await first.heard('opened');
+    for (const p of rest) p.child.send({ type: 'opened' } satisfies LoadMessage);
+    return Promise.all([first, ...rest].map((p) => p.result));
+  });
 }
 
 /** The figures of a run, p50 / p99 in ms. */
