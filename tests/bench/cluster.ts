@@ -108,7 +108,14 @@ async function onSqlite<T>(fn: (target: { url: string; pids: number[] }) => Prom
  * The figures of a many-meetings run (`meetings` meetings of `people` people together); the
  * memory row is per meeting.
  */
-function loadRows(b: string, m: ManyMeetingsRun, meetings: number, people: number): BenchRow[] {
+function loadRows(
+  b: string,
+  m: ManyMeetingsRun,
+  meetings: number,
+  people: number,
+  /** False for the comparison (one meeting of 1,200): the budget is the many meetings'. */
+  budgeted = true,
+): BenchRow[] {
   const desc = describeRun(m);
   const lostMany = m.expected - m.received;
   const rows: BenchRow[] = [
@@ -116,8 +123,7 @@ function loadRows(b: string, m: ManyMeetingsRun, meetings: number, people: numbe
       bench: b,
       metric: `every broadcast p50 / p99 (${MEETING_SECONDS} s)`,
       value: desc.all!,
-      budget: '≤ 150 ms',
-      ok: pct(m.all, 99) <= 150,
+      ...(budgeted ? { budget: '≤ 150 ms', ok: pct(m.all, 99) <= 150 } : {}),
     },
     {
       bench: b,
@@ -159,7 +165,7 @@ async function oneMeetingRows(many: ManyMeetingsRun): Promise<BenchRow[]> {
       metric: `the load of ${MEETINGS} meetings of ${MEETING_SIZE} as one meeting`,
       value: `${MEETINGS * 5} rooms of 8 with the same post-its; the poll answers at the same rate into one poll; their chat (${MEETINGS} messages a second) into one meeting chat, so each message reaches ${people.toLocaleString('en')} people instead of ${MEETING_SIZE}; one timer; one verslag: one secretary typing where there were ${MEETINGS}`,
     },
-    ...loadRows(b, one, 1, people),
+    ...loadRows(b, one, 1, people, false),
     {
       bench: b,
       metric: `isolation cost: ${MEETINGS} × ${MEETING_SIZE} / 1 × ${people.toLocaleString('en')}, every broadcast p99 · node CPU · node memory kept`,
