@@ -426,14 +426,17 @@ async function run(mt: Meeting) {
   };
   // Post-its: per room, creates and moves of one's own post-its.
   for (const [, members] of byRoom) {
-    const mine: string[] = [];
+    // Only post-its whose creation was acknowledged are moved: a person cannot move a post-it
+    // before it is on the board (under load a move sent earlier is refused: "no such post-it").
+    const placed: string[] = [];
+    let written = 0;
     every(BOARD_OPS, (i) => {
       const writer = pick(members);
       const x = Math.floor(rand() * 3000);
       const y = Math.floor(rand() * 2000);
-      if (mine.length < NOTES_PER_ROOM && (mine.length < 3 || i % 2 === 0)) {
+      if (written < NOTES_PER_ROOM && (placed.length < 3 || i % 2 === 0)) {
         const id = newId();
-        mine.push(id);
+        written++;
         board.sent(`c:${id}`, members.length);
         void ack(writer.socket, 'note:create', {
           id,
@@ -442,10 +445,12 @@ async function run(mt: Meeting) {
           colour: 'geel',
           x,
           y,
-        }).catch(failed);
-      } else {
+        })
+          .then(() => placed.push(id))
+          .catch(failed);
+      } else if (placed.length > 0) {
         // Anyone in the room may move a post-it of the room.
-        const id = mine[i % mine.length]!;
+        const id = placed[i % placed.length]!;
         board.sent(`m:${id}:${x}:${y}`, members.length);
         // As the app sends it: with a command id (applied once, RECON6).
         void ack(writer.socket, 'note:move', { id, cmd: newId(), x, y }).catch(failed);
