@@ -157,22 +157,13 @@ export class BreakoutService {
     return (await this.store.breakouts.member(activityId, participantId))?.roomId ?? null;
   }
 
-  async viewer(s: Session, activityId: string): Promise<Viewer> {
-    return {
-      role: s.role,
-      participantId: s.participantId,
-      roomId: await this.roomOf(activityId, s.participantId),
-    };
-  }
-
   /** [BOARD5] A board of this meeting with what this session may do on it (not found otherwise). */
   async boardContext(s: Session, boardId: string): Promise<BoardContext> {
     const found = await this.store.breakouts.boardContext(boardId, s.participantId);
-    const activity = found?.activity;
-    if (!found || !activity || activity.meetingId !== s.meetingId || !isBreakout(activity)) {
+    if (!found || found.activity.meetingId !== s.meetingId || !isBreakout(found.activity)) {
       throw new DomainError('not_found', 'no such board');
     }
-    const { board, state } = found;
+    const { board, activity, state } = found;
     const viewer: Viewer = {
       role: s.role,
       participantId: s.participantId,
