@@ -171,14 +171,18 @@ describe.runIf(hasBrowser)('a board for newcomers, in Chromium', () => {
       Number.parseInt((await phone.locator('.board__zoom-level').textContent()) ?? '', 10),
     ).toBeGreaterThanOrEqual(84);
     expect(await phone.locator('.board__world--far').count()).toBe(0);
-    // The camera is written to the DOM on the next animation frame: wait for it, then the newest
-    // post-it is wholly in view.
-    const vp = (await phone.locator('.board__viewport').boundingBox())!;
+    // The camera is written to the DOM on the next animation frame, and follows the viewport's size
+    // until the reader pans: wait for both (a loaded machine paints late), then the newest post-it is
+    // wholly in view.
     await expect
-      .poll(async () => {
-        const nb = (await newest.boundingBox())!;
-        return nb.x >= vp.x && nb.x + nb.width <= vp.x + vp.width;
-      })
+      .poll(
+        async () => {
+          const vp = (await phone.locator('.board__viewport').boundingBox())!;
+          const nb = (await newest.boundingBox())!;
+          return nb.x >= vp.x && nb.x + nb.width <= vp.x + vp.width;
+        },
+        { timeout: 10_000 },
+      )
       .toBe(true);
     // Post-it text of 13 board units: at least 11 CSS px on screen.
     expect(((await newest.boundingBox())!.height / 120) * 13).toBeGreaterThanOrEqual(11);
