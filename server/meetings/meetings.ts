@@ -169,12 +169,9 @@ export class MeetingService {
       tokenHash: hashToken(token),
       createdAt: this.now(),
     };
-    // The count and the insert are one statement, and joins to one meeting take turns: people
-    // joining at once cannot overfill it, and never abort each other (DUR3).
-    const inserted = await this.store.transaction(
-      (tx) => tx.participants.insertIfRoom(participant, LIMITS.participantsPerMeeting),
-      { lock: `participants:${meeting.id}` },
-    );
+    // The count and the insert are one statement, and joins to one meeting take turns inside the
+    // store: people joining at once cannot overfill it, and never abort each other (DUR3).
+    const inserted = await this.store.participants.insertIfRoom(participant, LIMITS.participantsPerMeeting);
     if (!inserted) throw new DomainError('too_large', 'this meeting is full');
     return { meeting, participant, token, rejoined: false };
   }

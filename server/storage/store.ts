@@ -103,8 +103,10 @@ export interface ParticipantRecord {
 export interface ParticipantRepo {
   insert(p: ParticipantRecord): Promise<void>;
   /**
-   * Inserts unless the meeting holds `limit` participants already: one statement (the count and
-   * the insert), so a join costs one round trip to the store. Whether it was inserted.
+   * [DUR3] Inserts unless the meeting holds `limit` participants already: one statement (the count
+   * and the insert), so a join costs one round trip to the store. Atomic by itself, also between
+   * nodes: joins to one meeting take turns inside the store, so people joining at once cannot
+   * overfill it and never abort each other. Call it outside a transaction. Whether it was inserted.
    */
   insertIfRoom(p: ParticipantRecord, limit: number): Promise<boolean>;
   get(id: string): Promise<ParticipantRecord | undefined>;

@@ -44,7 +44,9 @@ export async function spawnScript(script: string, env: Record<string, string> = 
 }
 
 async function spawnNode(args: string[], env: Record<string, string>): Promise<ServerProcess> {
-  const proc = spawn(process.execPath, ['--expose-gc', ...args], {
+  // OOGST_NODE_FLAGS: more flags for Node in every server process (`--cpu-prof` to profile a bench).
+  const flags = (process.env.OOGST_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+  const proc = spawn(process.execPath, ['--expose-gc', ...flags, ...args], {
     cwd: ROOT,
     env: {
       ...process.env,

@@ -23,6 +23,14 @@ export interface Db {
    * `lock`: transactions with the same lock run one after another (see `TransactionOptions`).
    */
   tx<T>(fn: (db: Db) => Promise<T>, lock?: string): Promise<T>;
+  /**
+   * One statement that is atomic by itself because it takes its own locks (a function that takes
+   * an advisory lock and then reads and writes): on the pool it runs at READ COMMITTED, where each
+   * statement inside the function sees what was committed before it got the lock, and the lock is
+   * held only while PostgreSQL runs it (no round trip to this node in between). In a transaction it
+   * runs in that transaction (serializable: a conflict runs the transaction again).
+   */
+  atomic<R extends object>(text: string, params: unknown[]): Promise<R[]>;
   /** Whether this handle is a transaction's client (then `tx` makes savepoints). */
   readonly inTransaction: boolean;
 }
@@ -86,6 +94,7 @@ function clientDb(client: pg.PoolClient, live: Live): Db {
   };
   const db: Db = {
     ...helpers(query),
+    atomic: async <R extends object>(text: string, params: unknown[]) => (await query<R>(text, params)).rows,
     inTransaction: true,
     async tx(fn) {
       const name = `sp_${++savepoints}`;
@@ -212,11 +221,16 @@ function inTurn<T>(lock: string, run: () => Promise<T>): Promise<T> {
   return mine;
 }
 
-/** The pool's handle: a plain call is its own (serializable) transaction, retried like `tx`. */
-export function poolDb(pool: pg.Pool): Db {
+/**
+ * The pool's handle: a plain call is its own (serializable) transaction, retried like `tx`;
+ * `atomic` statements go to `readCommitted`, a small pool of its own.
+ */
+export function poolDb(pool: pg.Pool, readCommitted: pg.Pool): Db {
   const query: Db['query'] = (text, params) => retrying(() => pool.query(statement(text, params)));
   return {
     ...helpers(query),
+    atomic: async <R extends object>(text: string, params: unknown[]) =>
+      (await retrying(() => readCommitted.query<R>(statement(text, params)))).rows,
     inTransaction: false,
     tx: (fn, lock) =>
       lock
@@ -229,7 +243,11 @@ export function poolDb(pool: pg.Pool): Db {
  * A pool whose numbers come back as numbers: ids, `count(*)` and millisecond times are BIGINT
  * (int8), which `pg` would otherwise return as strings. Every value stored fits in 2^53.
  */
-export function createPool(connectionString: string, max = 10): pg.Pool {
+export function createPool(
+  connectionString: string,
+  max = 10,
+  isolation: 'serializable' | 'read committed' = 'serializable',
+): pg.Pool {
   const types = new pg.TypeOverrides();
   types.setTypeParser(pg.types.builtins.INT8, (v: string) => Number(v));
   const pool = new pg.Pool({
@@ -237,8 +255,8 @@ export function createPool(connectionString: string, max = 10): pg.Pool {
     max,
     types,
     // Single statements outside `tx` are serializable too, so they cannot slip between the
-    // reads and the write of a transaction.
-    options: '-c default_transaction_isolation=serializable',
+    // reads and the write of a transaction (the pool for `Db.atomic` only: read committed).
+    options: `-c default_transaction_isolation=${isolation.replace(' ', '\\ ')}`,
     // [DEPLOY3] An unreachable server is said within seconds ("opslag tijdelijk niet bereikbaar"),
     // not after the operating system's TCP timeout of minutes.
     connectionTimeoutMillis: 3000,

@@ -58,6 +58,9 @@ function storeOn(db: Db, close: () => Promise<void>): PgStore {
 
 const refuseClose = () => Promise.reject(new Error('a transaction ends with its function; close the store'));
 
+/** Connections per node for `Db.atomic` statements, besides the pool's (see DEPLOY.md). */
+export const ATOMIC_POOL_SIZE = 3;
+
 /**
  * The networked store (DATABASE_URL): a pool of connections to PostgreSQL; the schema is created
  * or migrated before the store is returned. Several Oogst nodes may share one database.
@@ -67,15 +70,19 @@ export async function openPgStore(
   opts: { poolSize?: number } = {},
 ): Promise<PgStore> {
   const pool: pg.Pool = createPool(connectionString, opts.poolSize);
+  // [DUR3] For statements that are atomic by themselves (`Db.atomic`: a join): a few connections
+  // at READ COMMITTED, so that waiting for their locks never takes one from the pool above.
+  const readCommitted = createPool(connectionString, ATOMIC_POOL_SIZE, 'read committed');
+  const end = () => Promise.all([pool.end(), readCommitted.end()]).then(() => {});
   try {
     await migrate(pool);
   } catch (err) {
-    await pool.end();
+    await end();
     throw err;
   }
   let closed: Promise<void> | null = null;
-  return storeOn(poolDb(pool), () => {
-    closed ??= pool.end();
+  return storeOn(poolDb(pool, readCommitted), () => {
+    closed ??= end();
     return closed;
   });
 }

@@ -8,7 +8,7 @@ import { checkout } from './db';
  * millisecond times and row ids are BIGINT (read back as numbers, see `createPool`), positions on
  * a board are DOUBLE PRECISION (SQLite keeps a fraction too), blobs are BYTEA, and text sorts
  * byte-wise (COLLATE "C") as SQLite's does, whatever the database's locale. Never edit a migration
- * that has shipped: add one (and its SQLite twin).
+ * that has shipped: add one (and its SQLite twin, where SQLite needs one: `join-1` is PostgreSQL's own).
  */
 const T = 'TEXT COLLATE "C"';
 
@@ -236,6 +236,27 @@ export const MIGRATIONS: { id: string; sql: string }[] = [
   {
     id: 'breakout-end-1',
     sql: 'ALTER TABLE breakouts ADD COLUMN ends_at BIGINT;',
+  },
+  {
+    // [DUR3] A join in one statement (PostgreSQL only: SQLite's insert-if-room is one statement
+    // with one writer). Run at READ COMMITTED (Db.atomic): the meeting's advisory lock first, then
+    // the count sees every join committed before it, and the lock is let go at the commit.
+    // Joins to one meeting from every node take turns inside PostgreSQL, one round trip each.
+    id: 'join-1',
+    sql: `
+      CREATE FUNCTION oogst_insert_participant(
+        lock_key BIGINT, p_id TEXT, p_meeting TEXT, p_name TEXT, p_org TEXT, p_token TEXT,
+        p_created BIGINT, max_participants INTEGER
+      ) RETURNS BOOLEAN LANGUAGE plpgsql VOLATILE AS $$
+      BEGIN
+        PERFORM pg_advisory_xact_lock(lock_key);
+        INSERT INTO participants (id, meeting_id, name, org_type, token_hash, created_at)
+        SELECT p_id, p_meeting, p_name, p_org, p_token, p_created
+        WHERE (SELECT count(*) FROM participants WHERE meeting_id = p_meeting) < max_participants;
+        RETURN FOUND;
+      END
+      $$;
+    `,
   },
 ];
 

@@ -1,6 +1,6 @@
 import { type Row, toRecord } from '../sqlite/participants';
 import type { ParticipantRepo } from '../store';
-import type { Db } from './db';
+import { type Db, lockKey } from './db';
 
 export function pgParticipants(db: Db): ParticipantRepo {
   return {
@@ -12,13 +12,20 @@ export function pgParticipants(db: Db): ParticipantRepo {
       );
     },
     async insertIfRoom(p, limit) {
-      const r = await db.query(
-        `INSERT INTO participants (id, meeting_id, name, org_type, token_hash, created_at)
-         SELECT $1, $2, $3, $4, $5, $6
-         WHERE (SELECT count(*) FROM participants WHERE meeting_id = $2) < $7`,
-        [p.id, p.meetingId, p.name, p.orgType, p.tokenHash, p.createdAt, limit],
+      const [r] = await db.atomic<{ ok: boolean }>(
+        'SELECT oogst_insert_participant($1, $2, $3, $4, $5, $6, $7, $8) AS ok',
+        [
+          lockKey(`participants:${p.meetingId}`),
+          p.id,
+          p.meetingId,
+          p.name,
+          p.orgType,
+          p.tokenHash,
+          p.createdAt,
+          limit,
+        ],
       );
-      return r.rowCount === 1;
+      return r!.ok;
     },
     async get(id) {
       const r = await db.one<Row>('SELECT * FROM participants WHERE id = $1', [id]);
