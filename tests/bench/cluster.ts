@@ -11,10 +11,11 @@ import { describeRun, type ManyMeetingsRun, manyMeetings, oneBigMeeting } from '
  * [DEPLOY1] One meeting of N on three nodes behind HAProxy (PostgreSQL, Redis), side by side in the
  * same run with the same on one node behind the balancer on PostgreSQL and Redis (so the ratio is
  * what crossing nodes costs), one node on SQLite, and the bare Socket.IO relay: the board fan-out
- * and a join storm. Then the realistic load of a province: 30 meetings of 40 at once (meetings.ts)
- * on three nodes and on one node on SQLite. On this 2-core machine the nodes, PostgreSQL, Redis,
- * HAProxy and the load generators share two cores: the figures show what crossing nodes costs,
- * not how far several machines scale.
+ * and a join storm, in rounds on fresh deployments (BENCH_CLUSTER_ROUNDS). Then the realistic load
+ * of a province: 30 meetings of 40 at once (meetings.ts) on three nodes, on one node on PostgreSQL
+ * and on one node on SQLite, each on a fresh deployment. On this 2-core machine the nodes,
+ * PostgreSQL, Redis, HAProxy and the load generators share two cores: the figures show what
+ * crossing nodes costs, not how far several machines scale.
  */
 /**
  * N people join one meeting within `spreadMs` (HTTP join, live connection, full snapshot): each
@@ -57,12 +58,11 @@ export async function joinWave(
   return { latency, allIn };
 }
 
-/** Everything measured on one deployment: a node, or several behind the balancer. */
-interface Measured {
+type Join = { latency: number[]; allIn: number };
+/** The one big meeting on one deployment: the post-it fan-out, then a join storm. */
+interface OneMeeting {
   fan: Run;
-  join: { latency: number[]; allIn: number };
-  /** The many-meetings load, by number of meetings. */
-  many: Map<number, ManyMeetingsRun>;
+  join: Join;
 }
 
 const MEETINGS = Number(process.env.BENCH_CLUSTER_MEETINGS ?? 30);
@@ -70,13 +70,23 @@ const MEETINGS = Number(process.env.BENCH_CLUSTER_MEETINGS ?? 30);
 const FEWER = Number(process.env.BENCH_CLUSTER_FEWER ?? 10);
 const MEETING_SIZE = 40;
 const MEETING_SECONDS = Number(process.env.BENCH_MEETING_SECONDS ?? 30);
+/**
+ * Rounds of the three-nodes / one-node comparison, each on fresh deployments (a fresh database,
+ * fresh nodes), the order turned round every round: on a shared 2-core VM one run of each is a
+ * sample of the neighbours too.
+ */
+const ROUNDS = Number(process.env.BENCH_CLUSTER_ROUNDS ?? 2);
 
-async function measure(
-  target: { url: string; pids: number[] },
-  n: number,
-  many: number[],
-): Promise<Measured> {
-  // The many meetings first, on fresh nodes: their memory is measured against what a node kept idle.
+type Target = { url: string; pids: number[] };
+
+async function oneMeeting(target: Target, n: number): Promise<OneMeeting> {
+  const fan = await oogstOn(target, n);
+  const join = await joinWave(target.url, n, 5000);
+  return { fan, join };
+}
+
+/** The many-meetings loads one after another: the smaller first, it leaves the nodes less to collect. */
+async function manyOn(target: Target, many: number[]): Promise<Map<number, ManyMeetingsRun>> {
   const runs = new Map<number, ManyMeetingsRun>();
   for (const meetings of many) {
     runs.set(
@@ -84,24 +94,38 @@ async function measure(
       await manyMeetings(target, { meetings, size: MEETING_SIZE, seconds: MEETING_SECONDS }),
     );
   }
-  const fan = await oogstOn(target, n);
-  const join = await joinWave(target.url, n, 5000);
-  return { fan, join, many: runs };
+  return runs;
 }
 
-async function onCluster(nodes: number, n: number, many: number[]): Promise<Measured> {
+/** `fn` on fresh nodes behind the balancer on a fresh database, all stopped after. */
+async function onCluster<T>(nodes: number, fn: (target: Target) => Promise<T>): Promise<T> {
   const c = await startCluster({ nodes });
   try {
-    return await measure({ url: c.url, pids: c.nodes.map((node) => node.proc!.proc.pid!) }, n, many);
+    return await fn({ url: c.url, pids: c.nodes.map((node) => node.proc!.proc.pid!) });
   } finally {
     await c.close();
   }
 }
 
 /** `fn` on a fresh node on SQLite (a data directory of its own), stopped after. */
-async function onSqlite<T>(fn: (target: { url: string; pids: number[] }) => Promise<T>): Promise<T> {
+async function onSqlite<T>(fn: (target: Target) => Promise<T>): Promise<T> {
   const single = await spawnServer(fs.mkdtempSync(path.join(os.tmpdir(), 'oogst-bench-one-')));
   return fn({ url: single.url, pids: [single.proc.pid!] }).finally(() => single.kill('SIGTERM'));
+}
+
+/** Several rounds as one: every latency together, the mean of the rest. */
+function pooled(rounds: OneMeeting[]): OneMeeting {
+  const mean = (f: (r: OneMeeting) => number) => rounds.reduce((a, r) => a + f(r), 0) / rounds.length;
+  return {
+    fan: {
+      latencies: rounds.flatMap((r) => r.fan.latencies),
+      expected: rounds.reduce((a, r) => a + r.fan.expected, 0),
+      received: rounds.reduce((a, r) => a + r.fan.received, 0),
+      cpuPercent: mean((r) => r.fan.cpuPercent),
+      memPerClient: mean((r) => r.fan.memPerClient),
+    },
+    join: { latency: rounds.flatMap((r) => r.join.latency), allIn: Math.round(mean((r) => r.join.allIn)) },
+  };
 }
 
 /**
@@ -176,14 +200,26 @@ async function oneMeetingRows(many: ManyMeetingsRun): Promise<BenchRow[]> {
 
 export async function clusterBench(n: number): Promise<BenchRow[]> {
   const base = await bare(n);
-  const sqlite = await onSqlite((t) => measure(t, n, [MEETINGS]));
-  const oneMeeting = await oneMeetingRows(sqlite.many.get(MEETINGS)!);
-  const pg1 = await onCluster(1, n, [MEETINGS]);
-  // The smaller load first: the larger one leaves the nodes with more to collect.
-  const pg3 = await onCluster(
-    3,
-    n,
-    [FEWER, MEETINGS].filter((m, i, all) => m > 0 && all.indexOf(m) === i),
+  // The comparison: one meeting of n on three nodes and on one node, fresh each round.
+  const rounds: { three: OneMeeting; one: OneMeeting }[] = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    const order = r % 2 === 0 ? [1, 3] : [3, 1];
+    const got = new Map<number, OneMeeting>();
+    for (const nodes of order) got.set(nodes, await onCluster(nodes, (t) => oneMeeting(t, n)));
+    rounds.push({ three: got.get(3)!, one: got.get(1)! });
+  }
+  const pg3 = pooled(rounds.map((r) => r.three));
+  const pg1 = pooled(rounds.map((r) => r.one));
+  const sqlite = await onSqlite((t) => oneMeeting(t, n));
+  // The many meetings, each deployment fresh: their memory is measured against what it kept idle.
+  const sqliteMany = await onSqlite((t) => manyOn(t, [MEETINGS]));
+  const oneMeetingCompared = await oneMeetingRows(sqliteMany.get(MEETINGS)!);
+  const pg1Many = await onCluster(1, (t) => manyOn(t, [MEETINGS]));
+  const pg3Many = await onCluster(3, (t) =>
+    manyOn(
+      t,
+      [FEWER, MEETINGS].filter((m, i, all) => m > 0 && all.indexOf(m) === i),
+    ),
   );
   const bench = `cluster ${n}`;
   const p = (r: Run) => `${pct(r.latencies, 50)} / ${pct(r.latencies, 95)} / ${pct(r.latencies, 99)} ms`;
@@ -192,12 +228,14 @@ export async function clusterBench(n: number): Promise<BenchRow[]> {
   const crossFan = ratio(p99(pg3.fan), p99(pg1.fan));
   const crossJoin = ratio(pg3.join.allIn, pg1.join.allIn);
   const lost = pg3.fan.expected - pg3.fan.received;
-  const joinP = (m: Measured) =>
+  const joinP = (m: OneMeeting) =>
     `${m.join.allIn} ms (p50 ${pct(m.join.latency, 50)}, p99 ${pct(m.join.latency, 99)} ms)`;
+  const each = (f: (r: { three: OneMeeting; one: OneMeeting }) => string) => rounds.map(f).join(' · ');
+  const several = ROUNDS > 1 ? ` (${ROUNDS} rounds together)` : '';
   const rows: BenchRow[] = [
     {
       bench,
-      metric: 'post-it fan-out p50 / p95 / p99: 3 nodes (PostgreSQL, Redis, HAProxy)',
+      metric: `post-it fan-out p50 / p95 / p99: 3 nodes (PostgreSQL, Redis, HAProxy)${several}`,
       value: p(pg3.fan),
     },
     { bench, metric: 'the same on 1 node (PostgreSQL, Redis, HAProxy)', value: p(pg1.fan) },
@@ -209,6 +247,11 @@ export async function clusterBench(n: number): Promise<BenchRow[]> {
       value: `${crossFan}×`,
       budget: '≤ 1.5×',
       ok: crossFan <= 1.5,
+    },
+    {
+      bench,
+      metric: 'fan-out p99 each round, 3 nodes / 1 node',
+      value: each((r) => `${p99(r.three.fan)} / ${p99(r.one.fan)} ms`),
     },
     {
       bench,
@@ -227,7 +270,11 @@ export async function clusterBench(n: number): Promise<BenchRow[]> {
       metric: 'node CPU during the fan-out: 3 nodes together / 1 node / SQLite',
       value: `${round(pg3.fan.cpuPercent)} % / ${round(pg1.fan.cpuPercent)} % / ${round(sqlite.fan.cpuPercent)} %`,
     },
-    { bench, metric: `join storm (${n} in 5 s), all in: 3 nodes`, value: joinP(pg3) },
+    {
+      bench,
+      metric: `join storm (${n} in 5 s), all in: 3 nodes${several ? ' (mean of the rounds)' : ''}`,
+      value: joinP(pg3),
+    },
     { bench, metric: 'the same on 1 node (PostgreSQL, Redis, HAProxy)', value: joinP(pg1) },
     { bench, metric: 'the same on 1 node on SQLite', value: joinP(sqlite) },
     {
@@ -239,16 +286,21 @@ export async function clusterBench(n: number): Promise<BenchRow[]> {
     },
     {
       bench,
+      metric: 'join storm all in each round, 3 nodes / 1 node',
+      value: each((r) => `${r.three.join.allIn} / ${r.one.join.allIn} ms`),
+    },
+    {
+      bench,
       metric: 'node memory per participant, 3 nodes together / 1 node / SQLite',
       value: `${round(pg3.fan.memPerClient / 1024)} KB / ${round(pg1.fan.memPerClient / 1024)} KB / ${round(sqlite.fan.memPerClient / 1024)} KB`,
     },
   ];
-  for (const [where, d] of [
-    ['3 nodes', pg3],
-    ['1 node on PostgreSQL', pg1],
-    ['1 node on SQLite', sqlite],
+  for (const [where, many] of [
+    ['3 nodes', pg3Many],
+    ['1 node on PostgreSQL', pg1Many],
+    ['1 node on SQLite', sqliteMany],
   ] as const) {
-    for (const [meetings, m] of d.many) {
+    for (const [meetings, m] of many) {
       rows.push(
         ...loadRows(
           `${meetings} meetings of ${MEETING_SIZE}, ${where}`,
@@ -259,7 +311,7 @@ export async function clusterBench(n: number): Promise<BenchRow[]> {
       );
     }
   }
-  rows.push(...oneMeeting);
+  rows.push(...oneMeetingCompared);
   return rows;
 }
 
