@@ -16,16 +16,16 @@ import type { Scopes } from './scopes';
 import type { AppServer } from './types';
 
 /**
- * Every broadcast the server makes, each to the audience allowed to see it. Results and presence
- * are gathered per activity / meeting for a moment, so bursts cost one message per client.
- */
-/**
  * Presence lists every participant of a meeting (names to staff): in a meeting of hundreds, during
  * a join storm, on every node. The pause before a meeting's next presence broadcast is at least
  * its last one's duration times this, so presence takes at most a fifth of the time there is.
  */
 const PRESENCE_COST_FACTOR = 4;
 
+/**
+ * Every broadcast the server makes, each to the audience allowed to see it. Results and presence
+ * are gathered per activity / meeting for a moment, so bursts cost one message per client.
+ */
 export class Publisher {
   private readonly coalescer: Coalescer;
   private readonly presenceGather: Coalescer;

@@ -1,5 +1,5 @@
 import { isStaff } from '../../../shared/domain/roles';
-import type { Snapshot } from '../../../shared/domain/types';
+import type { Results, Snapshot } from '../../../shared/domain/types';
 import { DomainError } from '../../../shared/protocol/ack';
 import type { AppContext } from '../../context';
 import { activityView } from '../../meetings/activities';
@@ -10,51 +10,39 @@ import type { AppSocket } from '../types';
 
 /** [MEET4] The whole state a connection may see, for its role. Sent on every (re)connect. */
 export async function snapshot(ctx: AppContext, s: Session): Promise<Snapshot> {
-  const staff = isStaff(s.role);
-  // The parts are independent reads: side by side, so a snapshot on PostgreSQL waits for about
-  // its slowest read instead of the sum of twenty round trips.
-  const [meeting, activities, me, agenda, mine, presence, timers, chat, breakouts, placements] =
-    await Promise.all([
-      ctx.store.meetings.get(s.meetingId),
-      ctx.store.activities.list(s.meetingId),
-      s.participantId ? ctx.store.participants.get(s.participantId) : undefined,
-      ctx.agenda.list(s.meetingId),
-      s.participantId ? ctx.activities.mine(s.meetingId, s.participantId) : [],
-      ctx.publish.presenceView(s.meetingId, staff),
-      ctx.timers.visible(s),
-      ctx.chat.snapshot(s),
-      ctx.breakouts.views(s),
-      ctx.breakouts.placementsOf(s),
-    ]);
+  const meeting = await ctx.store.meetings.get(s.meetingId);
   if (!meeting) throw new DomainError('not_found', 'this meeting no longer exists');
-  const [results, progress] = await Promise.all([
-    Promise.all(
-      activities.flatMap((a) =>
-        staff ? [ctx.activities.results(a)] : a.revealed ? [ctx.activities.publicResults(a)] : [],
-      ),
-    ),
-    // [POLL8] Counts only: staff, and observers (the shared screen); never participants.
-    staff || s.role === 'observer'
-      ? Promise.all(
-          activities.filter((a) => a.status !== 'draft').map((a) => ctx.publish.progress(s.meetingId, a.id)),
-        )
-      : [],
-  ]);
+  const staff = isStaff(s.role);
+  const activities = await ctx.store.activities.list(s.meetingId);
+  const results: Results[] = [];
+  for (const a of activities) {
+    if (staff) results.push(await ctx.activities.results(a));
+    else if (a.revealed) results.push(await ctx.activities.publicResults(a));
+  }
+  const me = s.participantId ? await ctx.store.participants.get(s.participantId) : undefined;
   return {
     serverTime: ctx.now(),
     role: s.role,
     meeting: meetingView(meeting),
     me: me ? participantSelf(me) : null,
-    agenda,
+    agenda: await ctx.agenda.list(s.meetingId),
     activities: activities.map(activityView),
     results,
-    progress,
-    mine,
-    presence,
-    timers,
-    chat,
-    breakouts,
-    placements,
+    // [POLL8] Counts only: staff, and observers (the shared screen); never participants.
+    progress:
+      staff || s.role === 'observer'
+        ? await Promise.all(
+            activities
+              .filter((a) => a.status !== 'draft')
+              .map((a) => ctx.publish.progress(s.meetingId, a.id)),
+          )
+        : [],
+    mine: s.participantId ? await ctx.activities.mine(s.meetingId, s.participantId) : [],
+    presence: await ctx.publish.presenceView(s.meetingId, staff),
+    timers: await ctx.timers.visible(s),
+    chat: await ctx.chat.snapshot(s),
+    breakouts: await ctx.breakouts.views(s),
+    placements: await ctx.breakouts.placementsOf(s),
   };
 }
 
