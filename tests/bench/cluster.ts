@@ -75,7 +75,7 @@ const MEETING_SECONDS = Number(process.env.BENCH_MEETING_SECONDS ?? 30);
  * fresh nodes), the order turned round every round: on a shared 2-core VM one run of each is a
  * sample of the neighbours too.
  */
-const ROUNDS = Number(process.env.BENCH_CLUSTER_ROUNDS ?? 2);
+const ROUNDS = Number(process.env.BENCH_CLUSTER_ROUNDS ?? 3);
 
 type Target = { url: string; pids: number[] };
 

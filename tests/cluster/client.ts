@@ -42,8 +42,26 @@ export const ack = async <T>(s: Socket, event: string, payload: unknown, ms = 20
 export const next = <T>(s: Socket, event: string, match: (p: T) => boolean = () => true, ms = 15_000) =>
   waitFor<T>(s as unknown as TestSocket, event, match, ms);
 
-const post = (url: string, body: unknown) =>
-  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+/**
+ * A POST through the balancer. A kept-alive connection the balancer closed as the request went out
+ * (no answer at all: undici's UND_ERR_SOCKET) is tried once more on a new one, as browsers do for a
+ * reused connection; any answer, an error status included, is the answer.
+ */
+const post = async (url: string, body: unknown): Promise<Response> => {
+  const once = () =>
+    fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  try {
+    return await once();
+  } catch (err) {
+    const code = (err as { cause?: { code?: string } }).cause?.code;
+    if (code !== 'UND_ERR_SOCKET') throw err;
+    return once();
+  }
+};
 
 export async function createMeeting(url: string, title: string): Promise<Meeting> {
   return (await (await post(`${url}/api/meetings`, { title })).json()) as Meeting;

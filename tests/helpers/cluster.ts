@@ -107,8 +107,14 @@ export async function startCluster(
   haproxy = balancer;
   process.once('exit', () => balancer.kill('SIGKILL'));
   let hlog = '';
-  balancer.stdout!.on('data', (c: Buffer) => (hlog += c.toString()));
-  balancer.stderr!.on('data', (c: Buffer) => (hlog += c.toString()));
+  // OOGST_SERVER_LOG=<file>: the balancer's warnings (a node marked down) go there too.
+  const logFile = process.env.OOGST_SERVER_LOG;
+  const keep = (c: Buffer) => {
+    hlog += c.toString();
+    if (logFile) fs.appendFileSync(logFile, `haproxy: ${c.toString()}`);
+  };
+  balancer.stdout!.on('data', keep);
+  balancer.stderr!.on('data', keep);
   const url = `http://127.0.0.1:${port}`;
 
   const serverState = async (): Promise<string> => {
