@@ -19,6 +19,16 @@ import {
  */
 const STORES = storesUnderTest(await postgresForContract());
 
+/** A participant row of meeting `meetingId` whose id, name and token are `id`. */
+const personIn = (meetingId: string) => (id: string) => ({
+  id,
+  meetingId,
+  name: id,
+  orgType: null,
+  tokenHash: id,
+  createdAt: T0,
+});
+
 for (const s of STORES) {
   describe.skipIf(!s.up)(`Store contract: ${s.name}`, () => {
     let opened: Opened;
@@ -124,14 +134,7 @@ for (const s of STORES) {
       const other = await opened.again();
       try {
         const before = await store.participants.count(m.id);
-        const person = (id: string) => ({
-          id,
-          meetingId: m.id,
-          name: id,
-          orgType: null,
-          tokenHash: id,
-          createdAt: T0,
-        });
+        const person = personIn(m.id);
         const limit = before + 10;
         const got = await Promise.all(
           Array.from({ length: 24 }, (_, i) =>
@@ -295,14 +298,7 @@ for (const s of STORES) {
       if (!tx) return ctx.skip();
       const run: TransactionFn = tx.bind(store);
       const m = await meeting(store);
-      const person = (id: string) => ({
-        id,
-        meetingId: m.id,
-        name: id,
-        orgType: null,
-        tokenHash: id,
-        createdAt: T0,
-      });
+      const person = personIn(m.id);
       await run(async (t) => {
         await t.participants.insert(person(uid('in')));
         await t.participants.insert(person(uid('in')));
