@@ -59,7 +59,7 @@ function storeOn(db: Db, close: () => Promise<void>): PgStore {
 const refuseClose = () => Promise.reject(new Error('a transaction ends with its function; close the store'));
 
 /** Connections per node for `Db.atomic` statements, besides the pool's (see DEPLOY.md). */
-export const ATOMIC_POOL_SIZE = 3;
+const ATOMIC_POOL_SIZE = 3;
 
 /**
  * The networked store (DATABASE_URL): a pool of connections to PostgreSQL; the schema is created
