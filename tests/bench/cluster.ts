@@ -251,7 +251,9 @@ export async function clusterBench(n: number): Promise<BenchRow[]> {
     {
       bench,
       metric: 'fan-out p99 each round, 3 nodes / 1 node',
-      value: each((r) => `${p99(r.three.fan)} / ${p99(r.one.fan)} ms`),
+      value: each(
+        (r) => `${p99(r.three.fan)} / ${p99(r.one.fan)} ms (${ratio(p99(r.three.fan), p99(r.one.fan))}×)`,
+      ),
     },
     {
       bench,

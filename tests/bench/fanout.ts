@@ -22,6 +22,12 @@ import {
 const WRITERS = 5;
 const RATE = Number(process.env.BENCH_FANOUT_RATE ?? 20); // operations per second, all writers together
 const SECONDS = Number(process.env.BENCH_FANOUT_SECONDS ?? 15);
+/**
+ * Seconds of the same operations before measuring, on every server alike: a node in a meeting has
+ * been running for a while, and a fresh one compiles its broadcast path during its first seconds
+ * (three fresh nodes do that three times over on the same two cores).
+ */
+const WARMUP_SECONDS = Number(process.env.BENCH_FANOUT_WARMUP ?? 3);
 
 export interface Run {
   latencies: number[];
@@ -51,6 +57,15 @@ async function drive(
       latencies.push(Date.now() - t);
     });
   }
+  // The warm-up: the same operations at the same rate, their deliveries not counted.
+  const warmup = RATE * WARMUP_SECONDS;
+  const w0 = Date.now();
+  for (let i = 0; i < warmup; i++) {
+    const wait = w0 + (i * 1000) / RATE - Date.now();
+    if (wait > 0) await sleep(wait);
+    await op(clients[i % WRITERS]!, i % WRITERS, i);
+  }
+  if (warmup > 0) await sleep(1000);
   const cpu0 = cpuOf(pids);
   const t0 = Date.now();
   const total = RATE * SECONDS;
@@ -60,7 +75,7 @@ async function drive(
     if (wait > 0) await sleep(wait);
     const w = i % WRITERS;
     const sendTime = Date.now();
-    pending.push(op(clients[w]!, w, i).then((key) => sentAt.set(key, sendTime)));
+    pending.push(op(clients[w]!, w, warmup + i).then((key) => sentAt.set(key, sendTime)));
   }
   await Promise.all(pending);
   const expected = total * clients.length;
