@@ -1,97 +1,66 @@
 import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { COLLAB_CLOSE } from '../../shared/protocol/collab';
-import type { DocBlock } from '../../shared/report/document';
-import { appendBlocks, reportFragment } from '../../shared/report/ydoc';
-import type { Logger } from '../log';
-import type { Store } from '../storage/store';
 import { isStoreUnavailable } from '../storage/unavailable';
-import { compactReport } from './compaction';
 import type { ConnFlow } from './flow';
-import { Conn, type Peer } from './peer';
+import type { Conn, Peer } from './peer';
 import { Peers } from './peers';
 import { Presence } from './presence';
 import { BadMessage, decodeMessage, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './protocol';
-import type { Relay, RelayMessage, Subscription } from './relay';
+import { ReportLog, type ReportLogOptions } from './reportLog';
 
-/** Transaction origins the room makes itself. */
-const LOADED = Symbol('loaded');
-/** Already stored: the template this room wrote, or an update another room stored and relayed. */
-const STORED = Symbol('stored');
-
-export interface RoomOptions {
-  meetingId: string;
-  store: Store;
-  log: Logger;
-  /** How long updates are gathered before one write and one broadcast (ms). */
-  batchMs: number;
-  /** Stored rows after which the log is compacted into one. */
-  compactEvery: number;
-  /** The template, built when the first editor opens an empty verslag. */
-  template: () => Promise<DocBlock[]>;
-  /** The other rooms of this meeting (on other nodes). */
-  relay: Relay;
-  /** This room's name on the relay: `<node>/<room>`. */
-  origin: string;
+export interface RoomOptions extends Omit<ReportLogOptions, 'deliver' | 'relayedAwareness' | 'fail'> {
   /** The last connection left: the server unloads the room after a grace period. */
   onEmpty: (room: Room) => void;
   /** The room closed (unloaded, failed, or its meeting was deleted): the server forgets it. */
   onClosed: (room: Room) => void;
 }
 
-interface Pending {
-  update: Uint8Array;
-  origin: Conn | null;
-  stored: boolean;
-}
-
 /**
  * [REPORT1–REPORT4][REPORT9] One meeting's verslag on the server: its Y.Doc (loaded from storage
  * before any message is answered), the editors' awareness, and its peers, whatever carries them.
  *
- * Writes: an editor's update is applied, gathered for `batchMs`, merged, stored (one row, awaited),
- * and only then sent to the room's peers (one message each) and published on the relay. An update
- * another room relays is stored already: it is applied and sent on, never stored again. Read-only
- * peers (participants, observers) get the document and its updates, but their updates and
- * awareness are dropped, and they receive no awareness (viewers must not make joins quadratic).
+ * Writes go through its `ReportLog`: applied, gathered, stored, and only then sent to the room's
+ * peers (one message each) and published to the other nodes. Read-only peers (participants,
+ * observers) get the document and its updates, but their updates and awareness are dropped, and
+ * they receive no awareness (viewers must not make joins quadratic).
  */
 export class Room {
-  readonly doc = new Y.Doc();
   readonly ready: Promise<void>;
   closed = false;
+  private readonly log: ReportLog;
   private readonly peers: Peers;
   private readonly presence: Presence;
-  private readonly subscription: Subscription;
-  private chain: Promise<void> = Promise.resolve();
-  private pending: Pending[] = [];
-  private timer: NodeJS.Timeout | null = null;
   /**
    * The whole document as every new client gets it (its state vector is empty): encoded once per
    * document version, not once per connection, so hundreds opening the verslag at once cost one.
    */
   private cachedFullStep2: Uint8Array | null = null;
-  /** Rows stored for this meeting as far as this room knows (loaded, appended, compacted). */
-  private rows = 0;
-  private templated: Promise<void> | null = null;
 
   constructor(private readonly o: RoomOptions) {
-    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
-      this.cachedFullStep2 = null;
-      this.onUpdate(update, origin);
+    this.log = new ReportLog({
+      ...o,
+      deliver: (update, only) => this.peers.broadcast(encodeUpdate(update), (conn) => conn !== only),
+      relayedAwareness: (update) => this.presence.applyRelayed(update),
+      fail: (err) => this.fail(err),
     });
-    // Hear the other rooms first, then read the log: nothing falls between the two.
-    this.subscription = o.relay.subscribe(o.meetingId, o.origin, (m) => this.onRelayed(m));
-    this.ready = this.subscription.ready.then(() => this.load());
+    this.doc.on('update', () => {
+      this.cachedFullStep2 = null;
+    });
+    this.ready = this.log.ready;
     this.peers = new Peers({
       meetingId: o.meetingId,
       log: o.log,
       ready: this.ready,
       left: (c) => this.left(c),
     });
-    this.presence = new Presence(this.doc, this.peers, (update) =>
-      this.publish({ type: 'awareness', origin: o.origin, update }),
-    );
+    this.presence = new Presence(this.doc, this.peers, (update) => this.log.publishAwareness(update));
     this.ready.catch((err: unknown) => this.fail(err));
+  }
+
+  /** The verslag's document (its log loads and stores it). */
+  get doc(): Y.Doc {
+    return this.log.doc;
   }
 
   get meetingId(): string {
@@ -113,14 +82,6 @@ export class Room {
     return this.cachedFullStep2;
   }
 
-  private async load(): Promise<void> {
-    const { updates } = await this.o.store.reports.load(this.o.meetingId);
-    this.doc.transact(() => {
-      for (const u of updates) Y.applyUpdate(this.doc, u);
-    }, LOADED);
-    this.rows = updates.length;
-  }
-
   // --- peers -----------------------------------------------------------------------------------
 
   /** A peer joins; an editor is asked for what it has and we lack, and gets the others' presence. */
@@ -128,7 +89,7 @@ export class Room {
     const conn = this.peers.add(peer, flow);
     this.peers.enqueue(conn, async () => {
       if (!conn.canWrite) return;
-      await this.ensureTemplate();
+      await this.log.ensureTemplate();
       // Edits made offline, or lost in a restart.
       this.peers.send(conn, encodeSyncStep1(this.doc));
       if (!this.presence.empty) this.peers.send(conn, this.presence.all());
@@ -218,86 +179,14 @@ export class Room {
 
   // --- the document --------------------------------------------------------------------------
 
-  /** [REPORT3] The template, written once, when the first editor opens a verslag with nothing stored. */
-  private ensureTemplate(): Promise<void> {
-    this.templated ??= (async () => {
-      await this.flush();
-      if (this.rows > 0 || reportFragment(this.doc).length > 0) return;
-      const scratch = new Y.Doc();
-      appendBlocks(scratch, await this.o.template());
-      const update = Y.encodeStateAsUpdate(scratch);
-      scratch.destroy();
-      const id = await this.o.store.reports.initialise(this.o.meetingId, update);
-      if (id !== null) {
-        this.rows += 1;
-        this.publish({ type: 'update', origin: this.o.origin, id, update });
-        Y.applyUpdate(this.doc, update, STORED);
-        return;
-      }
-      // Another server stored a first version in the meantime: take that one instead.
-      const stored = await this.o.store.reports.load(this.o.meetingId);
-      this.doc.transact(() => {
-        for (const u of stored.updates) Y.applyUpdate(this.doc, u);
-      }, STORED);
-      this.rows = stored.updates.length;
-    })();
-    this.templated.catch(() => {
-      this.templated = null;
-    });
-    return this.templated;
-  }
-
-  private onUpdate(update: Uint8Array, origin: unknown): void {
-    if (origin === LOADED || this.closed) return;
-    this.pending.push({
-      update,
-      origin: origin instanceof Conn ? origin : null,
-      stored: origin === STORED,
-    });
-    this.timer ??= setTimeout(() => void this.flush(), this.o.batchMs);
-  }
-
-  /**
-   * Stores what was gathered (one merged row), then sends it to the peers (one merged message) and
-   * publishes it on the relay, then compacts when the log has grown. Resolves once everything
-   * applied so far is stored.
-   */
+  /** Resolves once everything applied so far is stored (and sent on). */
   flush(): Promise<void> {
-    if (this.timer) {
-      clearTimeout(this.timer);
-      this.timer = null;
-    }
-    const batch = this.pending;
-    this.pending = [];
-    if (batch.length === 0) return this.chain;
-    this.chain = this.chain
-      .then(async () => {
-        if (this.closed) return;
-        const toStore = batch.filter((b) => !b.stored).map((b) => b.update);
-        let stored: RelayMessage | null = null;
-        if (toStore.length > 0) {
-          const merged = toStore.length === 1 ? toStore[0]! : Y.mergeUpdates(toStore);
-          const id = await this.o.store.reports.append(this.o.meetingId, merged);
-          this.rows += 1;
-          stored = { type: 'update', origin: this.o.origin, id, update: merged };
-        }
-        if (this.closed) return;
-        const all = batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((b) => b.update));
-        const origins = new Set(batch.map((b) => b.origin));
-        const only = origins.size === 1 ? [...origins][0] : null;
-        this.peers.broadcast(encodeUpdate(all), (conn) => conn !== only);
-        if (stored) this.publish(stored);
-        if (this.rows >= this.o.compactEvery) await this.compact();
-      })
-      .catch((err: unknown) => this.fail(err));
-    return this.chain;
+    return this.log.flush();
   }
 
-  /** [REPORT9] The stored rows replaced by one update holding them all (see `compactReport`). */
-  async compact(): Promise<void> {
-    if (this.closed || this.rows <= 1) return;
-    await compactReport(this.o.store.reports, this.o.meetingId);
-    this.rows = 1;
+  /** [REPORT9] The stored rows replaced by one update holding them all. */
+  compact(): Promise<void> {
+    return this.log.compact();
   }
 
   /**
@@ -310,51 +199,6 @@ export class Room {
       err: err instanceof Error ? err.message : String(err),
     });
     this.close(COLLAB_CLOSE.serverError, 'storage failed');
-  }
-
-  // --- the other rooms of this meeting ---------------------------------------------------------
-
-  private publish(message: RelayMessage): void {
-    this.o.relay.publish(this.o.meetingId, message).catch((err: unknown) =>
-      this.o.log.warn('verslag: relay failed', {
-        meetingId: this.o.meetingId,
-        err: err instanceof Error ? err.message : String(err),
-      }),
-    );
-  }
-
-  /** What another room published: applied here (after loading) and sent on to this room's peers. */
-  private onRelayed(message: RelayMessage): void {
-    this.ready.then(
-      () => {
-        if (this.closed) return;
-        try {
-          if (message.type === 'update') Y.applyUpdate(this.doc, message.update, STORED);
-          else if (message.type === 'awareness') this.presence.applyRelayed(message.update);
-          else void this.catchUp();
-        } catch (err) {
-          this.o.log.warn('verslag: unreadable relayed message', {
-            meetingId: this.o.meetingId,
-            err: err instanceof Error ? err.message : String(err),
-          });
-        }
-      },
-      () => {},
-    );
-  }
-
-  /** [REPORT9] After a gap in the relay: every stored update again (what is known changes nothing). */
-  private async catchUp(): Promise<void> {
-    try {
-      const { updates } = await this.o.store.reports.load(this.o.meetingId);
-      if (this.closed) return;
-      for (const u of updates) Y.applyUpdate(this.doc, u, STORED);
-    } catch (err) {
-      this.o.log.warn('verslag: catching up failed', {
-        meetingId: this.o.meetingId,
-        err: err instanceof Error ? err.message : String(err),
-      });
-    }
   }
 
   // --- unloading -------------------------------------------------------------------------------
@@ -370,11 +214,9 @@ export class Room {
   close(code: number, reason: string): void {
     if (this.closed) return;
     this.closed = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.subscription.stop();
     this.peers.closeAll(code, reason);
     this.presence.destroy();
-    this.doc.destroy();
+    this.log.close();
     this.o.onClosed(this);
   }
 }
