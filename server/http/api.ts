@@ -165,11 +165,12 @@ export function apiRouter(ctx: AppContext): Router {
       if (guessing(req, res) || limited(ctx.limiters.join, req, res)) return;
       const parsed = JoinRequest.safeParse(req.body);
       if (!parsed.success) return sendInvalid(res, parsed.error);
-      if (!(await ctx.meetings.byCode(parsed.data.code))) {
+      const known = await ctx.meetings.byCode(parsed.data.code);
+      if (!known) {
         missed(req);
         return sendError(res, 'not_found', 'no meeting with this code');
       }
-      const { meeting, participant, token, rejoined } = await ctx.meetings.join(parsed.data);
+      const { meeting, participant, token, rejoined } = await ctx.meetings.join(parsed.data, known);
       if (rejoined) ctx.publish.presence(meeting.id);
       res.status(rejoined ? 200 : 201).json({
         meeting: meetingView(meeting),

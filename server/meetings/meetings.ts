@@ -145,9 +145,10 @@ export class MeetingService {
   /**
    * [MEET2] Join with a display name. A browser that presents its earlier token gets the same
    * participant back (its answers included); the name and organisation are updated to what it sent.
+   * `known`: the meeting with this code, when the caller looked it up already.
    */
-  async join(req: JoinRequest) {
-    const meeting = await this.byCode(req.code);
+  async join(req: JoinRequest, known?: MeetingRecord) {
+    const meeting = known ?? (await this.byCode(req.code));
     if (!meeting) throw new DomainError('not_found', 'no meeting with this code');
     if (req.token) {
       // The same browser again: its own row only, so no lock on the meeting's participants.
