@@ -100,12 +100,20 @@ export interface LoadResult {
   answerAcks: number[];
   expected: number;
   received: number;
+  /** Expected less received, by kind (chat and timer included). */
+  missing: Record<keyof LoadResult['latencies'], number>;
   /** The first 20 errors. */
   errors: string[];
   /** All errors. */
   errorCount: number;
   /** Keystrokes typed into the verslagen. */
   keystrokes: number;
+  /**
+   * Connections that closed during the script, by reason ("io server disconnect": the server
+   * dropped it, ABUSE8; "ping timeout": this process answered too late). The bench's clients do
+   * not reconnect, so what such a person would have got next counts as lost.
+   */
+  disconnects: Record<string, number>;
   /** With LOAD_PART: when the timer was sent (part 0) and when it arrived (every part), epoch ms by key. */
   timerSends?: Record<string, number[]>;
   timerArrivals?: Record<string, number[]>;
@@ -129,9 +137,11 @@ const result: LoadResult = {
   answerAcks: [],
   expected: 0,
   received: 0,
+  missing: { board: 0, chat: 0, timer: 0, verslag: 0 },
   errors: [],
   errorCount: 0,
   keystrokes: 0,
+  disconnects: {},
   ...(WINDOW_MS > 0 ? { windows: [] } : {}),
 };
 
@@ -162,6 +172,7 @@ function tracker(kind: keyof LoadResult['latencies']): Tracker & { gotSentAt(t: 
   const sentAt = new Map<string, number>();
   const gotSentAt = (t: number) => {
     result.received++;
+    result.missing[kind]--;
     const ms = Date.now() - t;
     if (result.windows) countIn(result.windows, Math.floor((t - startAt) / WINDOW_MS), ms);
     else result.latencies[kind].push(ms);
@@ -170,6 +181,7 @@ function tracker(kind: keyof LoadResult['latencies']): Tracker & { gotSentAt(t: 
     sent(key: string, recipients: number) {
       sentAt.set(key, Date.now());
       result.expected += recipients;
+      result.missing[kind] += recipients;
     },
     got(key: string) {
       const t = sentAt.get(key);
@@ -192,9 +204,11 @@ function pairedLater(): Tracker {
     sent(key: string, recipients: number) {
       listIn(sends, key, Date.now());
       result.expected += recipients;
+      result.missing.timer += recipients;
     },
     got(key: string) {
       result.received++;
+      result.missing.timer--;
       listIn(arrivals, key, Date.now());
     },
   };
@@ -360,9 +374,15 @@ function typing(v: NonNullable<Meeting['verslag']>) {
   const para = new Y.XmlElement('paragraph');
   para.insert(0, [typed]);
   reportFragment(v.secretary.doc).insert(0, [para]);
+  // The typed paragraph in the reader's verslag, found by its Yjs id: the template's blocks may
+  // reach the reader first (from another node), and their text is not keystrokes.
+  const id = para._item!.id;
   const readText = () => {
-    const el = reportFragment(v.reader.doc).get(0);
-    return el instanceof Y.XmlElement ? ((el.get(0) as Y.XmlText | undefined)?.length ?? 0) : 0;
+    for (const el of reportFragment(v.reader.doc).toArray()) {
+      if (el instanceof Y.XmlElement && el._item && Y.compareIDs(el._item.id, id))
+        return (el.get(0) as Y.XmlText | undefined)?.length ?? 0;
+    }
+    return 0;
   };
   // One update may carry several keystrokes: each counts once, when it is there.
   let seen = 0;
@@ -375,6 +395,9 @@ function typing(v: NonNullable<Meeting['verslag']>) {
     typed.insert(i, 'abcdefghij'[i % 10]!);
   };
 }
+
+/** The bench is done with this process: its connections close on purpose. */
+let closing = false;
 
 /** A chat message's send time, which it carries (its people may be in other processes). */
 const SENT_AT = / t=(\d+)$/;
@@ -401,6 +424,12 @@ async function run(mt: Meeting) {
     p.socket.on('timer:updated', (t: { durationMs: number }) => timer.got(`t:${t.durationMs}`));
   }
   const type = mt.verslag ? typing(mt.verslag) : null;
+  for (const s of [mt.fac, ...mt.people.map((p) => p.socket)]) {
+    s?.on('disconnect', (reason: string) => {
+      if (closing) return;
+      result.disconnects[reason] = (result.disconnects[reason] ?? 0) + 1;
+    });
+  }
 
   // A set-up that ran past the start skews the run (the CPU is measured from the start): said.
   if (Date.now() > startAt) failed(`set-up ended ${Date.now() - startAt} ms after the start`);
@@ -460,6 +489,7 @@ async function run(mt: Meeting) {
   every(CHAT_PER_S, () => {
     // Everyone in the meeting gets it, in every part.
     result.expected += size;
+    result.missing.chat += size;
     void ack(pick(mt.people).socket, 'chat:send', {
       id: newId(),
       channel: 'meeting',
@@ -512,6 +542,7 @@ if (parts > 1) {
 console.log(JSON.stringify(result));
 // Everyone stays until the bench has measured the nodes' memory and closes our input.
 process.stdin.on('end', () => {
+  closing = true;
   for (const mt of all) {
     for (const s of [mt.fac, ...mt.people.map((p) => p.socket)]) s?.disconnect();
     for (const y of mt.verslag ? [mt.verslag.secretary, mt.verslag.reader] : []) y.provider.destroy();

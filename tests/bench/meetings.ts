@@ -19,6 +19,10 @@ export interface ManyMeetingsRun {
   errorCount: number;
   /** Keystrokes typed into the verslagen. */
   keystrokes: number;
+  /** Connections closed during the script, by reason (`LoadResult.disconnects`). */
+  disconnects: Record<string, number>;
+  /** Expected less received, by kind. */
+  missing: LoadResult['missing'];
   /** With `windowSeconds`: latency counts per window of send time (`LoadResult.windows`), all processes together. */
   windows: WindowCounts;
   /** CPU of the Oogst nodes together, in % of one core, over the script. */
@@ -224,6 +228,8 @@ async function loadRun(
     errors: [],
     errorCount: 0,
     keystrokes: 0,
+    disconnects: {},
+    missing: { board: 0, chat: 0, timer: 0, verslag: 0 },
     windows: [],
     nodeCpu,
     serviceCpu,
@@ -240,6 +246,10 @@ async function loadRun(
     run.errors.push(...o.errors);
     run.errorCount += o.errorCount;
     run.keystrokes += o.keystrokes;
+    for (const k of Object.keys(run.missing) as (keyof LoadResult['missing'])[])
+      run.missing[k] += o.missing?.[k] ?? 0;
+    for (const [why, c] of Object.entries(o.disconnects ?? {}))
+      run.disconnects[why] = (run.disconnects[why] ?? 0) + c;
     for (const [w, counts] of (o.windows ?? []).entries()) {
       for (const [ms, n] of Object.entries(counts ?? {})) countIn(run.windows, w, Number(ms), n);
     }
@@ -321,6 +331,20 @@ export function oneBigMeeting(
   });
 }
 
+/** What was lost, by kind, when anything was. */
+function missingBy(missing: LoadResult['missing']): string {
+  const some = Object.entries(missing).filter(([, n]) => n !== 0);
+  return some.length ? ` (${some.map(([k, n]) => `${k} ${n}`).join(', ')})` : '';
+}
+
+/** Connections closed during a run, by reason: what was lost is what they would have got. */
+function dropped(disconnects: Record<string, number>): string {
+  const all = Object.entries(disconnects);
+  if (all.length === 0) return '';
+  const n = all.reduce((a, [, c]) => a + c, 0);
+  return ` (${n} connection${n === 1 ? '' : 's'} closed during the run: ${all.map(([why, c]) => `${c} ${why}`).join(', ')}; the bench's clients do not reconnect)`;
+}
+
 /** The figures of a run, p50 / p99 in ms. */
 export function describeRun(r: ManyMeetingsRun): Record<string, string> {
   const p = (xs: number[]) => `${pct(xs, 50)} / ${pct(xs, 99)} ms`;
@@ -331,7 +355,7 @@ export function describeRun(r: ManyMeetingsRun): Record<string, string> {
     timer: p(r.byKind.timer),
     verslag: p(r.byKind.verslag),
     answers: p(r.answerAcks),
-    lost: `${r.expected - r.received} of ${r.expected}`,
+    lost: `${r.expected - r.received} of ${r.expected}${missingBy(r.missing)}${dropped(r.disconnects)}`,
     cpu: `${round(r.nodeCpu)} % nodes + ${round(r.serviceCpu)} % PostgreSQL, Redis and HAProxy; load generators ${round(r.loadCpu)} %`,
   };
 }
