@@ -264,9 +264,23 @@ describe.runIf(hasBrowser)('break-out rooms with their chat and timer, in Chromi
     const sec = await kit.page({ width: 1366, height: 900 });
     await sec.goto(meeting.links.secretary);
     const editor = sec.getByRole('textbox', { name: 'Verslag', exact: true });
-    // The cursor in the (empty) line under the section's heading.
-    await editor.locator('h2:has-text("Verdieping Koplopers") + p').click();
+    // The cursor in the (empty) line under the section's heading: clicked until the caret is
+    // there, as a person does who sees it land elsewhere (the editor may still be laying out).
+    const caretUnder = () =>
+      sec.evaluate(() => {
+        const at = getSelection()?.anchorNode;
+        const el = at instanceof Element ? at : at?.parentElement;
+        return el?.closest('.ProseMirror > *')?.previousElementSibling?.textContent ?? null;
+      });
+    await expect
+      .poll(async () => {
+        await editor.locator('h2:has-text("Verdieping Koplopers") + p').click();
+        return caretUnder();
+      })
+      .toBe('Verdieping Koplopers en lokaal eigendom');
     await tabTo(sec, { role: 'button', name: /^In verslag zetten.*Wat kunnen koplopers/ }, 200);
+    // Tabbing to the button leaves the caret where it was.
+    expect(await caretUnder()).toBe('Verdieping Koplopers en lokaal eigendom');
     await sec.keyboard.press('Enter');
     // Nothing hidden: the synthesis is what everyone saw, so it goes in without asking.
     await expect
