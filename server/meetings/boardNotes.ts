@@ -18,6 +18,12 @@ import { appliedBefore } from './replay';
  * is applied once: a replay answers what is stored now and changes nothing.
  */
 export class NoteService {
+  /**
+   * The last creation time given out: post-its created in the same millisecond on this node get
+   * successive ones, so "the newest" (the board's opening view, BOARD17) is the one made last.
+   */
+  private lastCreated = 0;
+
   constructor(
     private readonly store: Store,
     private readonly now: () => number,
@@ -57,7 +63,8 @@ export class NoteService {
       const p = s.participantId ? await this.store.participants.get(s.participantId) : undefined;
       colour = colourForOrg(p?.orgType);
     }
-    const t = this.now();
+    const t = Math.max(this.now(), this.lastCreated + 1);
+    this.lastCreated = t;
     const stored = await this.store.boards.createNote(
       {
         id: input.id,

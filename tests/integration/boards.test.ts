@@ -74,6 +74,22 @@ describe('break-outs and boards', () => {
     }
   });
 
+  it('[BOARD17] post-its made in the same millisecond keep the order they were made in: the newest is last', async () => {
+    // A clock that stands still: every post-it is made "at once".
+    srv = await startServer({ now: () => Date.parse('2026-11-30T10:00:00Z') });
+    const { facilitator } = await meetingWithFacilitator(srv);
+    const activity = await openBreakout(facilitator, {
+      rooms: { by: 'count', count: 1 },
+      questions: ['Vraag'],
+    });
+    const { view } = await breakoutOf(facilitator, activity.id);
+    const boardId = view.boards[0]!.id;
+    const texts = Array.from({ length: 12 }, (_, i) => `Punt ${i + 1}`);
+    for (const text of texts) await ok(facilitator, 'note:create', note(boardId, text));
+    const { notes } = await ok(facilitator, 'board:sync', { boardId });
+    expect(notes.map((n: { text: string }) => n.text)).toEqual(texts);
+  });
+
   it('[BOARD6] the same create retried, or sent from two tabs, makes one post-it; a deleted post-it never comes back', async () => {
     srv = await startServer();
     const { meeting, facilitator } = await meetingWithFacilitator(srv);
