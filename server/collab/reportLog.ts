@@ -69,11 +69,17 @@ export class ReportLog {
   }
 
   private async load(): Promise<void> {
+    this.rows = await this.readStored(LOADED);
+  }
+
+  /** Every stored row, applied in one transaction (what is known changes nothing): how many rows. */
+  private async readStored(origin: symbol): Promise<number> {
     const { updates } = await this.o.store.reports.load(this.o.meetingId);
+    if (this.closed) return updates.length;
     this.doc.transact(() => {
       for (const u of updates) Y.applyUpdate(this.doc, u);
-    }, LOADED);
-    this.rows = updates.length;
+    }, origin);
+    return updates.length;
   }
 
   /** [REPORT3] The template, written once, when the first editor opens a verslag with nothing stored. */
@@ -93,11 +99,7 @@ export class ReportLog {
         return;
       }
       // Another server stored a first version in the meantime: take that one instead.
-      const stored = await this.o.store.reports.load(this.o.meetingId);
-      this.doc.transact(() => {
-        for (const u of stored.updates) Y.applyUpdate(this.doc, u);
-      }, STORED);
-      this.rows = stored.updates.length;
+      this.rows = await this.readStored(STORED);
     })();
     this.templated.catch(() => {
       this.templated = null;
@@ -194,9 +196,7 @@ export class ReportLog {
   /** [REPORT9] After a gap in the relay: every stored update again (what is known changes nothing). */
   private async catchUp(): Promise<void> {
     try {
-      const { updates } = await this.o.store.reports.load(this.o.meetingId);
-      if (this.closed) return;
-      for (const u of updates) Y.applyUpdate(this.doc, u, STORED);
+      await this.readStored(STORED);
     } catch (err) {
       this.o.log.warn('verslag: catching up failed', {
         meetingId: this.o.meetingId,
